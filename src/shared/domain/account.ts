@@ -1,0 +1,48 @@
+/**
+ * Accounts and what the server tells a device about its user at login (the profile). A device
+ * keeps the profile so that the session works offline after one online login.
+ */
+import { z } from 'zod';
+
+/** Roles (DOMAIN.md "Who uses the app"). */
+export const roles = ['member', 'leader', 'commune-police', 'province-admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const orgUnitKinds = ['province', 'district', 'commune', 'hamlet', 'agency'] as const;
+export type OrgUnitKind = (typeof orgUnitKinds)[number];
+
+export const orgUnitSummarySchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(orgUnitKinds),
+});
+export type OrgUnitSummary = z.infer<typeof orgUnitSummarySchema>;
+
+export const profileSchema = z.looseObject({
+  user: z.looseObject({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(roles),
+  }),
+  /** The team of a member or leader; null for police and province staff. */
+  team: z.looseObject({ id: z.string(), name: z.string() }).nullable(),
+  /** Hamlets the user's work covers: the team's hamlets, or all hamlets the user supervises. */
+  hamlets: z.array(orgUnitSummarySchema),
+  /** Commune and province the user belongs to, for headings. */
+  orgUnits: z.array(orgUnitSummarySchema),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(64),
+  password: z.string().min(1, 'Nhập mật khẩu').max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const loginResponseSchema = z.looseObject({
+  token: z.string(),
+  expiresAt: z.string(),
+  profile: profileSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;

@@ -1,0 +1,51 @@
+/**
+ * The record types that travel through sync. The sync engine (client outbox, server push/pull)
+ * is generic over this registry: adding a record type means adding an entry here (and a Dexie
+ * table), never new sync code.
+ *
+ * `scopeOf` says who may read a record: the server stores the scope beside the record and a
+ * device pulls only the scopes its user holds (see the server's scope rules). It is derived from
+ * the record itself so that client and server agree on it without asking each other.
+ */
+import type { z } from 'zod';
+import { campaignPlanSchema } from '../domain/campaign-plan.ts';
+import { fieldLogSchema } from '../domain/field-log.ts';
+import { householdSchema } from '../domain/household.ts';
+
+/** A scope is `unit:<orgUnitId>` or `team:<teamId>`. */
+export type Scope = `unit:${string}` | `team:${string}`;
+
+export interface CollectionDefinition<Schema extends z.ZodType = z.ZodType> {
+  /** Validates a record; the same schema runs on the device before saving and on the server. */
+  schema: Schema;
+  /** Who may read the record. */
+  scopeOf: (record: z.infer<Schema>) => Scope;
+}
+
+function define<Schema extends z.ZodType>(definition: CollectionDefinition<Schema>): CollectionDefinition<Schema> {
+  return definition;
+}
+
+export const collections = {
+  household: define({
+    schema: householdSchema,
+    scopeOf: (household) => `unit:${household.hamletId}`,
+  }),
+  fieldLog: define({
+    schema: fieldLogSchema,
+    scopeOf: (log) => `team:${log.teamId}`,
+  }),
+  campaignPlan: define({
+    schema: campaignPlanSchema,
+    scopeOf: (plan) => `unit:${plan.orgUnitId}`,
+  }),
+} as const;
+
+export type CollectionName = keyof typeof collections;
+export const collectionNames = Object.keys(collections) as CollectionName[];
+
+export type RecordOf<Name extends CollectionName> = z.infer<(typeof collections)[Name]['schema']>;
+
+export function isCollectionName(name: string): name is CollectionName {
+  return Object.hasOwn(collections, name);
+}
