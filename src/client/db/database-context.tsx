@@ -26,6 +26,5 @@ export function useDatabase(): AnttDatabase {
  */
 export function useDbQuery<T>(read: (db: AnttDatabase) => Promise<T>, deps: readonly unknown[]): T | undefined {
   const db = useDatabase();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `read` depends on
   return useLiveQuery(() => read(db), [db, ...deps]);
 }
