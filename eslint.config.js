@@ -1,6 +1,6 @@
 // ESLint enforces the shape of ../shared/STYLE.md as errors: layer boundaries, who may import
 // dexie/zustand/SQL, features that never import each other, and no import cycles.
-import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -8,15 +8,26 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 
-const features = (() => {
-  try {
-    return readdirSync(new URL('./src/client/features/', import.meta.url), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
-  } catch {
-    return [];
-  }
-})();
+// Rule 3 as a rule of its own: a file under src/client/features/X may not import from
+// src/client/features/Y, whether through the #src alias or a relative path.
+const featureIsolation = {
+  meta: { type: 'problem', schema: [], messages: { crossFeature: "A feature never imports another feature ('{{from}}' imports '{{to}}'); compose them in src/client/app (STYLE.md rule 3)." } },
+  create(context) {
+    const filename = context.filename.replaceAll('\\', '/');
+    const own = /\/src\/client\/features\/([^/]+)\//.exec(filename)?.[1];
+    if (!own) return {};
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string') return;
+      const target = source.startsWith('.')
+        ? resolve(dirname(filename), source).replaceAll('\\', '/')
+        : source.replace(/^#src\//, '/src/');
+      const other = /\/src\/client\/features\/([^/]+)(\/|$)/.exec(target)?.[1];
+      if (other && other !== own) context.report({ node: node.source, messageId: 'crossFeature', data: { from: own, to: other } });
+    };
+    return { ImportDeclaration: check, ExportAllDeclaration: check, ExportNamedDeclaration: check, ImportExpression: check };
+  },
+};
 
 const serverOnly = ['fastify', 'fastify/*', '@fastify/*', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/*', 'node:*'];
 const clientOnly = ['react', 'react-dom', 'react-dom/*', 'dexie', 'dexie-react-hooks', 'zustand', 'zustand/*', 'workbox-window', 'virtual:pwa-register', 'virtual:pwa-register/*'];
@@ -112,33 +123,33 @@ export default tseslint.config(
     },
   },
   // Rule 3: a feature never imports another feature.
-  ...features.map((feature) => ({
-    files: [`src/client/features/${feature}/**`],
+  {
+    files: ['src/client/features/**'],
+    plugins: { antt: { rules: { 'feature-isolation': featureIsolation } } },
     rules: {
+      'antt/feature-isolation': 'error',
       'no-restricted-imports': ['error', {
         patterns: [
           { group: serverOnly, message: 'The client never imports server code.' },
           { regex: '^#src/server/|/server/', message: 'The client never imports server code.' },
           { group: ['dexie', 'dexie-react-hooks'], message: 'Only src/client/db imports dexie (STYLE.md rule 2).' },
           { group: ['zustand', 'zustand/*'], message: 'Only *-store.ts files import zustand (STYLE.md rule 2).' },
-          { regex: `^#src/client/features/(?!${feature}/)`, message: 'A feature never imports another feature; compose them in src/client/app (STYLE.md rule 3).' },
-          { regex: '^\\.\\.?/.*features/', message: 'Import other folders through #src/..., never by climbing out of a feature.' },
           { regex: '^#src/client/app/', message: 'Features do not import the app that composes them.' },
         ],
       }],
     },
-  })),
-  ...features.map((feature) => ({
-    files: [`src/client/features/${feature}/**/*-store.ts`],
+  },
+  {
+    files: ['src/client/features/**/*-store.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['dexie', 'dexie-react-hooks'], message: 'Stores hold passing UI state, never rows: no dexie in a store.' },
-          { regex: `^#src/client/features/(?!${feature}/)`, message: 'A feature never imports another feature (STYLE.md rule 3).' },
+          { regex: '^#src/client/app/', message: 'Features do not import the app that composes them.' },
         ],
       }],
     },
-  })),
+  },
   {
     files: ['src/server/**'],
     languageOptions: { globals: { ...globals.node } },

@@ -51,7 +51,7 @@ export default defineConfig({
       {
         test: {
           name: 'shared',
-          include: ['tests/shared/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
           environment: 'node',
         },
       },
