@@ -1,0 +1,45 @@
+// `npm run bench`: the product's speed and size goals, measured (never asserted in timed tests).
+//   1. app shell: initial JavaScript of the built app, gzipped, against 170 KB;
+//   2. saving a log in real Chromium (real IndexedDB) with 100,000 logs stored, against 30 ms;
+//   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite.
+// Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
+// Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
+
+interface Line {
+  name: string;
+  value: string;
+  budget: string;
+  ratio: number;
+}
+
+const lines: Line[] = [];
+const only = process.argv.slice(2);
+const wants = (name: string) => only.length === 0 || only.includes(name);
+
+if (wants('shell')) {
+  const { measureShell } = await import('./shell-size.ts');
+  const shell = await measureShell();
+  lines.push({ name: 'app shell initial JS (gzip)', value: `${(shell.gzipBytes / 1024).toFixed(1)} KB in ${shell.files.length} files`, budget: '170 KB', ratio: shell.gzipBytes / (170 * 1024) });
+}
+if (wants('save')) {
+  const { measureSaveLatency } = await import('./save-latency.ts');
+  const save = await measureSaveLatency({ stored: 100_000, samples: 200 });
+  lines.push({ name: `save a log, ${save.stored.toLocaleString('en')} stored (median)`, value: `${save.medianMs.toFixed(2)} ms (p95 ${save.p95Ms.toFixed(2)} ms, max ${save.maxMs.toFixed(2)} ms)`, budget: '30 ms', ratio: save.medianMs / 30 });
+}
+if (wants('server')) {
+  const { measureServerSync } = await import('./server-sync.ts');
+  const server = await measureServerSync();
+  lines.push({ name: 'server push, 50 logs per batch (median)', value: `${server.pushMedianMs.toFixed(1)} ms (p95 ${server.pushP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
+  lines.push({ name: 'server pull, 500 changes per page (median)', value: `${server.pullMedianMs.toFixed(1)} ms (p95 ${server.pullP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
+}
+
+console.log('\nSổ tay ANTT benchmarks');
+for (const line of lines) {
+  const ratio = Number.isNaN(line.ratio) ? '' : `  ${(line.ratio * 100).toFixed(0)}% of budget`;
+  console.log(`- ${line.name}: ${line.value}; budget ${line.budget}${ratio}`);
+}
+const over = lines.filter((line) => line.ratio > 1);
+if (over.length > 0) {
+  console.error(`Over budget: ${over.map((line) => line.name).join(', ')}`);
+  process.exitCode = 1;
+}
