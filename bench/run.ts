@@ -4,6 +4,7 @@
 //   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite.
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
+export {};
 
 interface Line {
   name: string;

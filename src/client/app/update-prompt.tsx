@@ -1,0 +1,48 @@
+/**
+ * "Đã có phiên bản mới". A reload would lose typed input, and must not happen while changes
+ * wait in the outbox (the new version could change how they are sent): then the button is
+ * disabled and the reason is written beside it.
+ */
+import { useState } from 'react';
+import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
+import { useOutreachFormStore } from '#src/client/features/outreach/outreach-form-store.ts';
+import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { applyUpdate, useUpdateWaiting } from './service-worker.ts';
+
+export function UpdatePrompt({ isUpdateWaiting, hasUnsavedInput, pendingCount, onUpdate }: {
+  isUpdateWaiting: boolean;
+  hasUnsavedInput: boolean;
+  /** Entries in the outbox; undefined while unknown (then updating waits too). */
+  pendingCount: number | undefined;
+  onUpdate: () => void;
+}) {
+  const { t } = useT();
+  const [isUpdating, setIsUpdating] = useState(false);
+  if (!isUpdateWaiting) return null;
+  const isBlocked = hasUnsavedInput || pendingCount !== 0;
+  return (
+    <section className="update-prompt" role="status" aria-labelledby="update-title">
+      <p id="update-title" className="update-prompt__title">{t('update.available')}</p>
+      {isBlocked && <p id="update-blocked" className="update-prompt__reason">{t('update.blocked')}</p>}
+      <button type="button" className="button button--primary" disabled={isBlocked || isUpdating}
+        aria-describedby={isBlocked ? 'update-blocked' : undefined}
+        onClick={() => {
+          setIsUpdating(true);
+          onUpdate();
+        }}>
+        {isUpdating ? t('update.applying') : t('update.apply')}
+      </button>
+    </section>
+  );
+}
+
+/** The prompt wired to the service worker, the outreach form and the outbox. */
+export function AppUpdatePrompt() {
+  const isUpdateWaiting = useUpdateWaiting();
+  const hasUnsavedInput = useOutreachFormStore((state) => state.hasUnsavedInput);
+  const overview = useSyncOverview();
+  return (
+    <UpdatePrompt isUpdateWaiting={isUpdateWaiting} hasUnsavedInput={hasUnsavedInput}
+      pendingCount={overview?.pendingCount} onUpdate={applyUpdate} />
+  );
+}

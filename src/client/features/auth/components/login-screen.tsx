@@ -1,0 +1,90 @@
+/**
+ * `/dang-nhap`. The first login needs the network; after it the session (token + profile) is in
+ * the device database and the app opens offline straight to home. Logging in again as the same
+ * user (an expired token) keeps the unsent entries; saveSession wipes the device only when
+ * another user logs in.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useDatabase } from '#src/client/db/database-context.tsx';
+import { saveSession } from '#src/client/db/session-repository.ts';
+import { createHttpTransport, SyncError } from '#src/client/sync/http-transport.ts';
+import { requestSync } from '#src/client/sync/sync-runner.ts';
+import { Field } from '#src/client/components/field.tsx';
+import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
+import { useT } from '#src/client/i18n/i18n-context.tsx';
+
+export function LoginScreen({ onSignedIn }: {
+  /**
+   * Called once the session is stored, before the first sync is asked for: the app starts its
+   * sync runner and leaves the login page.
+   */
+  onSignedIn?: () => void;
+}) {
+  const { t } = useT();
+  const db = useDatabase();
+  const id = useId();
+  const isOnline = useOnlineStatus();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [isPasswordShown, setIsPasswordShown] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  async function handleSubmit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const found = {
+      username: username.trim() === '' ? t('auth.usernameRequired') : undefined,
+      password: password === '' ? t('auth.passwordRequired') : undefined,
+    };
+    setFieldErrors(found);
+    setError(null);
+    if (found.username) return usernameRef.current?.focus();
+    if (found.password) return passwordRef.current?.focus();
+    if (!navigator.onLine) return setError(t('auth.offline'));
+    setIsBusy(true);
+    try {
+      const answer = await createHttpTransport({ getToken: async () => null }).login({ username: username.trim(), password });
+      await saveSession(db, { token: answer.token, expiresAt: answer.expiresAt, profile: answer.profile, loggedInAt: new Date().toISOString() });
+    } catch (failure) {
+      setIsBusy(false);
+      // No answer at all: for a first login that means the network is missing.
+      if (failure instanceof SyncError && failure.reason === 'network') return setError(t('auth.offline'));
+      return setError(failure instanceof SyncError ? failure.message : t('auth.serverError'));
+    }
+    onSignedIn?.();
+    requestSync('login');
+  }
+
+  return (
+    <section className="stack login" aria-labelledby="login-title">
+      <h1 id="login-title" tabIndex={-1}>{t('auth.title')}</h1>
+      <p>{t('auth.intro')}</p>
+      {!isOnline && <p className="alert alert--info">{t('auth.offline')}</p>}
+      <form className="stack" noValidate onSubmit={handleSubmit} aria-describedby={error ? `${id}-error` : undefined}>
+        <Field id={`${id}-username`} label={t('auth.username')} error={fieldErrors.username}>
+          {(control) => (
+            <input {...control} ref={usernameRef} type="text" autoComplete="username" autoCapitalize="none"
+              spellCheck={false} value={username} onChange={(event) => setUsername(event.target.value)} />
+          )}
+        </Field>
+        <Field id={`${id}-password`} label={t('auth.password')} error={fieldErrors.password}>
+          {(control) => (
+            <input {...control} ref={passwordRef} type={isPasswordShown ? 'text' : 'password'} autoComplete="current-password"
+              value={password} onChange={(event) => setPassword(event.target.value)} />
+          )}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={isPasswordShown} onChange={(event) => setIsPasswordShown(event.target.checked)} />
+          {t('auth.showPassword')}
+        </label>
+        <div role="alert" id={`${id}-error`} className={error ? 'alert alert--error' : 'visually-hidden'}>{error ?? ''}</div>
+        <button type="submit" className="button button--primary button--block" disabled={isBusy}>
+          {isBusy ? t('auth.submitting') : t('auth.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

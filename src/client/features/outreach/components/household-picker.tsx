@@ -1,0 +1,104 @@
+/**
+ * Choosing households of the member's hamlets: a search that ignores diacritics ("nguyen"
+ * finds "Nguyễn"), at most RESULT_LIMIT results with the total, and the chosen ones as chips.
+ * All households of the hamlets are read once (a few hundred rows) and filtered in memory.
+ */
+import { useId, useMemo, useState } from 'react';
+import type { Household } from '#src/shared/domain/household.ts';
+import type { OrgUnitSummary } from '#src/shared/domain/account.ts';
+import { matchesSearch } from '#src/shared/domain/text.ts';
+import { useHouseholdsByIds, useHouseholdsInHamlets } from '#src/client/db/household-repository.ts';
+import { useT } from '#src/client/i18n/i18n-context.tsx';
+
+const RESULT_LIMIT = 20;
+
+export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId }: {
+  hamlets: readonly OrgUnitSummary[];
+  selectedIds: readonly string[];
+  onChange: (ids: string[]) => void;
+  error: string | undefined;
+  /** Id of the search box, which receives focus when the choice is wrong. */
+  inputId: string;
+}) {
+  const { t } = useT();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const hamletIds = useMemo(() => hamlets.map((hamlet) => hamlet.id), [hamlets]);
+  const hamletNames = useMemo(() => new Map(hamlets.map((hamlet) => [hamlet.id, hamlet.name])), [hamlets]);
+  const households = useHouseholdsInHamlets(hamletIds);
+  // Chosen households may lie outside today's hamlets (an older log): read them by id.
+  const chosen = useHouseholdsByIds(selectedIds);
+  const selected = new Set(selectedIds);
+
+  const isSearching = query.trim() !== '';
+  const matches = useMemo(() => {
+    const words = query.trim();
+    // No list before a search: 20 names would push the rest of the form off a phone's screen.
+    if (!households || words === '') return [];
+    return households.filter((household) =>
+      matchesSearch(`${household.headName} ${household.address} ${hamletNames.get(household.hamletId) ?? ''}`, words));
+  }, [households, query, hamletNames]);
+  const shown = matches.slice(0, RESULT_LIMIT);
+
+  function toggle(household: Household): void {
+    onChange(selected.has(household.id)
+      ? selectedIds.filter((candidate) => candidate !== household.id)
+      : [...selectedIds, household.id]);
+  }
+
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [`${id}-hint`, errorId].filter(Boolean).join(' ');
+  return (
+    <fieldset className={error ? 'field field--invalid' : 'field'} aria-describedby={errorId}>
+      <legend className="field__label">{t('outreach.households')}</legend>
+      {selectedIds.length > 0 && (
+        <>
+          <p className="field__hint">{t('outreach.selectedCount', { count: selectedIds.length })}</p>
+          <ul className="chips">
+            {selectedIds.map((householdId) => {
+              const name = chosen?.get(householdId)?.headName ?? t('outreach.unknownHousehold');
+              return (
+                <li key={householdId} className="chip">
+                  <span>{name}</span>
+                  <button type="button" className="chip__remove" aria-label={t('outreach.removeHousehold', { name })}
+                    onClick={() => onChange(selectedIds.filter((candidate) => candidate !== householdId))}>×</button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <label htmlFor={inputId} className="field__sublabel">{t('outreach.householdSearch')}</label>
+      <p id={`${id}-hint`} className="field__hint">{t('outreach.householdSearchHint')}</p>
+      <input id={inputId} type="search" value={query} autoComplete="off"
+        aria-invalid={Boolean(error)} aria-describedby={describedBy} aria-controls={`${id}-results`}
+        onChange={(event) => setQuery(event.target.value)} />
+      {error && <p id={errorId} className="field__error">{error}</p>}
+      <p className="field__hint" aria-live="polite">
+        {households === undefined ? t('app.loading')
+          : households.length === 0 ? t('outreach.householdNone')
+          : !isSearching ? t('outreach.householdTotal', { total: households.length })
+          : matches.length === 0 ? t('outreach.householdNoResults')
+          : t('outreach.householdResults', { total: matches.length, shown: shown.length })}
+      </p>
+      <ul id={`${id}-results`} className="picker-results" aria-label={t('outreach.householdResultsLabel')}>
+        {shown.map((household) => (
+          <li key={household.id}>
+            {/* The name starts with "Chọn" and stays the same when chosen (a toggle's label does not
+                change); aria-pressed and the tick say whether it is chosen. */}
+            <button type="button" className="picker-result" aria-pressed={selected.has(household.id)} onClick={() => toggle(household)}>
+              <span className="picker-result__action">
+                <span className="picker-result__tick" aria-hidden="true">{selected.has(household.id) ? '✓' : ''}</span>
+                {t('outreach.householdAdd')}
+              </span>
+              <span className="picker-result__name">{household.headName}</span>
+              <span className="picker-result__detail">
+                {[household.address, hamletNames.get(household.hamletId)].filter(Boolean).join(' · ')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The sync transport over HTTP (fetch): push, pull, login and logout at the protocol's
+ * `apiPaths`, with the session's Bearer token. Every answer is parsed with the shared response
+ * schemas; every failure becomes a `SyncError` whose message is Vietnamese words for the user
+ * (the status bar shows it as is). Nothing here retries: the runner decides when to try again,
+ * and the protocol makes a repeated push harmless.
+ */
+import { z } from 'zod';
+import {
+  apiPaths,
+  errorResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  type ErrorReason,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '#src/shared/sync/protocol.ts';
+import { loginResponseSchema, type LoginRequest, type LoginResponse } from '#src/shared/domain/account.ts';
+import type { SyncTransport } from './transport.ts';
+
+export type SyncErrorReason = ErrorReason | 'network' | 'timeout';
+
+/** Words for the user per reason, when the server gave none we should show. */
+const messages: Record<SyncErrorReason, string> = {
+  network: 'Không có kết nối mạng',
+  timeout: 'Máy chủ không trả lời kịp, sẽ thử lại sau',
+  unauthorized: 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại',
+  'client-too-old': 'Ứng dụng đã cũ, hãy cập nhật',
+  'server-error': 'Máy chủ đang gặp sự cố',
+  'too-many-requests': 'Máy chủ đang bận, sẽ thử lại sau',
+  forbidden: 'Bạn không có quyền thực hiện thao tác này',
+  'client-mismatch': 'Thiết bị đang gắn với tài khoản khác, hãy đăng nhập lại',
+  'invalid-request': 'Yêu cầu không hợp lệ',
+  'not-found': 'Không tìm thấy dữ liệu trên máy chủ',
+};
+
+/** A failed request. `status` is the HTTP status, or null when no answer came. */
+export class SyncError extends Error {
+  constructor(
+    readonly reason: SyncErrorReason,
+    readonly status: number | null,
+    message: string = messages[reason],
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+export interface HttpTransportOptions {
+  /** Origin of the server; '' (same origin) by default. */
+  baseUrl?: string;
+  /** The session token, or null when signed out (then sync fails as unauthorized). */
+  getToken: () => Promise<string | null>;
+  /** Tests pass a fetch that reaches the server in-process. */
+  fetch?: typeof fetch;
+  /** A request (including reading its answer) that takes longer is aborted. */
+  timeoutMs?: number;
+}
+
+export interface HttpTransport extends SyncTransport {
+  login(credentials: LoginRequest): Promise<LoginResponse>;
+  /** Revokes the token on the server. */
+  logout(): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
+  const baseUrl = options.baseUrl ?? '';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await fetchImpl(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body ?? {}),
+        signal: controller.signal,
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) throw errorFromAnswer(response.status, json, path);
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) throw new SyncError('server-error', response.status, 'Máy chủ trả lời không đúng định dạng');
+      return parsed.data as z.infer<Schema>;
+    } catch (error) {
+      if (error instanceof SyncError) throw error;
+      throw new SyncError(timedOut ? 'timeout' : 'network', null);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function requireToken(): Promise<string> {
+    const token = await options.getToken();
+    if (token === null) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
+    return token;
+  }
+
+  return {
+    async push(request: PushRequest): Promise<PushResponse> {
+      return post(apiPaths.push, request, pushResponseSchema, await requireToken());
+    },
+    async pull(request: PullRequest): Promise<PullResponse> {
+      return post(apiPaths.pull, request, pullResponseSchema, await requireToken());
+    },
+    async login(credentials: LoginRequest): Promise<LoginResponse> {
+      return post(apiPaths.login, credentials, loginResponseSchema, null);
+    },
+    async logout(): Promise<void> {
+      const token = await options.getToken();
+      if (token !== null) await post(apiPaths.logout, {}, z.unknown(), token);
+    },
+  };
+}
+
+/**
+ * Maps an error answer to a SyncError. Fixed words for the statuses the user must act on (or
+ * wait out); otherwise the server's own Vietnamese message. A wrong password at login is a 401
+ * too, but there the server's message ("wrong username or password") is the right one.
+ */
+function errorFromAnswer(status: number, body: unknown, path: string): SyncError {
+  const parsed = errorResponseSchema.safeParse(body);
+  const serverError = parsed.success ? parsed.data.error : null;
+  if (status === 401) {
+    if (path === apiPaths.login && serverError) return new SyncError('unauthorized', status, serverError.message);
+    return new SyncError('unauthorized', status);
+  }
+  if (status === 426) return new SyncError('client-too-old', status);
+  if (status >= 500) return new SyncError('server-error', status);
+  if (status === 429) return new SyncError('too-many-requests', status);
+  if (serverError) return new SyncError(serverError.reason, status, serverError.message || messages[serverError.reason]);
+  return new SyncError(status === 404 ? 'not-found' : 'invalid-request', status);
+}

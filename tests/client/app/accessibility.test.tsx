@@ -1,0 +1,105 @@
+// axe-core over the main screens as rendered in jsdom (colour contrast needs a real browser and
+// is left to the browser tests).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { App } from '#src/client/app/App.tsx';
+import { putRecord } from '#src/client/db/record-repository.ts';
+import { saveSession } from '#src/client/db/session-repository.ts';
+import { updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
+import type { AnttDatabase } from '#src/client/db/database.ts';
+import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
+import { dayInVietnam } from '#src/shared/domain/dates.ts';
+import { uuidv7 } from '#src/shared/domain/ids.ts';
+import { freshDb, memberProfile, outreachLog, renderWithDb, villageHouseholds } from '../features/test-kit.tsx';
+
+const profile = memberProfile();
+
+async function violations(): Promise<string[]> {
+  const results = await axe.run(document.body, {
+    // Both need a rendering engine (canvas, layout) that jsdom lacks.
+    rules: { 'color-contrast': { enabled: false }, 'label-content-name-mismatch': { enabled: false } },
+  });
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
+
+async function deviceWithData(): Promise<AnttDatabase> {
+  const db = freshDb();
+  await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile, loggedInAt: new Date().toISOString() });
+  const h = villageHouseholds();
+  await db.household.bulkPut(Object.values(h));
+  const today = dayInVietnam();
+  const plan: CampaignPlan = {
+    id: uuidv7(), orgUnitId: uuidv7(), name: 'Kế hoạch', updatedAt: '',
+    phases: [{ id: 'p', name: 'Đợt 1', startDay: '2000-01-01', endDay: '2999-12-31' }],
+    indicators: [{ id: 'i', type: 'household-coverage', label: 'Hộ', logKind: 'outreach', level: 'team', threshold: 0.8, source: '' }],
+  };
+  await db.campaignPlan.put(plan);
+  await db.fieldLog.put(outreachLog(profile.user.id, { date: today, householdIds: [h.an.id], reviewStatus: 'approved' }));
+  await putRecord(db, 'fieldLog', outreachLog(profile.user.id, { date: today, householdIds: [h.binh.id, h.cuong.id] }));
+  await updateSyncStatus(db, { lastError: { reason: 'server-error', message: 'Máy chủ đang gặp sự cố', at: new Date().toISOString() } });
+  return db;
+}
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', vi.fn(async () => {
+    throw new TypeError('Failed to fetch');
+  }));
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function openAt(db: AnttDatabase, path: string): void {
+  window.history.pushState(null, '', path);
+  renderWithDb(db, <App />);
+}
+
+describe('accessibility (axe)', () => {
+  it('home with progress, logs, badges and a sync error', async () => {
+    openAt(await deviceWithData(), '/');
+    await screen.findByText('Chưa đồng bộ');
+    await screen.findByRole('progressbar');
+    await screen.findByRole('button', { name: 'Thử lại' });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the outreach form showing its errors', async () => {
+    openAt(await deviceWithData(), '/nhat-ky/moi');
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
+    await user.click(await screen.findByRole('button', { name: /Nguyễn Văn An/ }));
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await screen.findByText('Nhập nội dung tuyên truyền');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the login with an error', async () => {
+    openAt(freshDb(), '/dang-nhap');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Đăng nhập' }));
+    await screen.findByText('Nhập tên đăng nhập');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('settings with the sign-out warning', async () => {
+    const db = await deviceWithData();
+    openAt(db, '/cai-dat');
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Đăng xuất' }));
+    await screen.findByRole('alertdialog');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('sync details with a refused entry', async () => {
+    const db = await deviceWithData();
+    await db.rejections.add({
+      collection: 'fieldLog', recordId: uuidv7(), reason: 'already-reviewed',
+      message: 'Tổ trưởng đã duyệt nhật ký này, không thể sửa', at: '2026-03-05T02:00:00.000Z',
+    });
+    openAt(db, '/dong-bo');
+    expect(await screen.findByText('Tổ trưởng đã duyệt nhật ký này, không thể sửa')).toBeInTheDocument();
+    expect(screen.getByText('Lúc 05/03/2026 09:00')).toBeInTheDocument();
+    expect(await violations()).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+// The session and the device's identity: one user's data at a time, a stable client id.
+import { describe, expect, it } from 'vitest';
+import { renderHook, waitFor, act } from '@testing-library/react';
+import { createElement, type ReactNode } from 'react';
+import type { Profile } from '#src/shared/domain/account.ts';
+import { isUuid } from '#src/shared/domain/ids.ts';
+import type { AnttDatabase } from '#src/client/db/database.ts';
+import { DatabaseProvider } from '#src/client/db/database-context.tsx';
+import { putRecord } from '#src/client/db/record-repository.ts';
+import {
+  clearSession,
+  getClientId,
+  getSession,
+  saveSession,
+  signOut,
+  useSession,
+} from '#src/client/db/session-repository.ts';
+import { getCursor, updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
+import { freshDatabase, outreachLog } from '../sync/support/fixtures.ts';
+
+function profile(userId: string, username: string): Profile {
+  return {
+    user: { id: userId, username, displayName: 'Nguyễn Văn An', role: 'member' },
+    team: { id: 'team-1', name: 'Tổ bảo vệ ANTT Ấp 1–2' },
+    hamlets: [],
+    orgUnits: [],
+  };
+}
+
+const AN = profile('user-an', 'tovien');
+const BINH = profile('user-binh', 'totruong');
+
+function session(p: Profile, token = 'token-1') {
+  return { token, expiresAt: '2030-01-01T00:00:00.000Z', profile: p, loggedInAt: '2025-03-14T01:00:00.000Z' };
+}
+
+/** Fills every table with something personal, plus a preference. */
+async function fillDevice(db: AnttDatabase): Promise<void> {
+  await putRecord(db, 'fieldLog', outreachLog());
+  await db.meta.put({ key: 'cursor', value: 42 });
+  await updateSyncStatus(db, { lastSuccessAt: '2025-03-14T01:00:00.000Z' });
+  await db.rejections.add({ collection: 'fieldLog', recordId: 'x', reason: 'forbidden', message: 'Không có quyền', at: 'now' });
+  await db.prefs.put({ key: 'textSize', value: 'large' });
+}
+
+describe('getClientId', () => {
+  it('creates one UUIDv7 per device database and keeps it', async () => {
+    const db = freshDatabase();
+    const [first, concurrent] = await Promise.all([getClientId(db), getClientId(db)]);
+    expect(isUuid(first)).toBe(true);
+    expect(first[14]).toBe('7');
+    expect(concurrent).toBe(first);
+    expect(await getClientId(db)).toBe(first);
+    expect(await getClientId(freshDatabase())).not.toBe(first);
+  });
+});
+
+describe('saveSession', () => {
+  it('keeps the data when the same user logs in again', async () => {
+    const db = freshDatabase();
+    await saveSession(db, session(AN));
+    await fillDevice(db);
+    const clientId = await getClientId(db);
+
+    await saveSession(db, session(AN, 'token-2'));
+    expect((await getSession(db))?.token).toBe('token-2');
+    expect(await db.fieldLog.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getClientId(db)).toBe(clientId);
+  });
+
+  it('wipes the previous user data, client id and cursor when another user logs in', async () => {
+    const db = freshDatabase();
+    await saveSession(db, session(AN));
+    await fillDevice(db);
+    const clientId = await getClientId(db);
+
+    await saveSession(db, session(BINH, 'token-b'));
+    expect((await getSession(db))?.profile.user.username).toBe('totruong');
+    expect(await db.fieldLog.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejections.count()).toBe(0);
+    expect(await getCursor(db)).toBe(0);
+    expect(await getClientId(db)).not.toBe(clientId);
+    expect(await db.prefs.get('textSize')).toEqual({ key: 'textSize', value: 'large' });
+  });
+
+  it('still protects the data after the session was cleared on expiry', async () => {
+    const db = freshDatabase();
+    await saveSession(db, session(AN));
+    await fillDevice(db);
+    await clearSession(db);
+    expect(await getSession(db)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(1);
+
+    await saveSession(db, session(BINH));
+    expect(await db.fieldLog.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('signOut', () => {
+  it('clears every table but the preferences', async () => {
+    const db = freshDatabase();
+    await saveSession(db, session(AN));
+    await fillDevice(db);
+    const clientId = await getClientId(db);
+
+    await signOut(db);
+    for (const table of db.tables) {
+      expect({ table: table.name, rows: await table.count() }).toEqual({ table: table.name, rows: table.name === 'prefs' ? 1 : 0 });
+    }
+    expect(await getClientId(db)).not.toBe(clientId);
+  });
+});
+
+describe('useSession', () => {
+  it('is undefined while loading, then follows login and sign-out', async () => {
+    const db = freshDatabase();
+    const wrapper = ({ children }: { children: ReactNode }) => createElement(DatabaseProvider, { db, children });
+    const { result } = renderHook(() => useSession(), { wrapper });
+    expect(result.current).toBeUndefined();
+    await waitFor(() => expect(result.current).toBeNull());
+
+    await act(() => saveSession(db, session(AN)));
+    await waitFor(() => expect(result.current?.profile.user.displayName).toBe('Nguyễn Văn An'));
+    await act(() => signOut(db));
+    await waitFor(() => expect(result.current).toBeNull());
+  });
+});

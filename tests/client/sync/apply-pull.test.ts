@@ -1,0 +1,86 @@
+// applyPull: pulled changes and the cursor land together; local edits win until pushed.
+import { describe, expect, it } from 'vitest';
+import type { PullResponse, ServerRecord } from '#src/shared/sync/protocol.ts';
+import { putRecord } from '#src/client/db/record-repository.ts';
+import { settlePush } from '#src/client/db/outbox-repository.ts';
+import { applyPull, getCursor } from '#src/client/db/sync-state-repository.ts';
+import type { OutreachLog } from '#src/shared/domain/field-log.ts';
+import { freshDatabase, outreachLog } from './support/fixtures.ts';
+
+function put(log: OutreachLog, seq: number): ServerRecord {
+  return { collection: 'fieldLog', id: log.id, seq, deleted: false, data: { ...log } };
+}
+
+function page(changes: ServerRecord[], cursor: number, hasMore = false): PullResponse {
+  return { protocolVersion: 1, changes, cursor, hasMore };
+}
+
+describe('applyPull', () => {
+  it('puts records, deletes tombstones and stores the cursor', async () => {
+    const db = freshDatabase();
+    const kept = outreachLog();
+    const removed = outreachLog();
+    await db.fieldLog.put(removed);
+
+    const result = await applyPull(db, page([
+      put(kept, 3),
+      { collection: 'fieldLog', id: removed.id, seq: 4, deleted: true, data: null },
+    ], 4));
+    expect(result).toEqual({ applied: 2, skipped: 0, stale: false });
+    expect(await db.fieldLog.toArray()).toEqual([kept]);
+    expect(await getCursor(db)).toBe(4);
+  });
+
+  it('does not overwrite a local edit that waits to be pushed, then takes the server copy once pushed', async () => {
+    const db = freshDatabase();
+    const log = outreachLog();
+    const mine = { ...log, peopleReached: 12 };
+    await putRecord(db, 'fieldLog', mine);
+    const other = outreachLog();
+
+    await applyPull(db, page([put(log, 5), put(other, 6)], 6));
+    expect(await db.fieldLog.get(log.id)).toEqual(mine);
+    expect(await db.fieldLog.get(other.id)).toEqual(other);
+    expect(await getCursor(db)).toBe(6);
+
+    const [seq] = (await db.outbox.toCollection().primaryKeys()) as number[];
+    await settlePush(db, { protocolVersion: 1, lastAppliedSeq: seq!, rejected: [] });
+    const serverVersion = { ...mine, note: 'máy chủ đã chuẩn hóa' };
+    await applyPull(db, page([put(serverVersion, 7)], 7), { fromCursor: 6 });
+    expect(await db.fieldLog.get(log.id)).toEqual(serverVersion);
+  });
+
+  it('ignores collections it does not know and still moves the cursor', async () => {
+    const db = freshDatabase();
+    const log = outreachLog();
+    const result = await applyPull(db, page([
+      { collection: 'patrolRoute', id: log.id, seq: 8, deleted: false, data: { id: log.id, name: 'Tuyến 1' } },
+      put(log, 9),
+    ], 9));
+    expect(result).toEqual({ applied: 1, skipped: 1, stale: false });
+    expect(await db.fieldLog.count()).toBe(1);
+    expect(await getCursor(db)).toBe(9);
+  });
+
+  it('drops a page asked for from a cursor that has moved since', async () => {
+    const db = freshDatabase();
+    const newer = outreachLog({ peopleReached: 8 });
+    await applyPull(db, page([put(newer, 20)], 20));
+
+    const late = await applyPull(db, page([put({ ...newer, peopleReached: 1 }, 10)], 10), { fromCursor: 0 });
+    expect(late.stale).toBe(true);
+    expect(await getCursor(db)).toBe(20);
+    expect((await db.fieldLog.get(newer.id))?.peopleReached).toBe(8);
+  });
+
+  it('writes neither rows nor cursor when the transaction fails', async () => {
+    const db = freshDatabase();
+    await applyPull(db, page([], 3));
+    db.meta.hook('updating', () => {
+      throw new Error('storage failed');
+    });
+    await expect(applyPull(db, page([put(outreachLog(), 4)], 4))).rejects.toThrow('storage failed');
+    expect(await db.fieldLog.count()).toBe(0);
+    expect(await getCursor(db)).toBe(3);
+  });
+});

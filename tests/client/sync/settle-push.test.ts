@@ -1,0 +1,134 @@
+// settlePush: what the device does with the server's answer to a push.
+import { describe, expect, it } from 'vitest';
+import type { PushResponse, ServerRecord } from '#src/shared/sync/protocol.ts';
+import type { AnttDatabase } from '#src/client/db/database.ts';
+import { putRecord, deleteRecord } from '#src/client/db/record-repository.ts';
+import { readOutboxBatch, settlePush, toMutations } from '#src/client/db/outbox-repository.ts';
+import type { OutreachLog } from '#src/shared/domain/field-log.ts';
+import { freshDatabase, outreachLog } from './support/fixtures.ts';
+
+function serverCopy(log: OutreachLog, seq = 7): ServerRecord {
+  return { collection: 'fieldLog', id: log.id, seq, deleted: false, data: { ...log } };
+}
+
+function response(lastAppliedSeq: number, rejected: PushResponse['rejected'] = []): PushResponse {
+  return { protocolVersion: 1, lastAppliedSeq, rejected };
+}
+
+async function outboxSeqs(db: AnttDatabase): Promise<number[]> {
+  return (await db.outbox.orderBy('seq').primaryKeys()) as number[];
+}
+
+describe('reading the outbox', () => {
+  it('gives the oldest entries first as protocol mutations, at most the limit', async () => {
+    const db = freshDatabase();
+    const a = outreachLog();
+    await putRecord(db, 'fieldLog', a);
+    await putRecord(db, 'fieldLog', { ...a, peopleReached: 5 });
+    await deleteRecord(db, 'fieldLog', a.id);
+
+    const mutations = toMutations(await readOutboxBatch(db, 2));
+    expect(mutations.map((m) => [m.op, m.id])).toEqual([['put', a.id], ['put', a.id]]);
+    expect(mutations[1]).toMatchObject({ data: { peopleReached: 5 } });
+    expect(mutations[0]!.seq).toBeLessThan(mutations[1]!.seq);
+    expect(toMutations(await readOutboxBatch(db))[2]).toEqual({ seq: mutations[1]!.seq + 1, collection: 'fieldLog', id: a.id, op: 'delete' });
+  });
+});
+
+describe('settlePush', () => {
+  it('removes the settled entries and keeps the later ones', async () => {
+    const db = freshDatabase();
+    for (let i = 0; i < 3; i++) await putRecord(db, 'fieldLog', outreachLog());
+    const [first, second, third] = await outboxSeqs(db);
+
+    const result = await settlePush(db, response(second!));
+    expect(result).toEqual({ settled: 2, rejected: 0 });
+    expect(await outboxSeqs(db)).toEqual([third]);
+    expect(first).toBeLessThan(second!);
+    expect(await db.fieldLog.count()).toBe(3);
+  });
+
+  it('puts back the server copy of a refused edit and records the refusal', async () => {
+    const db = freshDatabase();
+    const onServer = outreachLog({ reviewStatus: 'approved' });
+    await db.fieldLog.put(onServer);
+    await putRecord(db, 'fieldLog', { ...onServer, reviewStatus: 'pending', peopleReached: 40 });
+    const [seq] = await outboxSeqs(db);
+
+    const result = await settlePush(db, response(seq!, [
+      { seq: seq!, collection: 'fieldLog', id: onServer.id, reason: 'already-reviewed', message: 'Tổ trưởng đã duyệt, không sửa được', current: serverCopy(onServer) },
+    ]), new Date('2025-03-15T03:00:00.000Z'));
+
+    expect(result).toEqual({ settled: 1, rejected: 1 });
+    expect(await db.fieldLog.get(onServer.id)).toEqual(onServer);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejections.toArray()).toEqual([
+      { id: 1, collection: 'fieldLog', recordId: onServer.id, reason: 'already-reviewed', message: 'Tổ trưởng đã duyệt, không sửa được', at: '2025-03-15T03:00:00.000Z' },
+    ]);
+  });
+
+  it('deletes the local record when the server has none or only a tombstone', async () => {
+    const db = freshDatabase();
+    const neverOnServer = outreachLog();
+    const deletedOnServer = outreachLog();
+    await putRecord(db, 'fieldLog', neverOnServer);
+    await putRecord(db, 'fieldLog', deletedOnServer);
+    const [s1, s2] = await outboxSeqs(db);
+
+    await settlePush(db, response(s2!, [
+      { seq: s1!, collection: 'fieldLog', id: neverOnServer.id, reason: 'forbidden', message: 'Không có quyền', current: null },
+      { seq: s2!, collection: 'fieldLog', id: deletedOnServer.id, reason: 'forbidden', message: 'Không có quyền', current: { collection: 'fieldLog', id: deletedOnServer.id, seq: 9, deleted: true, data: null } },
+    ]));
+    expect(await db.fieldLog.count()).toBe(0);
+    expect(await db.rejections.count()).toBe(2);
+  });
+
+  it('keeps a newer local edit that still waits when an older one is refused', async () => {
+    const db = freshDatabase();
+    const log = outreachLog();
+    await putRecord(db, 'fieldLog', { ...log, topic: 'Bản nháp sai' });
+    const [refusedSeq] = await outboxSeqs(db);
+    await putRecord(db, 'fieldLog', { ...log, topic: 'Bản sửa đúng' });
+
+    await settlePush(db, response(refusedSeq!, [
+      { seq: refusedSeq!, collection: 'fieldLog', id: log.id, reason: 'invalid-record', message: 'Dữ liệu không hợp lệ', current: null },
+    ]));
+    expect((await db.fieldLog.get(log.id))?.topic).toBe('Bản sửa đúng');
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.rejections.count()).toBe(1);
+  });
+
+  it('changes nothing when the same answer arrives again after newer local work', async () => {
+    const db = freshDatabase();
+    const log = outreachLog();
+    await putRecord(db, 'fieldLog', log);
+    const [seq] = await outboxSeqs(db);
+    const answer = response(seq!, [
+      { seq: seq!, collection: 'fieldLog', id: log.id, reason: 'forbidden', message: 'Không có quyền', current: null },
+    ]);
+    await settlePush(db, answer);
+    const again = outreachLog({ id: log.id, topic: 'Ghi lại sau khi bị từ chối' });
+    await putRecord(db, 'fieldLog', again);
+
+    expect(await settlePush(db, answer)).toEqual({ settled: 0, rejected: 0 });
+    expect(await db.fieldLog.get(log.id)).toEqual(again);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.rejections.count()).toBe(1);
+  });
+
+  it('is all or nothing: a failure while recording a refusal keeps the outbox and the edit', async () => {
+    const db = freshDatabase();
+    const log = outreachLog();
+    await putRecord(db, 'fieldLog', log);
+    const [seq] = await outboxSeqs(db);
+    db.rejections.hook('creating', () => {
+      throw new Error('storage failed');
+    });
+
+    await expect(settlePush(db, response(seq!, [
+      { seq: seq!, collection: 'fieldLog', id: log.id, reason: 'forbidden', message: 'Không có quyền', current: null },
+    ]))).rejects.toThrow('storage failed');
+    expect(await db.fieldLog.get(log.id)).toEqual(log);
+    expect(await outboxSeqs(db)).toEqual([seq]);
+  });
+});

@@ -1,0 +1,143 @@
+// @vitest-environment node
+// The sync engine against the real server: buildApp + in-memory PGlite + demo data, reached by
+// the real HTTP transport through app.inject().
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResponse } from '#src/shared/domain/account.ts';
+import { putRecord } from '#src/client/db/record-repository.ts';
+import { getSyncStatus } from '#src/client/db/sync-state-repository.ts';
+import { saveSession } from '#src/client/db/session-repository.ts';
+import { createHttpTransport, SyncError } from '#src/client/sync/http-transport.ts';
+import { syncOnce } from '#src/client/sync/sync-engine.ts';
+import { createSyncRunner } from '#src/client/sync/sync-runner.ts';
+import type { SyncTransport } from '#src/client/sync/transport.ts';
+import { memberLog, openDevice } from './support/devices.ts';
+import { login, resetSyncState, serverTeamLogs, startTestServer, type TestServer } from './support/server-harness.ts';
+import { ManualTimers } from './support/manual-timers.ts';
+
+let server: TestServer;
+let member: LoginResponse;
+let leader: LoginResponse;
+let householdIds: string[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  member = await login(server, 'tovien');
+  leader = await login(server, 'totruong');
+  const rows = await server.database.query<{ id: string }>(`SELECT id FROM records WHERE collection = 'household' ORDER BY id LIMIT 3`);
+  householdIds = rows.map((row) => row.id);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** A transport whose network is down while `isOffline()` says so. */
+function unplugged(inner: SyncTransport, isOffline: () => boolean): SyncTransport {
+  const guard = <T>(call: () => Promise<T>) => (isOffline() ? Promise.reject(new SyncError('network', null)) : call());
+  return { push: (request) => guard(() => inner.push(request)), pull: (request) => guard(() => inner.pull(request)) };
+}
+
+describe('sync with the real server', () => {
+  it('saves offline, syncs once online, and a second device of the team pulls exactly one copy', async () => {
+    await resetSyncState(server);
+    const phone = await openDevice(server, member, 'phone');
+    let isOffline = true;
+    const timers = new ManualTimers();
+    const runner = createSyncRunner({ db: phone.db, transport: unplugged(phone.transport, () => isOffline), timers, events: null });
+
+    const logs = [memberLog(member, householdIds), memberLog(member, householdIds.slice(0, 1), { form: 'meeting', peopleReached: 30 })];
+    for (const log of logs) await putRecord(phone.db, 'fieldLog', log);
+    runner.start();
+    await runner.whenIdle();
+    expect((await getSyncStatus(phone.db)).lastError?.message).toBe('Không có kết nối mạng');
+    expect(await serverTeamLogs(server)).toEqual([]);
+
+    isOffline = false;
+    timers.fireAll();
+    await runner.whenIdle();
+    runner.stop();
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect((await getSyncStatus(phone.db)).lastError).toBeNull();
+    const onServer = await serverTeamLogs(server);
+    expect(onServer).toHaveLength(2);
+    expect(onServer).toEqual(expect.arrayContaining(logs));
+
+    const leaderPhone = await openDevice(server, leader, 'leader');
+    await syncOnce(leaderPhone.db, leaderPhone.transport);
+    expect(await leaderPhone.db.fieldLog.orderBy('id').toArray()).toEqual(onServer);
+    expect(await leaderPhone.db.household.count()).toBe(184 + 262);
+  });
+
+  it('keeps one copy when the answer to a committed push is lost and the push is retried', async () => {
+    await resetSyncState(server);
+    const phone = await openDevice(server, member, 'phone');
+    let isAnswerLost = true;
+    const lossy: SyncTransport = {
+      push: async (request) => {
+        const answer = await phone.transport.push(request);
+        if (isAnswerLost) throw new SyncError('timeout', null);
+        return answer;
+      },
+      pull: (request) => phone.transport.pull(request),
+    };
+    const log = memberLog(member, householdIds);
+    await putRecord(phone.db, 'fieldLog', log);
+    await putRecord(phone.db, 'fieldLog', { ...log, peopleReached: 5 });
+
+    await expect(syncOnce(phone.db, lossy)).rejects.toMatchObject({ reason: 'timeout' });
+    expect(await serverTeamLogs(server)).toEqual([{ ...log, peopleReached: 5 }]);
+    isAnswerLost = false;
+    await syncOnce(phone.db, lossy);
+
+    const rows = await server.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM records WHERE collection = 'fieldLog'`);
+    expect(rows[0]?.n).toBe(1);
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await phone.db.fieldLog.get(log.id)).toEqual({ ...log, peopleReached: 5 });
+  });
+
+  it('puts back the server copy when the leader approved a log the member edits offline', async () => {
+    await resetSyncState(server);
+    const phone = await openDevice(server, member, 'phone');
+    const leaderPhone = await openDevice(server, leader, 'leader');
+    const log = memberLog(member, householdIds);
+    await putRecord(phone.db, 'fieldLog', log);
+    await syncOnce(phone.db, phone.transport);
+    await syncOnce(leaderPhone.db, leaderPhone.transport);
+    const approved = { ...log, reviewStatus: 'approved' as const };
+    await putRecord(leaderPhone.db, 'fieldLog', approved);
+    await syncOnce(leaderPhone.db, leaderPhone.transport);
+
+    await putRecord(phone.db, 'fieldLog', { ...log, topic: 'Sửa sau khi đã duyệt' });
+    const result = await syncOnce(phone.db, phone.transport);
+    expect(result.rejected).toBe(1);
+    expect(await phone.db.fieldLog.get(log.id)).toEqual(approved);
+    expect(await phone.db.rejections.toArray()).toMatchObject([
+      { recordId: log.id, reason: 'already-reviewed', message: 'Nhật ký đã được tổ trưởng duyệt, không thể sửa hoặc xóa nữa.' },
+    ]);
+    expect(await serverTeamLogs(server)).toEqual([approved]);
+  });
+
+  it('reports an unknown token as an expired session and stops retrying', async () => {
+    const phone = await openDevice(server, member, 'phone');
+    await saveSession(phone.db, { ...member, token: 'not-a-real-token', loggedInAt: new Date().toISOString() });
+    const timers = new ManualTimers();
+    const runner = createSyncRunner({ db: phone.db, transport: phone.transport, timers, events: null });
+    runner.start();
+    await runner.whenIdle();
+    runner.stop();
+    expect(await getSyncStatus(phone.db)).toMatchObject({
+      lastError: { reason: 'unauthorized', message: 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại' },
+      nextRetryAt: null,
+    });
+    expect(timers.delays).toEqual([]);
+  });
+
+  it('shows the server words for a wrong password', async () => {
+    const transport = createHttpTransport({ fetch: server.fetch, getToken: async () => null });
+    await expect(transport.login({ username: 'tovien', password: 'sai-mat-khau' })).rejects.toMatchObject({
+      reason: 'unauthorized',
+      status: 401,
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    });
+  });
+});

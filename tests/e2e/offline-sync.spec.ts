@@ -1,0 +1,143 @@
+// The walking skeleton end to end, as a team member lives it: the built PWA served by the real
+// server (a child process on PostgreSQL, as a province deploys it), in real Chromium.
+// Log in; save a log; go offline; reload: the app opens and shows the log; save a second log
+// offline; go online: both reach the server exactly once; a second device pulls both.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserUnavailableReason, launchChromium } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+const skipReason = browserUnavailableReason() ?? (inject('postgresAdminUrl') ? null : inject('postgresSkipReason'));
+const require = createRequire(import.meta.url);
+// Injected through the DevTools protocol, which the app's Content-Security-Policy does not block
+// (an inline <script> would be, rightly).
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function login(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+}
+
+async function saveOutreachLog(page: Page, topic: string, search: string): Promise<void> {
+  await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
+  await page.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ)').fill(search);
+  await page.getByRole('button', { name: /^Chọn/ }).first().click();
+  await page.getByLabel('Nội dung tuyên truyền').fill(topic);
+  await page.getByLabel('Hình thức').selectOption({ label: 'Họp dân' });
+  await page.getByLabel('Số người được tuyên truyền').fill('25');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+  await page.getByText(topic).first().waitFor();
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let sql: pg.Client;
+  let dropDatabase: () => Promise<void>;
+
+  beforeAll(async () => {
+    const adminUrl = inject('postgresAdminUrl')!;
+    const name = `antt_e2e_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    server = await startServer({ DATABASE_URL: url.toString() });
+    sql = new pg.Client({ connectionString: url.toString() });
+    await sql.connect();
+    browser = await launchChromium();
+    dropDatabase = async () => {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    };
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sql?.end();
+    await server?.stop();
+    await dropDatabase?.();
+  });
+
+  async function serverLogs(): Promise<{ id: string; topic: string }[]> {
+    const result = await sql.query<{ id: string; topic: string }>(
+      "SELECT id::text AS id, data->>'topic' AS topic FROM records WHERE collection = 'fieldLog' AND NOT deleted ORDER BY data->>'topic'",
+    );
+    return result.rows;
+  }
+
+  async function waitForServerLogs(count: number): Promise<{ id: string; topic: string }[]> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const rows = await serverLogs();
+      if (rows.length >= count || Date.now() > deadline) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  it('keeps working offline and delivers every log exactly once', async () => {
+    const device: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await device.newPage();
+    await login(page, server.url, 'tovien');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await saveOutreachLog(page, 'Phòng chống lừa đảo qua mạng (trực tuyến)', 'nguyen');
+    expect((await waitForServerLogs(1)).map((row) => row.topic)).toEqual(['Phòng chống lừa đảo qua mạng (trực tuyến)']);
+    await page.getByText('Đã gửi hết').waitFor();
+
+    // The service worker has precached the app shell once it is active.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await device.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+    await page.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
+    await page.getByText('Mất mạng').first().waitFor();
+
+    await saveOutreachLog(page, 'Phòng cháy, chữa cháy (ngoại tuyến)', 'tran');
+    await page.getByText('Chưa đồng bộ').first().waitFor();
+    await page.getByText(/1 mục chờ gửi/).first().waitFor();
+    expect(await serverLogs()).toHaveLength(1);
+
+    await device.setOffline(false);
+    const rows = await waitForServerLogs(2);
+    expect(rows.map((row) => row.topic)).toEqual(['Phòng chống lừa đảo qua mạng (trực tuyến)', 'Phòng cháy, chữa cháy (ngoại tuyến)']);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(2);
+    await page.getByText('Đã gửi hết').waitFor();
+    await expect(page.getByText('Chưa đồng bộ').count()).resolves.toBe(0);
+
+    // A second device of the same team pulls both.
+    const secondDevice = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const secondPage = await secondDevice.newPage();
+    await login(secondPage, server.url, 'tovien');
+    await secondPage.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
+    await secondPage.getByText('Phòng cháy, chữa cháy (ngoại tuyến)').waitFor();
+    await secondDevice.close();
+
+    // Nothing was pushed twice.
+    expect(await serverLogs()).toHaveLength(2);
+    await device.close();
+  });
+});
