@@ -1,0 +1,85 @@
+/**
+ * The Fastify app without listen (tests call `app.inject()`; server.ts listens). Routes are thin:
+ * they validate with the shared schemas and call src/server/sync or a repository.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Database } from './db/database.ts';
+import { ApiError, errorMessages, registerErrorHandling } from './plugins/api-errors.ts';
+import { createAuthenticate } from './plugins/authentication.ts';
+import { DEFAULT_LOGIN_LIMITS, LoginRateLimiter, type RateLimitOptions } from './plugins/login-rate-limit.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { isAppRoute, registerStaticApp, sendAppShell } from './plugins/static-app.ts';
+import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerHealthRoutes } from './routes/health-routes.ts';
+import type { RouteContext, TestHooks } from './routes/route-context.ts';
+import { registerSyncRoutes } from './routes/sync-routes.ts';
+
+// Schema messages the server sends back (rejections, 400 field lists) in Vietnamese; the shared
+// schemas' own messages already are.
+z.config(z.locales.vi());
+
+export interface BuildAppOptions {
+  database: Database;
+  /** The built PWA to serve (dist/client); null or absent: API only. */
+  staticDir?: string | null;
+  /** Fastify's logger: false (tests), true, or a level ('warn' keeps 500s visible without request noise). */
+  logger?: boolean | { level: string };
+  now?: () => Date;
+  /** Trust X-Forwarded-For from a reverse proxy (the login rate limit then sees client IPs). */
+  trustProxy?: boolean;
+  loginLimits?: RateLimitOptions;
+  /** Test-only hooks into the sync transaction. Never set in production. */
+  testHooks?: TestHooks;
+}
+
+/** A push of MAX_PUSH_MUTATIONS records with long notes stays well below this. */
+const BODY_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * Once closing has begun (SIGTERM), every response says `Connection: close`. server.close()
+ * drops only connections idle at that instant; a kept-alive connection whose request was still
+ * running would otherwise stay open after its answer and hold shutdown up for the keep-alive
+ * timeout (72 s). Requests still running finish normally.
+ */
+function drainWhenClosing(app: FastifyInstance): void {
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (isClosing) reply.header('Connection', 'close');
+    return payload;
+  });
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    // A request arriving on a connection that is still open while closing gets a 503.
+    return503OnClosing: true,
+  });
+  const now = options.now ?? (() => new Date());
+  const context: RouteContext = {
+    database: options.database,
+    now,
+    authenticate: createAuthenticate(options.database, now),
+    loginLimiter: new LoginRateLimiter(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
+    testHooks: options.testHooks ?? {},
+  };
+  registerSecurityHeaders(app);
+  drainWhenClosing(app);
+  registerErrorHandling(app);
+  registerHealthRoutes(app, context);
+  registerAuthRoutes(app, context);
+  registerSyncRoutes(app, context);
+  const staticDir = options.staticDir ?? null;
+  if (staticDir) await registerStaticApp(app, staticDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (staticDir && isAppRoute(request)) return sendAppShell(reply);
+    return reply.status(404).send(new ApiError(404, 'not-found', errorMessages.notFound).toBody());
+  });
+  return app;
+}

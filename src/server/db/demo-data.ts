@@ -1,0 +1,129 @@
+/**
+ * Demo data for a fresh server: one province, one commune, three hamlets with households, two
+ * teams, a campaign plan for the current year and four accounts (one per role). Loaded in ONE
+ * transaction, only when there are no accounts yet; households and the plan are written as
+ * synced records through the same numbering as push (writeNumbered), so devices pull them.
+ */
+import { hashPassword } from '#src/server/auth/password-hashing.ts';
+import type { Role } from '#src/shared/domain/account.ts';
+import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
+import { dayInVietnam } from '#src/shared/domain/dates.ts';
+import { collections, type CollectionName } from '#src/shared/sync/collections.ts';
+import { insertAccount } from './accounts-repository.ts';
+import type { Database, Queryable } from './database.ts';
+import { demoHouseholds, demoId } from './demo-households.ts';
+import { insertOrgUnit, insertTeam } from './org-repository.ts';
+import { lockChangeCounter, writeNumbered } from './sync-repository.ts';
+
+export const DEMO_PASSWORD = 'antt2026';
+
+/** Stable ids of the demo organisation (README, e2e tests and fixtures use them). */
+export const DEMO_IDS = {
+  province: demoId('unit:dong-nai'),
+  commune: demoId('unit:tan-lap'),
+  hamlets: [demoId('unit:ap-1'), demoId('unit:ap-2'), demoId('unit:ap-3')] as const,
+  teamAp12: demoId('team:ap-1-2'),
+  teamAp3: demoId('team:ap-3'),
+} as const;
+
+const HAMLETS = [
+  { id: DEMO_IDS.hamlets[0], name: 'Ấp 1', households: 184 },
+  { id: DEMO_IDS.hamlets[1], name: 'Ấp 2', households: 262 },
+  { id: DEMO_IDS.hamlets[2], name: 'Ấp 3', households: 347 },
+] as const;
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+  /** The team of a member or leader; for police and province staff, the unit they work for. */
+  teamName: string;
+}
+
+/** The demo accounts, one per role; all use DEMO_PASSWORD. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'tovien', password: DEMO_PASSWORD, role: 'member', displayName: 'Nguyễn Văn An', teamName: 'Tổ bảo vệ ANTT Ấp 1–2' },
+  { username: 'totruong', password: DEMO_PASSWORD, role: 'leader', displayName: 'Trần Thị Bình', teamName: 'Tổ bảo vệ ANTT Ấp 1–2' },
+  { username: 'congan', password: DEMO_PASSWORD, role: 'commune-police', displayName: 'Lê Minh Cường', teamName: 'Xã Tân Lập' },
+  { username: 'tinh', password: DEMO_PASSWORD, role: 'province-admin', displayName: 'Phạm Quốc Dũng', teamName: 'Tỉnh Đồng Nai' },
+];
+
+const ACCOUNT_PLACES: Record<Role, { teamId: string | null; orgUnitId: string }> = {
+  member: { teamId: DEMO_IDS.teamAp12, orgUnitId: DEMO_IDS.commune },
+  leader: { teamId: DEMO_IDS.teamAp12, orgUnitId: DEMO_IDS.commune },
+  'commune-police': { teamId: null, orgUnitId: DEMO_IDS.commune },
+  'province-admin': { teamId: null, orgUnitId: DEMO_IDS.province },
+};
+
+/** Arbitrary fixed lock key: two servers starting on one empty database load the demo once. */
+const DEMO_LOCK_KEY = 7_202_602;
+
+export function demoCampaignPlan(now: Date): CampaignPlan {
+  const year = dayInVietnam(now).slice(0, 4);
+  return {
+    id: demoId(`campaign-plan:${year}`),
+    orgUnitId: DEMO_IDS.province,
+    name: `Kế hoạch phong trào Toàn dân bảo vệ ANTQ năm ${year}`,
+    phases: [
+      { id: 'dot-1', name: 'Đợt 1', startDay: `${year}-01-01`, endDay: `${year}-06-30` },
+      { id: 'dot-2', name: 'Đợt 2', startDay: `${year}-07-01`, endDay: `${year}-12-31` },
+    ],
+    indicators: [
+      {
+        id: 'households-reached',
+        type: 'household-coverage',
+        label: 'Hộ gia đình được tuyên truyền',
+        logKind: 'outreach',
+        level: 'member',
+        threshold: 0.8,
+        source: 'Kế hoạch 000 (Bình Phước, 2023), §II.3.4',
+      },
+    ],
+    updatedAt: now.toISOString(),
+  };
+}
+
+async function insertOrganisation(tx: Queryable): Promise<void> {
+  await insertOrgUnit(tx, { id: DEMO_IDS.province, parentId: null, kind: 'province', name: 'Tỉnh Đồng Nai' });
+  await insertOrgUnit(tx, { id: DEMO_IDS.commune, parentId: DEMO_IDS.province, kind: 'commune', name: 'Xã Tân Lập' });
+  for (const hamlet of HAMLETS) {
+    await insertOrgUnit(tx, { id: hamlet.id, parentId: DEMO_IDS.commune, kind: 'hamlet', name: hamlet.name });
+  }
+  const [ap1, ap2, ap3] = DEMO_IDS.hamlets;
+  await insertTeam(tx, { id: DEMO_IDS.teamAp12, communeId: DEMO_IDS.commune, name: 'Tổ bảo vệ ANTT Ấp 1–2', hamletIds: [ap1, ap2] });
+  await insertTeam(tx, { id: DEMO_IDS.teamAp3, communeId: DEMO_IDS.commune, name: 'Tổ bảo vệ ANTT Ấp 3', hamletIds: [ap3] });
+}
+
+function asRecord(collection: CollectionName, data: Record<string, unknown>) {
+  // Through the shared schema, as a device's push would be: demo data cannot drift from it.
+  const definition = collections[collection] as unknown as (typeof collections)['household'];
+  const valid = definition.schema.parse(data);
+  return { collection, id: valid.id, scope: definition.scopeOf(valid), deleted: false, data: valid as Record<string, unknown> };
+}
+
+/**
+ * Loads the demo data into an empty database (no accounts). Returns false, changing nothing,
+ * when accounts already exist.
+ */
+export async function loadDemoData(database: Database, now: Date = new Date()): Promise<boolean> {
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((account) => hashPassword(account.password)));
+  return database.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
+    const existing = await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM users');
+    if ((existing[0]?.count ?? 0) > 0) return false;
+    await insertOrganisation(tx);
+    for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+      const { username, displayName, role } = account;
+      await insertAccount(tx, { id: demoId(`user:${username}`), username, displayName, role, ...ACCOUNT_PLACES[role], passwordHash: hashes[index]! });
+    }
+    const updatedAt = now.toISOString();
+    const households = HAMLETS.flatMap((hamlet, index) => demoHouseholds(hamlet, hamlet.households, 2026 + index, updatedAt));
+    const records = [
+      ...households.map((household) => asRecord('household', household)),
+      asRecord('campaignPlan', demoCampaignPlan(now)),
+    ];
+    await writeNumbered(tx, await lockChangeCounter(tx), records, null, now);
+    return true;
+  });
+}

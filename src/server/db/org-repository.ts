@@ -1,0 +1,85 @@
+/**
+ * The organisation: administrative units (a tree of any depth), teams and the hamlets they cover,
+ * and what part of it an account reaches. Scopes and write rights are derived from the reach in
+ * sync/access.ts; this file only reads and writes the rows.
+ */
+import type { OrgUnitKind, OrgUnitSummary } from '#src/shared/domain/account.ts';
+import type { Account } from './accounts-repository.ts';
+import type { Queryable } from './database.ts';
+
+/** The part of the organisation an account's work covers. */
+export interface Reach {
+  /** The account's team (members and leaders), else null. */
+  team: { id: string; name: string } | null;
+  /** The unit the account works from (the team's commune for members and leaders), then its ancestors. */
+  homeChain: OrgUnitSummary[];
+  /** Hamlets the work covers: the team's hamlets, or every hamlet below the home unit. */
+  hamlets: OrgUnitSummary[];
+  /** Units below the home unit (itself included); empty for members and leaders. */
+  subtree: OrgUnitSummary[];
+  /** Teams the account supervises or belongs to. */
+  teamIds: string[];
+}
+
+async function unitChain(db: Queryable, unitId: string): Promise<OrgUnitSummary[]> {
+  return db.query<OrgUnitSummary>(
+    `WITH RECURSIVE chain AS (
+       SELECT id, parent_id, kind, name, 0 AS depth FROM org_units WHERE id = $1
+       UNION ALL
+       SELECT o.id, o.parent_id, o.kind, o.name, c.depth + 1 FROM org_units o JOIN chain c ON o.id = c.parent_id
+     )
+     SELECT id::text, kind, name FROM chain ORDER BY depth`,
+    [unitId],
+  );
+}
+
+async function unitSubtree(db: Queryable, unitId: string): Promise<OrgUnitSummary[]> {
+  return db.query<OrgUnitSummary>(
+    `WITH RECURSIVE sub AS (
+       SELECT id, kind, name FROM org_units WHERE id = $1
+       UNION ALL
+       SELECT o.id, o.kind, o.name FROM org_units o JOIN sub s ON o.parent_id = s.id
+     )
+     SELECT id::text, kind, name FROM sub ORDER BY kind, name`,
+    [unitId],
+  );
+}
+
+export async function readReach(db: Queryable, account: Account): Promise<Reach> {
+  if (account.teamId) {
+    const teams = await db.query<{ id: string; name: string; communeId: string }>(
+      'SELECT id::text, name, commune_id::text AS "communeId" FROM teams WHERE id = $1',
+      [account.teamId],
+    );
+    const team = teams[0];
+    if (!team) throw new Error(`Team ${account.teamId} of ${account.username} does not exist`);
+    const hamlets = await db.query<OrgUnitSummary>(
+      `SELECT o.id::text, o.kind, o.name FROM team_hamlets th JOIN org_units o ON o.id = th.hamlet_id
+       WHERE th.team_id = $1 ORDER BY o.name`,
+      [team.id],
+    );
+    const homeChain = await unitChain(db, team.communeId);
+    return { team: { id: team.id, name: team.name }, homeChain, hamlets, subtree: [], teamIds: [team.id] };
+  }
+  const homeChain = await unitChain(db, account.orgUnitId);
+  const subtree = await unitSubtree(db, account.orgUnitId);
+  const teams = await db.query<{ id: string }>('SELECT id::text FROM teams WHERE commune_id = ANY($1::uuid[]) ORDER BY name', [
+    subtree.map((unit) => unit.id),
+  ]);
+  const hamlets = subtree.filter((unit) => unit.kind === 'hamlet').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { team: null, homeChain, hamlets, subtree, teamIds: teams.map((t) => t.id) };
+}
+
+export async function insertOrgUnit(
+  db: Queryable,
+  unit: { id: string; parentId: string | null; kind: OrgUnitKind; name: string },
+): Promise<void> {
+  await db.query('INSERT INTO org_units (id, parent_id, kind, name) VALUES ($1, $2, $3, $4)', [unit.id, unit.parentId, unit.kind, unit.name]);
+}
+
+export async function insertTeam(db: Queryable, team: { id: string; communeId: string; name: string; hamletIds: string[] }): Promise<void> {
+  await db.query('INSERT INTO teams (id, commune_id, name) VALUES ($1, $2, $3)', [team.id, team.communeId, team.name]);
+  for (const hamletId of team.hamletIds) {
+    await db.query('INSERT INTO team_hamlets (team_id, hamlet_id) VALUES ($1, $2)', [team.id, hamletId]);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * What every route module receives from buildApp: the database, the clock, authentication, and
+ * test-only hooks. Passing it explicitly keeps routes free of global state.
+ */
+import type { Database } from '#src/server/db/database.ts';
+import type { Authenticate } from '#src/server/plugins/authentication.ts';
+import type { LoginRateLimiter } from '#src/server/plugins/login-rate-limit.ts';
+
+export interface TestHooks {
+  /** Awaited inside a push transaction just before COMMIT, after change numbers were taken. */
+  beforePushCommit?: () => Promise<void>;
+}
+
+export interface RouteContext {
+  database: Database;
+  now: () => Date;
+  authenticate: Authenticate;
+  loginLimiter: LoginRateLimiter;
+  testHooks: TestHooks;
+}

@@ -1,0 +1,64 @@
+/**
+ * POST /api/sync/push and /api/sync/pull: check the session, the protocol version and the
+ * envelope (shared schemas), then hand over to src/server/sync. A device id belongs to the first
+ * account that pushed from it: another account using it is a 409, so that one phone's outbox
+ * can never be applied with someone else's rights.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { readReach } from '#src/server/db/org-repository.ts';
+import { findSyncClientOwner } from '#src/server/db/sync-repository.ts';
+import type { Authenticated } from '#src/server/plugins/authentication.ts';
+import { ApiError, invalidRequest } from '#src/server/plugins/api-errors.ts';
+import { accessOf, type Access } from '#src/server/sync/access.ts';
+import { readPull } from '#src/server/sync/pull.ts';
+import { applyPush, ClientMismatchError } from '#src/server/sync/push.ts';
+import {
+  apiPaths,
+  MIN_SUPPORTED_PROTOCOL_VERSION,
+  pullRequestSchema,
+  pushRequestSchema,
+  type PullResponse,
+  type PushResponse,
+} from '#src/shared/sync/protocol.ts';
+import type { RouteContext } from './route-context.ts';
+
+const clientMismatch = () =>
+  new ApiError(409, 'client-mismatch', 'Thiết bị này đang gắn với một tài khoản khác. Hãy đăng xuất rồi đăng nhập lại.');
+
+/** The version check comes first: an old client may send an envelope this schema no longer knows. */
+function parseEnvelope<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
+  const version = (body as { protocolVersion?: unknown } | null)?.protocolVersion;
+  if (typeof version === 'number' && version < MIN_SUPPORTED_PROTOCOL_VERSION) {
+    throw new ApiError(426, 'client-too-old', 'Ứng dụng đã cũ, hãy cập nhật để tiếp tục đồng bộ.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalidRequest(parsed.error);
+  return parsed.data;
+}
+
+export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { database, now, authenticate, testHooks } = context;
+  const accessFor = async ({ account }: Authenticated): Promise<Access> => accessOf(account, await readReach(database, account));
+
+  app.post(apiPaths.push, async (request): Promise<PushResponse> => {
+    const session = await authenticate(request);
+    const push = parseEnvelope(pushRequestSchema, request.body);
+    const access = await accessFor(session);
+    try {
+      return await applyPush(database, access, push, { now: now(), beforeCommit: testHooks.beforePushCommit });
+    } catch (error) {
+      if (error instanceof ClientMismatchError) throw clientMismatch();
+      throw error;
+    }
+  });
+
+  app.post(apiPaths.pull, async (request): Promise<PullResponse> => {
+    const session = await authenticate(request);
+    const pull = parseEnvelope(pullRequestSchema, request.body);
+    const access = await accessFor(session);
+    const owner = await findSyncClientOwner(database, pull.clientId);
+    if (owner !== undefined && owner !== access.account.id) throw clientMismatch();
+    return readPull(database, access, pull);
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * `npm start`: reads the configuration, builds the PWA if it was never built, migrates, loads the
+ * demo data into an empty database, listens, and shuts down gracefully.
+ *
+ * Configuration (environment): PORT (3000; 0 picks a free port), HOST (127.0.0.1), DATA_DIR
+ * (./data, the PGlite folder; 'memory' for a throwaway database), DATABASE_URL (PostgreSQL
+ * instead of PGlite), STATIC_DIR (dist/client), TRUST_PROXY ('true' behind a reverse proxy),
+ * LOG_LEVEL (warn).
+ *
+ * Shutdown on SIGTERM/SIGINT: stop accepting connections, let running requests finish (a push in
+ * flight commits or rolls back whole), close the database, exit 0. A second signal, or 10 s
+ * without finishing, forces exit 1.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/database.ts';
+import { DEMO_ACCOUNTS, loadDemoData } from './db/demo-data.ts';
+import { migrate } from './db/migrate.ts';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const defaultStaticDir = join(repoRoot, 'dist', 'client');
+
+const env = process.env;
+const config = {
+  port: Number(env.PORT ?? 3000),
+  host: env.HOST || '127.0.0.1',
+  dataDir: env.DATA_DIR || './data',
+  databaseUrl: env.DATABASE_URL || undefined,
+  staticDir: resolve(env.STATIC_DIR || defaultStaticDir),
+  trustProxy: env.TRUST_PROXY === 'true',
+  logLevel: env.LOG_LEVEL || 'warn',
+};
+
+const roleLabels = { member: 'Tổ viên', leader: 'Tổ trưởng', 'commune-police': 'Công an xã', 'province-admin': 'Cán bộ tỉnh' };
+
+async function ensureClientBuilt(staticDir: string): Promise<void> {
+  if (existsSync(join(staticDir, 'index.html'))) return;
+  if (staticDir !== defaultStaticDir) throw new Error(`STATIC_DIR ${staticDir} has no index.html`);
+  console.info('Chưa có bản build của ứng dụng (dist/client): đang build bằng Vite, lần đầu mất khoảng một phút...');
+  const { build } = await import('vite');
+  await build({ root: repoRoot, configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'info' });
+  console.info('Build xong.');
+}
+
+function printBanner(address: string, databaseLabel: string): void {
+  const rows = [['Tên đăng nhập', 'Mật khẩu', 'Vai trò', 'Tổ / đơn vị'], ...DEMO_ACCOUNTS.map((a) => [a.username, a.password, roleLabels[a.role], a.teamName])];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const lines = rows.map((row) => '  ' + row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+  console.info(`\nSổ tay ANTT đang chạy tại ${address}\nCơ sở dữ liệu: ${databaseLabel}\n\nTài khoản dùng thử:\n${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  await ensureClientBuilt(config.staticDir);
+  if (!config.databaseUrl && config.dataDir !== 'memory') mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  await migrate(database);
+  if (await loadDemoData(database)) console.info('Đã nạp dữ liệu mẫu (Tỉnh Đồng Nai, Xã Tân Lập).');
+  const app = await buildApp({ database, staticDir: config.staticDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
+
+  let isShuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (isShuttingDown) {
+      console.error(`Nhận ${signal} lần hai: buộc dừng.`);
+      process.exit(1);
+    }
+    isShuttingDown = true;
+    console.info(`Nhận ${signal}: ngừng nhận kết nối, chờ các yêu cầu đang chạy xong...`);
+    setTimeout(() => {
+      console.error(`Quá ${SHUTDOWN_TIMEOUT_MS / 1000} giây chưa dừng được: buộc dừng.`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    app
+      .close()
+      .then(() => database.close())
+      .then(() => {
+        console.info('Đã dừng máy chủ.');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error('Lỗi khi dừng máy chủ:', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const { address, port } = app.server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  printBanner(`http://${host}:${port}`, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
