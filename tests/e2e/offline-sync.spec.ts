@@ -81,8 +81,9 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
   });
 
   async function serverLogs(): Promise<{ id: string; topic: string }[]> {
+    // Ids are UUIDv7: ordered by id is ordered by creation on the device.
     const result = await sql.query<{ id: string; topic: string }>(
-      "SELECT id::text AS id, data->>'topic' AS topic FROM records WHERE collection = 'fieldLog' AND NOT deleted ORDER BY data->>'topic'",
+      "SELECT id::text AS id, data->>'topic' AS topic FROM records WHERE collection = 'fieldLog' AND NOT deleted ORDER BY id",
     );
     return result.rows;
   }
