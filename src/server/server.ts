@@ -5,7 +5,8 @@
  * Configuration (environment): PORT (3000; 0 picks a free port), HOST (127.0.0.1), DATA_DIR
  * (./data, the PGlite folder; 'memory' for a throwaway database), DATABASE_URL (PostgreSQL
  * instead of PGlite), STATIC_DIR (dist/client), TRUST_PROXY ('true' behind a reverse proxy),
- * LOG_LEVEL (warn).
+ * LOG_LEVEL (warn), DEMO_DATA ('false' keeps an empty database empty: no demo accounts with a
+ * published password on a real deployment).
  *
  * Shutdown on SIGTERM/SIGINT: stop accepting connections, let running requests finish (a push in
  * flight commits or rolls back whole), close the database, exit 0. A second signal, or 10 s
@@ -33,6 +34,7 @@ const config = {
   staticDir: resolve(env.STATIC_DIR || defaultStaticDir),
   trustProxy: env.TRUST_PROXY === 'true',
   logLevel: env.LOG_LEVEL || 'warn',
+  isDemoDataWanted: env.DEMO_DATA !== 'false',
 };
 
 const roleLabels = { member: 'Tổ viên', leader: 'Tổ trưởng', 'commune-police': 'Công an xã', 'province-admin': 'Cán bộ tỉnh' };
@@ -46,11 +48,15 @@ async function ensureClientBuilt(staticDir: string): Promise<void> {
   console.info('Build xong.');
 }
 
-function printBanner(address: string, databaseLabel: string): void {
+function printBanner(address: string, databaseLabel: string, hasDemoAccounts: boolean): void {
+  if (!hasDemoAccounts) {
+    console.info(`\nSổ tay ANTT đang chạy tại ${address}\nCơ sở dữ liệu: ${databaseLabel}\n`);
+    return;
+  }
   const rows = [['Tên đăng nhập', 'Mật khẩu', 'Vai trò', 'Tổ / đơn vị'], ...DEMO_ACCOUNTS.map((a) => [a.username, a.password, roleLabels[a.role], a.teamName])];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const lines = rows.map((row) => '  ' + row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
-  console.info(`\nSổ tay ANTT đang chạy tại ${address}\nCơ sở dữ liệu: ${databaseLabel}\n\nTài khoản dùng thử:\n${lines.join('\n')}\n`);
+  console.info(`\nSổ tay ANTT đang chạy tại ${address}\nCơ sở dữ liệu: ${databaseLabel}\n\nTài khoản dùng thử (chỉ để thử; tắt bằng DEMO_DATA=false trên cơ sở dữ liệu thật):\n${lines.join('\n')}\n`);
 }
 
 async function main(): Promise<void> {
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
   if (!config.databaseUrl && config.dataDir !== 'memory') mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   await migrate(database);
-  if (await loadDemoData(database)) console.info('Đã nạp dữ liệu mẫu (Tỉnh Đồng Nai, Xã Tân Lập).');
+  if (config.isDemoDataWanted && (await loadDemoData(database))) console.info('Đã nạp dữ liệu mẫu (Tỉnh Đồng Nai, Xã Tân Lập).');
   const app = await buildApp({ database, staticDir: config.staticDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
 
   let isShuttingDown = false;
@@ -91,7 +97,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const { address, port } = app.server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
-  printBanner(`http://${host}:${port}`, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`);
+  printBanner(`http://${host}:${port}`, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`, config.isDemoDataWanted);
 }
 
 main().catch((error: unknown) => {

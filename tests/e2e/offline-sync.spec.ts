@@ -25,9 +25,13 @@ async function login(page: Page, baseUrl: string, username: string): Promise<voi
   await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
 }
 
-async function saveOutreachLog(page: Page, topic: string, search: string): Promise<void> {
+async function saveOutreachLog(page: Page, topic: string, search: string, options: { checkAccessibility?: boolean } = {}): Promise<void> {
   await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
   await page.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ)').fill(search);
+  if (options.checkAccessibility) {
+    await page.getByRole('button', { name: /^Chọn/ }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  }
   await page.getByRole('button', { name: /^Chọn/ }).first().click();
   await page.getByLabel('Nội dung tuyên truyền').fill(topic);
   await page.getByLabel('Hình thức').selectOption({ label: 'Họp dân' });
@@ -103,7 +107,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     await login(page, server.url, 'tovien');
     expect(await axeViolations(page)).toEqual([]);
 
-    await saveOutreachLog(page, 'Phòng chống lừa đảo qua mạng (trực tuyến)', 'nguyen');
+    await saveOutreachLog(page, 'Phòng chống lừa đảo qua mạng (trực tuyến)', 'nguyen', { checkAccessibility: true });
     expect((await waitForServerLogs(1)).map((row) => row.topic)).toEqual(['Phòng chống lừa đảo qua mạng (trực tuyến)']);
     await page.getByText('Đã gửi hết').waitFor();
 

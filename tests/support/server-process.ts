@@ -7,6 +7,8 @@ export interface RunningServer {
   url: string;
   process: ChildProcess;
   output(): string;
+  /** Waits until the server has printed `text` (stdout and HTTP answers race each other). */
+  waitForOutput(text: string, timeoutMs?: number): Promise<string>;
   /** Sends SIGTERM and waits for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -53,6 +55,14 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
     url,
     process: child,
     output: () => output,
+    async waitForOutput(text, waitMs = 10_000) {
+      const until = Date.now() + waitMs;
+      while (!output.includes(text)) {
+        if (Date.now() > until) throw new Error(`server never printed ${JSON.stringify(text)}:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return output;
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null) return child.exitCode;
       child.kill(signal);
