@@ -43,6 +43,11 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The first visit's page is the same version as the worker that precached it, so the
+        // worker takes it over at once. From then on a new version waits (no skipWaiting) until
+        // the user accepts the update prompt, instead of swapping the precache under a running
+        // page whose lazy screens would then be missing.
+        clientsClaim: true,
       },
     }),
   ],
