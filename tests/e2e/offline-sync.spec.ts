@@ -1,7 +1,8 @@
 // The walking skeleton end to end, as a team member lives it: the built PWA served by the real
 // server (a child process on PostgreSQL, as a province deploys it), in real Chromium.
 // Log in; save a log; go offline; reload: the app opens and shows the log; save a second log
-// offline; go online: both reach the server exactly once; a second device pulls both.
+// offline; go online: both reach the server exactly once; a second device pulls both, and so
+// does the team leader's phone.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -140,6 +141,14 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     await secondPage.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
     await secondPage.getByText('Phòng cháy, chữa cháy (ngoại tuyến)').waitFor();
     await secondDevice.close();
+
+    // The team leader's phone (same team, another account) pulls both too: its progress counts
+    // the two households they reached.
+    const leaderDevice = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const leaderPage = await leaderDevice.newPage();
+    await login(leaderPage, server.url, 'totruong');
+    await leaderPage.getByText(/^2\/446 hộ/).waitFor();
+    await leaderDevice.close();
 
     // Nothing was pushed twice.
     expect(await serverLogs()).toHaveLength(2);
