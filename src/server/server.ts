@@ -42,7 +42,7 @@ const roleLabels = { member: 'Tổ viên', leader: 'Tổ trưởng', 'commune-po
 async function ensureClientBuilt(staticDir: string): Promise<void> {
   if (existsSync(join(staticDir, 'index.html'))) return;
   if (staticDir !== defaultStaticDir) throw new Error(`STATIC_DIR ${staticDir} has no index.html`);
-  console.info('Chưa có bản build của ứng dụng (dist/client): đang build bằng Vite, lần đầu mất khoảng một phút...');
+  console.info('Chưa có bản build của ứng dụng (dist/client): đang build bằng Vite (chỉ lần đầu)…');
   const { build } = await import('vite');
   await build({ root: repoRoot, configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'info' });
   console.info('Build xong.');

@@ -119,7 +119,7 @@ export const en: Messages = {
   'sync.online': 'Online',
   'sync.offline': 'Offline',
   'sync.allSent': 'All sent',
-  'sync.pending': '{count} waiting to send, oldest {age}',
+  'sync.pending': '{count} waiting to send (oldest: {age})',
   'sync.lastSuccess': 'Last sync: {at}',
   'sync.never': 'Never synced',
   'sync.running': 'Syncing…',

@@ -120,7 +120,7 @@ export const vi = {
   'sync.online': 'Có mạng',
   'sync.offline': 'Mất mạng',
   'sync.allSent': 'Đã gửi hết',
-  'sync.pending': '{count} mục chờ gửi, lâu nhất {age}',
+  'sync.pending': '{count} mục chờ gửi (mục cũ nhất: {age})',
   'sync.lastSuccess': 'Đồng bộ lần cuối: {at}',
   'sync.never': 'Chưa đồng bộ lần nào',
   'sync.running': 'Đang đồng bộ…',

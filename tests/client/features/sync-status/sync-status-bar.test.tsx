@@ -27,7 +27,7 @@ describe('sync status bar', () => {
     await updateSyncStatus(db, { lastSuccessAt: '2026-03-05T01:30:00.000Z' });
     renderWithDb(db, <SyncStatusBar />);
 
-    expect(await screen.findByText('2 mục chờ gửi, lâu nhất 2 giờ trước')).toBeInTheDocument();
+    expect(await screen.findByText('2 mục chờ gửi (mục cũ nhất: 2 giờ trước)')).toBeInTheDocument();
     expect(screen.getByText(/Đồng bộ lần cuối: 05\/03\/2026 08:30/)).toBeInTheDocument();
     expect(screen.getByText('Có mạng')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Chi tiết đồng bộ' })).toHaveAttribute('href', '/dong-bo');
