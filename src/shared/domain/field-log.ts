@@ -18,6 +18,16 @@ export type ReviewStatus = (typeof reviewStatuses)[number];
 export const outreachForms = ['home-visit', 'meeting', 'loudspeaker', 'leaflet', 'online-group'] as const;
 export type OutreachForm = (typeof outreachForms)[number];
 
+/**
+ * Size limits of a log's fields. The device's form checks them to word its messages in the
+ * user's language; the schemas below enforce them on the device and on the server.
+ */
+export const fieldLogLimits = {
+  noteMaxLength: 2000,
+  topicMaxLength: 300,
+  peopleReachedMax: 10_000,
+} as const;
+
 const fieldLogBase = {
   id: uuid,
   teamId: uuid,
@@ -25,7 +35,7 @@ const fieldLogBase = {
   memberId: uuid,
   /** The day the work was done, in Vietnam, `yyyy-MM-dd`. */
   date: isoDaySchema,
-  note: z.string().trim().max(2000).default(''),
+  note: z.string().trim().max(fieldLogLimits.noteMaxLength).default(''),
   reviewStatus: z.enum(reviewStatuses).default('pending'),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -36,13 +46,13 @@ export const outreachLogSchema = z.looseObject({
   ...fieldLogBase,
   kind: z.literal('outreach'),
   householdIds: z.array(uuid).min(1, 'Chọn ít nhất một hộ').max(500),
-  topic: z.string().trim().min(1, 'Nhập nội dung tuyên truyền').max(300, 'Nội dung quá dài (tối đa 300 ký tự)'),
+  topic: z.string().trim().min(1, 'Nhập nội dung tuyên truyền').max(fieldLogLimits.topicMaxLength, `Nội dung quá dài (tối đa ${fieldLogLimits.topicMaxLength} ký tự)`),
   form: z.enum(outreachForms, { error: 'Chọn hình thức tuyên truyền' }),
   peopleReached: z
     .number({ error: 'Nhập số người được tuyên truyền' })
     .int('Số người phải là số nguyên')
     .min(1, 'Số người phải từ 1 trở lên')
-    .max(10000, 'Số người quá lớn'),
+    .max(fieldLogLimits.peopleReachedMax, 'Số người quá lớn'),
 });
 
 export type OutreachLog = z.infer<typeof outreachLogSchema>;

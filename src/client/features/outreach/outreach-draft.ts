@@ -4,7 +4,7 @@
  * rules the schema cannot know (not in the future); the schema still runs in putRecord.
  */
 import { dayInVietnam, formatDay, parseDisplayDay } from '#src/shared/domain/dates.ts';
-import { outreachForms, type OutreachForm, type OutreachLog } from '#src/shared/domain/field-log.ts';
+import { fieldLogLimits, outreachForms, type OutreachForm, type OutreachLog } from '#src/shared/domain/field-log.ts';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import type { Translate } from '#src/client/i18n/i18n-context.tsx';
 
@@ -65,15 +65,15 @@ export function checkDraft(draft: OutreachDraft, t: Translate, today: string = d
   if (draft.householdIds.length === 0) error('households', 'outreach.error.households');
   const topic = draft.topic.trim();
   if (topic === '') error('topic', 'outreach.error.topic');
-  if (topic.length > 300) error('topic', 'outreach.error.topicLong');
+  if (topic.length > fieldLogLimits.topicMaxLength) error('topic', 'outreach.error.topicLong');
   if (!isOutreachForm(draft.form)) error('form', 'outreach.error.form');
   const day = dayOfDateText(draft.dateText);
   if (day === null) error('date', 'outreach.error.date', { example: formatDay(today) });
   else if (day > today) error('date', 'outreach.error.dateFuture');
   const people = draft.peopleText.trim();
   if (!/^\d+$/.test(people) || Number(people) < 1) error('people', 'outreach.error.people');
-  else if (Number(people) > 10_000) error('people', 'outreach.error.peopleLarge');
-  if (draft.note.trim().length > 2000) error('note', 'outreach.error.note');
+  else if (Number(people) > fieldLogLimits.peopleReachedMax) error('people', 'outreach.error.peopleLarge');
+  if (draft.note.trim().length > fieldLogLimits.noteMaxLength) error('note', 'outreach.error.note');
   return errors;
 }
 
