@@ -14,9 +14,20 @@ export function foldDiacritics(text: string): string {
     .trim();
 }
 
-/** True when every word of the query starts a word of the text, or occurs in it, ignoring marks. */
+/** A query as the folded words that must all occur in a match. */
+export function searchWords(query: string): string[] {
+  return foldDiacritics(query).split(' ').filter(Boolean);
+}
+
+/**
+ * True when every word occurs in `foldedText` (already passed through foldDiacritics). Fold a
+ * list once and match each keystroke's words against it: folding is the expensive part.
+ */
+export function matchesWords(foldedText: string, words: readonly string[]): boolean {
+  return words.every((word) => foldedText.includes(word));
+}
+
+/** True when every word of the query occurs in the text, ignoring marks and case. */
 export function matchesSearch(text: string, query: string): boolean {
-  const folded = foldDiacritics(text);
-  const words = foldDiacritics(query).split(' ').filter(Boolean);
-  return words.every((word) => folded.includes(word));
+  return matchesWords(foldDiacritics(text), searchWords(query));
 }

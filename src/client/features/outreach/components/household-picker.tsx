@@ -1,12 +1,13 @@
 /**
  * Choosing households of the member's hamlets: a search that ignores diacritics ("nguyen"
  * finds "Nguyễn"), at most RESULT_LIMIT results with the total, and the chosen ones as chips.
- * All households of the hamlets are read once (a few hundred rows) and filtered in memory.
+ * All households of the hamlets are read once (a few hundred rows), folded once for search, and
+ * filtered in memory at each keystroke.
  */
 import { useId, useMemo, useState } from 'react';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OrgUnitSummary } from '#src/shared/domain/account.ts';
-import { matchesSearch } from '#src/shared/domain/text.ts';
+import { foldDiacritics, matchesWords, searchWords } from '#src/shared/domain/text.ts';
 import { useHouseholdsByIds, useHouseholdsInHamlets } from '#src/client/db/household-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 
@@ -30,14 +31,19 @@ export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId
   const chosen = useHouseholdsByIds(selectedIds);
   const selected = new Set(selectedIds);
 
+  // Folding every household's text is the costly part of a search: once per list, not per keystroke.
+  const searchable = useMemo(() => households?.map((household) => ({
+    household,
+    key: foldDiacritics(`${household.headName} ${household.address} ${hamletNames.get(household.hamletId) ?? ''}`),
+  })), [households, hamletNames]);
+
   const isSearching = query.trim() !== '';
   const matches = useMemo(() => {
-    const words = query.trim();
     // No list before a search: 20 names would push the rest of the form off a phone's screen.
-    if (!households || words === '') return [];
-    return households.filter((household) =>
-      matchesSearch(`${household.headName} ${household.address} ${hamletNames.get(household.hamletId) ?? ''}`, words));
-  }, [households, query, hamletNames]);
+    if (!searchable || !isSearching) return [];
+    const words = searchWords(query);
+    return searchable.filter((entry) => matchesWords(entry.key, words)).map((entry) => entry.household);
+  }, [searchable, query, isSearching]);
   const shown = matches.slice(0, RESULT_LIMIT);
 
   function toggle(household: Household): void {
