@@ -12,7 +12,7 @@
  * change in place with its outbox entry gone, nor the other way round.
  */
 import { MAX_PUSH_MUTATIONS, type Mutation, type PushResponse, type RejectedMutation } from '#src/shared/sync/protocol.ts';
-import { collectionNames, isCollectionName } from '#src/shared/sync/collections.ts';
+import { collectionNames, isCollectionName, type CollectionName } from '#src/shared/sync/collections.ts';
 import { collectionTable, type AnttDatabase, type OutboxEntry } from './database.ts';
 
 /** The oldest waiting entries, by seq, at most `limit` (the server's batch limit). */
@@ -53,10 +53,11 @@ export async function settlePush(db: AnttDatabase, response: PushResponse, now: 
     await db.outbox.bulkDelete([...settledSeqs]);
     let rejected = 0;
     for (const rejection of response.rejected) {
-      if (!settledSeqs.has(rejection.seq) || !isCollectionName(rejection.collection)) continue;
-      await undoRejected(db, rejection);
+      const collection = rejection.collection;
+      if (!settledSeqs.has(rejection.seq) || !isCollectionName(collection)) continue;
+      await undoRejected(db, collection, rejection);
       await db.rejections.add({
-        collection: rejection.collection,
+        collection,
         recordId: rejection.id,
         reason: rejection.reason,
         message: rejection.message,
@@ -68,15 +69,14 @@ export async function settlePush(db: AnttDatabase, response: PushResponse, now: 
   });
 }
 
-async function undoRejected(db: AnttDatabase, rejection: RejectedMutation): Promise<void> {
-  if (!isCollectionName(rejection.collection)) return;
+async function undoRejected(db: AnttDatabase, collection: CollectionName, rejection: RejectedMutation): Promise<void> {
   const newerLocal = await db.outbox
     .where('recordId')
     .equals(rejection.id)
-    .filter((entry) => entry.collection === rejection.collection && entry.seq! > rejection.seq)
+    .filter((entry) => entry.collection === collection && entry.seq! > rejection.seq)
     .count();
   if (newerLocal > 0) return;
-  const table = collectionTable(db, rejection.collection);
+  const table = collectionTable(db, collection);
   const current = rejection.current;
   if (current === null || current.deleted || current.data === null) {
     await table.delete(rejection.id);
