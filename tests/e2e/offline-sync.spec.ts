@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserUnavailableReason, launchChromium } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason() ?? (inject('postgresAdminUrl') ? null : inject('postgresSkipReason'));
@@ -17,14 +17,6 @@ const require = createRequire(import.meta.url);
 // Injected through the DevTools protocol, which the app's Content-Security-Policy does not block
 // (an inline <script> would be, rightly).
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function login(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(baseUrl);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
-}
 
 async function saveOutreachLog(page: Page, topic: string, search: string, options: { checkAccessibility?: boolean } = {}): Promise<void> {
   await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
@@ -105,7 +97,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
   it('keeps working offline and delivers every log exactly once', async () => {
     const device: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await device.newPage();
-    await login(page, server.url, 'tovien');
+    await signIn(page, server.url, 'tovien');
     expect(await axeViolations(page)).toEqual([]);
 
     await saveOutreachLog(page, 'Phòng chống lừa đảo qua mạng (trực tuyến)', 'nguyen', { checkAccessibility: true });
@@ -137,7 +129,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     // A second device of the same team pulls both.
     const secondDevice = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const secondPage = await secondDevice.newPage();
-    await login(secondPage, server.url, 'tovien');
+    await signIn(secondPage, server.url, 'tovien');
     await secondPage.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
     await secondPage.getByText('Phòng cháy, chữa cháy (ngoại tuyến)').waitFor();
     await secondDevice.close();
@@ -146,7 +138,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     // the two households they reached.
     const leaderDevice = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const leaderPage = await leaderDevice.newPage();
-    await login(leaderPage, server.url, 'totruong');
+    await signIn(leaderPage, server.url, 'totruong');
     await leaderPage.getByText(/^2\/446 hộ/).waitFor();
     await leaderDevice.close();
 

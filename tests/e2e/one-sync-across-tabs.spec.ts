@@ -4,7 +4,7 @@
 // one tab never overlap those of the other, and each tab still gets its turn.
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -44,10 +44,7 @@ describe.skipIf(skipReason !== null)(`one sync runner across tabs${skipReason ? 
     try {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       const first = await context.newPage();
-      await first.goto(server.url);
-      await first.getByLabel('Tên đăng nhập').fill('tovien');
-      await first.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
-      await first.getByRole('button', { name: 'Đăng nhập' }).click();
+      await signIn(first, server.url, 'tovien');
       await first.getByText('Đã gửi hết').waitFor();
       const second = await context.newPage();
       await second.goto(server.url);

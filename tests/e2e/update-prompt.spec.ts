@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -37,10 +37,7 @@ describe.skipIf(skipReason !== null)(`update prompt${skipReason ? ` (skipped: ${
     try {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
-      await page.goto(server.url);
-      await page.getByLabel('Tên đăng nhập').fill('tovien');
-      await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await signIn(page, server.url, 'tovien');
       await page.getByText('Đã gửi hết').waitFor();
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;

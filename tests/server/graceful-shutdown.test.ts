@@ -4,51 +4,20 @@
  * its headers have reached the server, its body is still on the way (a slow phone on 2G does
  * exactly this). The server must stop taking new connections, answer that request, and exit 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
+import { startServer, stubStaticDir, type RunningServer } from '../support/server-process.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-let child: ChildProcess | undefined;
+let server: RunningServer | undefined;
 let staticDir: string | undefined;
 
-afterEach(() => {
-  if (child && child.exitCode === null) child.kill('SIGKILL');
+afterEach(async () => {
+  await server?.stop('SIGKILL');
   if (staticDir) rmSync(staticDir, { recursive: true, force: true });
 });
-
-function startServer(): Promise<{ port: number; output: () => string; exited: Promise<number | null> }> {
-  staticDir = mkdtempSync(join(tmpdir(), 'antt-shutdown-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sổ tay ANTT</title>');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory', STATIC_DIR: staticDir, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = server;
-  let output = '';
-  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
-    const onData = () => {
-      const match = /đang chạy tại http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      server.stdout.off('data', onData);
-      resolve({ port: Number(match[1]), output: () => output, exited });
-    };
-    server.stdout.on('data', onData);
-    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
-  });
-}
 
 /** Everything the server sends on the socket until it closes it, split into responses. */
 function readResponses(socket: Socket): Promise<{ head: string; body: string }[]> {
@@ -84,7 +53,10 @@ function canConnect(port: number): Promise<boolean> {
 }
 
 it('finish a request in flight on SIGTERM, refuse new connections, and exit 0', async () => {
-  const { port, output, exited } = await startServer();
+  staticDir = stubStaticDir();
+  server = await startServer({ DATA_DIR: 'memory', STATIC_DIR: staticDir, DATABASE_URL: '' });
+  const { output } = server;
+  const port = Number(new URL(server.url).port);
   const body = JSON.stringify({ username: 'tovien', password: 'antt2026' });
   const socket = connect(port, '127.0.0.1');
   await new Promise((resolve) => socket.once('connect', resolve));
@@ -95,10 +67,10 @@ it('finish a request in flight on SIGTERM, refuse new connections, and exit 0', 
   );
   await sleep(300);
 
-  child!.kill('SIGTERM');
+  const exited = server.stop('SIGTERM');
   await sleep(500);
   expect(await canConnect(port)).toBe(false);
-  expect(child!.exitCode).toBeNull(); // still waiting for our request
+  expect(server.process.exitCode).toBeNull(); // still waiting for our request
 
   // The rest of the body, and right behind it a second request pipelined on the same kept-alive
   // connection. The server answers the first, says Connection: close and closes the connection

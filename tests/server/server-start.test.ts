@@ -4,12 +4,12 @@
  * With DEMO_DATA=false an empty database stays empty. A stub static folder stands in for the
  * build so that this suite does not depend on `vite build`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { startServer, stubStaticDir, type RunningServer } from '../support/server-process.ts';
 
 const folders: string[] = [];
 const servers: RunningServer[] = [];
@@ -20,14 +20,10 @@ function tempFolder(prefix: string): string {
   return folder;
 }
 
-function stubStaticDir(): string {
-  const folder = tempFolder('antt-static-');
-  writeFileSync(join(folder, 'index.html'), '<!doctype html><title>Sổ tay ANTT</title>');
-  return folder;
-}
-
 async function start(env: Record<string, string>): Promise<RunningServer> {
-  const server = await startServer({ DATABASE_URL: '', STATIC_DIR: stubStaticDir(), ...env });
+  const staticDir = stubStaticDir();
+  folders.push(staticDir);
+  const server = await startServer({ DATABASE_URL: '', STATIC_DIR: staticDir, ...env });
   servers.push(server);
   await server.waitForOutput('đang chạy tại');
   return server;

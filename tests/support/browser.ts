@@ -2,12 +2,12 @@
 // downloads are not possible here). With CI set a missing browser fails the run; elsewhere the
 // browser tests report themselves skipped with the reason.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** With `headless: true` below, Playwright adds --headless itself. */
 export const CHROMIUM_ARGS = [
-  '--headless',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -25,11 +25,16 @@ export function browserUnavailableReason(): string | null {
   return reason;
 }
 
-/** Playwright adds --headless itself and keeps its own throwaway profile. */
+/** Each launch gets Playwright's own throwaway profile. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: CHROMIUM_ARGS.filter((arg) => arg !== '--headless'),
-  });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Signs a demo account in (password antt2026) and waits for the home screen. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
 }

@@ -1,7 +1,10 @@
 // The real server as users run it: `src/server/server.ts` in a child process (through tsx, as
 // `npm start` does), on a free port on 127.0.0.1, with its own data folder or DATABASE_URL.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RunningServer {
   url: string;
@@ -22,6 +25,16 @@ export async function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * A temp folder with a one-line index.html, standing in for the built app (STATIC_DIR) so that
+ * server tests neither need nor trigger `vite build`. The caller removes it.
+ */
+export function stubStaticDir(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'antt-static-'));
+  writeFileSync(join(folder, 'index.html'), '<!doctype html><title>Sổ tay ANTT</title>');
+  return folder;
 }
 
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
