@@ -104,6 +104,7 @@ export const en: Messages = {
   'review.pending': 'Awaiting review',
   'review.approved': 'Approved',
   'review.returned': 'Returned',
+  'review.resubmitted': 'Resubmitted',
 
   'progress.title': 'Campaign progress',
   'progress.phase': '{phase}: {start} – {end}',

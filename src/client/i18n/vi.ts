@@ -105,6 +105,7 @@ export const vi = {
   'review.pending': 'Chờ duyệt',
   'review.approved': 'Đã duyệt',
   'review.returned': 'Bị trả lại',
+  'review.resubmitted': 'Đã gửi lại',
 
   'progress.title': 'Tiến độ đợt thi đua',
   'progress.phase': '{phase}: {start} – {end}',

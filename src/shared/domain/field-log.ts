@@ -6,13 +6,32 @@
  */
 import { z } from 'zod';
 import { isoDaySchema } from './dates.ts';
+import { REVIEW_COMMENT_MAX_LENGTH, reviewStatusSchema } from './review.ts';
 import { UUID_PATTERN } from './ids.ts';
 
 const uuid = z.string().regex(UUID_PATTERN);
 
-/** Team leader's monthly review (tổ trưởng duyệt). A reviewed log can no longer be edited by its author. */
-export const reviewStatuses = ['pending', 'approved', 'returned'] as const;
-export type ReviewStatus = (typeof reviewStatuses)[number];
+
+/**
+ * Kinds whose entries name people who must be protected (tips name residents and informants;
+ * reintegration visits name people who served sentences): readable only by the author, the
+ * team leader and commune police (sync scope `restricted:<team>:<author>`).
+ */
+export const restrictedKinds = ['tip', 'reintegration-visit'] as const;
+
+export function isRestrictedKind(kind: string): boolean {
+  return (restrictedKinds as readonly string[]).includes(kind);
+}
+
+/** Where the entry was made, when the member allowed it; never required to save. */
+export const locationSchema = z.looseObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** Radius of 68% confidence, in metres, as the phone reported it. */
+  accuracyM: z.number().min(0).max(100_000),
+  at: z.string(),
+});
+export type EntryLocation = z.infer<typeof locationSchema>;
 
 /** How the message reached people (hình thức tuyên truyền). */
 export const outreachForms = ['home-visit', 'meeting', 'loudspeaker', 'leaflet', 'online-group'] as const;
@@ -36,7 +55,14 @@ const fieldLogBase = {
   /** The day the work was done, in Vietnam, `yyyy-MM-dd`. */
   date: isoDaySchema,
   note: z.string().trim().max(fieldLogLimits.noteMaxLength).default(''),
-  reviewStatus: z.enum(reviewStatuses).default('pending'),
+  reviewStatus: reviewStatusSchema.default('pending'),
+  /** The leader's words when returning an entry (or approving it with a remark). */
+  reviewComment: z.string().trim().max(REVIEW_COMMENT_MAX_LENGTH).default(''),
+  reviewedBy: uuid.nullable().default(null),
+  reviewedAt: z.string().nullable().default(null),
+  /** Photos (uploaded apart from the record); ids of the `photo` blobs. */
+  photoIds: z.array(uuid).max(6).default([]),
+  location: locationSchema.nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

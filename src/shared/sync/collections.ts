@@ -9,11 +9,17 @@
  */
 import type { z } from 'zod';
 import { campaignPlanSchema } from '../domain/campaign-plan.ts';
-import { fieldLogSchema } from '../domain/field-log.ts';
+import { fieldLogSchema, isRestrictedKind } from '../domain/field-log.ts';
 import { householdSchema } from '../domain/household.ts';
 
-/** A scope is `unit:<orgUnitId>` or `team:<teamId>`. */
-export type Scope = `unit:${string}` | `team:${string}`;
+/**
+ * A scope names who may read a record:
+ * - `unit:<orgUnitId>`: everyone whose work covers that unit (households of a hamlet, plans);
+ * - `team:<teamId>`: the team's members and leader, commune police above it;
+ * - `restricted:<teamId>:<authorId>`: the author, the team's leader and commune police only
+ *   (tips, reintegration visits: field-log.ts `restrictedKinds`).
+ */
+export type Scope = `unit:${string}` | `team:${string}` | `restricted:${string}:${string}`;
 
 export interface CollectionDefinition<Schema extends z.ZodType = z.ZodType> {
   /** Validates a record; the same schema runs on the device before saving and on the server. */
@@ -33,7 +39,7 @@ export const collections = {
   }),
   fieldLog: define({
     schema: fieldLogSchema,
-    scopeOf: (log) => `team:${log.teamId}`,
+    scopeOf: (log): Scope => (isRestrictedKind(log.kind) ? `restricted:${log.teamId}:${log.memberId}` : `team:${log.teamId}`),
   }),
   campaignPlan: define({
     schema: campaignPlanSchema,
