@@ -9,6 +9,7 @@ import { ApiError, errorMessages, registerErrorHandling } from './plugins/api-er
 import { createAuthenticate } from './plugins/authentication.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginRateLimiter, type RateLimitOptions } from './plugins/login-rate-limit.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerStorableInput } from './plugins/storable-input.ts';
 import { isAppRoute, registerStaticApp, sendAppShell } from './plugins/static-app.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerSecurityHeaders(app);
   drainWhenClosing(app);
   registerErrorHandling(app);
+  registerStorableInput(app);
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
   registerSyncRoutes(app, context);

@@ -87,7 +87,7 @@ forEachDatabase('sync push', (getDb) => {
       putMutation(6, 'fieldLog', { ...outreachLog(member), reviewStatus: 'approved' }),
       putMutation(7, 'fieldLog', { ...outreachLog(member), peopleReached: 0 }),
       putMutation(8, 'fieldLog', { ...outreachLog(member), householdIds: [] }),
-      { seq: 9, collection: 'fieldLog', id: uuidv7(), op: 'put', data: outreachLog(member) },
+      { seq: 9, collection: 'fieldLog', id: uuidv7(), op: 'put', base: 0, data: outreachLog(member) },
       putMutation(10, 'tip', { id: uuidv7() }),
       putMutation(11, 'household', household(DEMO_IDS.hamlets[0])),
       putMutation(12, 'campaignPlan', { ...demoCampaignPlan(new Date()), id: uuidv7() }),

@@ -5,18 +5,23 @@ import { uuidv7 } from '#src/shared/domain/ids.ts';
 
 const clientId = uuidv7();
 
-describe('sync protocol v1 messages', () => {
+describe('sync protocol v2 messages', () => {
   it('accepts a batch in increasing client sequence and refuses one out of order', () => {
-    const mutation = (seq: number) => ({ seq, collection: 'fieldLog', id: uuidv7(), op: 'delete' as const });
+    const mutation = (seq: number) => ({ seq, collection: 'fieldLog', id: uuidv7(), op: 'delete' as const, base: 0 });
     expect(pushRequestSchema.safeParse({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: [mutation(1), mutation(2)] }).success).toBe(true);
     expect(pushRequestSchema.safeParse({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: [mutation(2), mutation(2)] }).success).toBe(false);
     expect(pushRequestSchema.safeParse({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: [] }).success).toBe(false);
     expect(pushRequestSchema.safeParse({ protocolVersion: PROTOCOL_VERSION, clientId: 'phone-1', mutations: [mutation(1)] }).success).toBe(false);
   });
 
+  it('needs the version every edit started from', () => {
+    const { base: _base, ...withoutBase } = { seq: 1, collection: 'fieldLog', id: uuidv7(), op: 'delete' as const, base: 0 };
+    expect(pushRequestSchema.safeParse({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: [withoutBase] }).success).toBe(false);
+  });
+
   it('keeps fields it does not know (a newer server can add them)', () => {
     const parsed = pullResponseSchema.parse({
-      protocolVersion: 2, cursor: 10, hasMore: false, serverNote: 'mới',
+      protocolVersion: 3, cursor: 10, hasMore: false, scopesHash: '1-a-b', serverNote: 'mới',
       changes: [{ collection: 'fieldLog', id: uuidv7(), seq: 10, deleted: false, data: { a: 1 }, origin: 'x' }],
     });
     expect(parsed).toMatchObject({ serverNote: 'mới', changes: [{ origin: 'x' }] });
@@ -24,7 +29,7 @@ describe('sync protocol v1 messages', () => {
 });
 
 describe('collection registry', () => {
-  it('scopes households by hamlet, logs by team and plans by org unit', () => {
+  it('scopes households by hamlet, logs by team (tips to their author) and plans by org unit', () => {
     const hamletId = uuidv7();
     const teamId = uuidv7();
     const household = collections.household.schema.parse({ id: uuidv7(), hamletId, headName: 'Nguyễn Văn An', updatedAt: '' });
@@ -35,6 +40,8 @@ describe('collection registry', () => {
     });
     expect(collections.fieldLog.scopeOf(log)).toBe(`team:${teamId}`);
     expect(log.reviewStatus).toBe('pending');
+    const memberId = uuidv7();
+    expect(collections.fieldLog.scopeOf({ ...log, kind: 'tip', memberId } as never)).toBe(`restricted:${teamId}:${memberId}`);
   });
 
   it('gives Vietnamese messages for a bad outreach log', () => {

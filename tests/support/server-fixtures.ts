@@ -122,12 +122,13 @@ export function household(hamletId: string, overrides: Partial<Household> = {}):
   return { id: uuidv7(), hamletId, headName: 'Đặng Văn Lực', address: 'Số 5, Tổ 1, Ấp 1', memberCount: 4, updatedAt: new Date().toISOString(), ...overrides };
 }
 
-export function putMutation<Data extends { id: string }>(seq: number, collection: string, data: Data): Mutation {
-  return { seq, collection, id: data.id, op: 'put', data: data as unknown as Record<string, unknown> };
+/** A put of the whole record; `base` is the server version the edit started from (0: new). */
+export function putMutation<Data extends { id: string }>(seq: number, collection: string, data: Data, options: { base?: number; changed?: string[] } = {}): Mutation {
+  return { seq, collection, id: data.id, op: 'put', base: options.base ?? 0, data: data as unknown as Record<string, unknown>, ...(options.changed ? { changed: options.changed } : {}) };
 }
 
-export function deleteMutation(seq: number, collection: string, id: string): Mutation {
-  return { seq, collection, id, op: 'delete' };
+export function deleteMutation(seq: number, collection: string, id: string, base = 0): Mutation {
+  return { seq, collection, id, op: 'delete', base };
 }
 
 /** Rows of a collection on the server, straight from the database. */

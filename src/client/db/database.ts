@@ -12,6 +12,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
+import type { Conflict } from '#src/shared/domain/conflict.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
@@ -26,9 +27,20 @@ export interface OutboxEntry {
   op: 'put' | 'delete';
   /** The whole record for a put; absent for a delete. */
   data?: Record<string, unknown>;
+  /** The server version the edit started from (0: none); absent in entries saved by version 1. */
+  base?: number;
+  /** Top-level fields the edit changed; absent: all (a new record, or an entry saved by version 1). */
+  changed?: string[];
   /** ISO instant of the local save. */
   createdAt: string;
 }
+
+/**
+ * Every synced row carries the version of the server copy it was last based on (the `seq` of
+ * that copy; absent: never synced). A save sends it as the edit's `base`; it never leaves the
+ * device inside a record.
+ */
+export const SERVER_VERSION_FIELD = 'serverVersion';
 
 /** Key-value rows of sync bookkeeping: clientId, cursor, status. */
 export interface MetaRow {
@@ -52,13 +64,23 @@ export interface PrefRow {
   value: unknown;
 }
 
-/** A change the server refused, kept so the user can see what happened to it. */
+/**
+ * A change the server refused, set aside with the refused record so that its author can fix it
+ * (open it again, change, save: a new change) or discard it. Rows written by version 1 have no
+ * `data` and no `status`: they only tell what happened.
+ */
 export interface RejectionRow {
   id?: number;
   collection: CollectionName;
   recordId: string;
   reason: RejectReason;
   message: string;
+  /** Field paths and messages when the server said which fields are wrong. */
+  fields?: { path: string; message: string }[];
+  /** The refused record as it was sent (puts only). */
+  data?: Record<string, unknown>;
+  /** 'open' until fixed or discarded. */
+  status?: 'open' | 'fixed' | 'discarded';
   at: string;
 }
 
@@ -66,6 +88,7 @@ export class AnttDatabase extends Dexie {
   household!: EntityTable<Household, 'id'>;
   fieldLog!: EntityTable<FieldLog, 'id'>;
   campaignPlan!: EntityTable<CampaignPlan, 'id'>;
+  conflict!: EntityTable<Conflict, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   session!: EntityTable<SessionRow, 'key'>;
@@ -83,6 +106,11 @@ export class AnttDatabase extends Dexie {
       session: 'key',
       prefs: 'key',
       rejections: '++id, recordId, at',
+    });
+    // Protocol v2: conflicts arrive by sync; set-aside refusals are listed by status.
+    this.version(2).stores({
+      conflict: 'id, recordId, status',
+      rejections: '++id, recordId, at, status',
     });
   }
 }

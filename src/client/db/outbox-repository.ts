@@ -4,71 +4,104 @@
  * Order: entries are keyed by `seq`, Dexie's auto-increment, which is strictly increasing and
  * never reused in one database; that key is the protocol's per-client sequence, so the server
  * can skip anything it already applied. A record saved three times offline has three entries
- * and all three are pushed in order (the last one wins on the server).
+ * and all three are pushed in order; each carries its base version and the fields it changed.
  *
  * Settling a push is ONE transaction over the outbox, the rejections and every collection
- * table: entries the server settled leave the outbox, and each change the server refused is
- * undone by putting back the server's copy, at the same moment. A crash cannot leave a refused
- * change in place with its outbox entry gone, nor the other way round.
+ * table: entries the server settled leave the outbox; rows the server wrote get its version
+ * (their base for the next edit); each change the server refused is set aside with its reason
+ * and data (for its author to fix or discard) and the server's copy is put back, at the same
+ * moment. A crash cannot leave a refused change in place with its outbox entry gone, nor the
+ * other way round.
  */
-import { MAX_PUSH_MUTATIONS, type Mutation, type PushResponse, type RejectedMutation } from '#src/shared/sync/protocol.ts';
+import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Mutation, type PushResponse, type RejectedMutation } from '#src/shared/sync/protocol.ts';
 import { collectionNames, isCollectionName, type CollectionName } from '#src/shared/sync/collections.ts';
-import { collectionTable, type AnttDatabase, type OutboxEntry } from './database.ts';
+import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry } from './database.ts';
 
-/** The oldest waiting entries, by seq, at most `limit` (the server's batch limit). */
-export async function readOutboxBatch(db: AnttDatabase, limit: number = MAX_PUSH_MUTATIONS): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy('seq').limit(limit).toArray();
+/**
+ * The oldest waiting entries, by seq, up to `maxBytes` of JSON (at least one entry, however big)
+ * and `maxCount` entries. Reads the outbox in key ranges, never the whole table.
+ */
+export async function readOutboxBatch(
+  db: AnttDatabase,
+  maxBytes: number = PUSH_BATCH_BYTES,
+  maxCount: number = MAX_PUSH_MUTATIONS,
+): Promise<OutboxEntry[]> {
+  const batch: OutboxEntry[] = [];
+  let bytes = 0;
+  let after = 0;
+  for (;;) {
+    const chunk = await db.outbox.where('seq').above(after).limit(Math.min(200, maxCount - batch.length)).toArray();
+    for (const entry of chunk) {
+      const size = entry.data ? JSON.stringify(entry.data).length + 80 : 80;
+      if (batch.length > 0 && bytes + size > maxBytes) return batch;
+      batch.push(entry);
+      bytes += size;
+    }
+    if (chunk.length === 0 || batch.length >= maxCount) return batch;
+    after = chunk[chunk.length - 1]!.seq!;
+  }
 }
 
-/** The outbox entries as protocol mutations (same order). */
+/** The outbox entries as protocol mutations (same order); the id is not repeated inside `data`. */
 export function toMutations(entries: readonly OutboxEntry[]): Mutation[] {
   return entries.map((entry): Mutation => {
-    const base = { seq: entry.seq!, collection: entry.collection, id: entry.recordId };
-    return entry.op === 'put' ? { ...base, op: 'put', data: entry.data ?? {} } : { ...base, op: 'delete' };
+    const base = { seq: entry.seq!, collection: entry.collection, id: entry.recordId, base: entry.base ?? 0 };
+    if (entry.op === 'delete') return { ...base, op: 'delete' };
+    const { id: _id, [SERVER_VERSION_FIELD]: _version, ...data } = entry.data ?? {};
+    return { ...base, op: 'put', data, ...(entry.changed ? { changed: entry.changed } : {}) };
   });
 }
 
 export interface SettleResult {
   /** Outbox entries removed because the server settled them. */
   settled: number;
-  /** Refused changes that were new to this device (each stored in `rejections`). */
+  /** Refused changes that were new to this device (each set aside in `rejections`). */
   rejected: number;
+  /** Records the server stored differently from what was sent (merged, in conflict): pull them. */
+  changedOnServer: number;
 }
 
 /**
  * Applies a push response, atomically (see the header). Idempotent: a response whose entries
  * are already gone from the outbox (settled earlier) changes nothing, so a stale or repeated
  * response cannot undo newer local work.
- *
- * For each refused change: the server's `current` copy is put back, or the local record is
- * deleted when the server has none (or only a tombstone), unless a newer local change to that
- * record still waits in the outbox (it will be pushed and judged on its own).
  */
 export async function settlePush(db: AnttDatabase, response: PushResponse, now: Date = new Date()): Promise<SettleResult> {
   const tables = collectionNames.map((name) => collectionTable(db, name));
   return db.transaction('rw', [db.outbox, db.rejections, ...tables], async () => {
-    const settledSeqs = new Set(
-      (await db.outbox.where('seq').belowOrEqual(response.lastAppliedSeq).primaryKeys()) as number[],
-    );
-    await db.outbox.bulkDelete([...settledSeqs]);
+    const entries = await db.outbox.where('seq').belowOrEqual(response.lastAppliedSeq).toArray();
+    const bySeq = new Map(entries.map((entry) => [entry.seq!, entry]));
+    await db.outbox.bulkDelete([...bySeq.keys()]);
+    let changedOnServer = 0;
+    for (const written of response.written) {
+      const entry = bySeq.get(written.seq);
+      if (!entry || entry.op !== 'put') continue;
+      if (written.isChanged) changedOnServer += 1;
+      await collectionTable(db, entry.collection).update(entry.recordId, { [SERVER_VERSION_FIELD]: written.version });
+    }
     let rejected = 0;
     for (const rejection of response.rejected) {
+      const entry = bySeq.get(rejection.seq);
       const collection = rejection.collection;
-      if (!settledSeqs.has(rejection.seq) || !isCollectionName(collection)) continue;
+      if (!entry || !isCollectionName(collection)) continue;
       await undoRejected(db, collection, rejection);
       await db.rejections.add({
-        collection,
-        recordId: rejection.id,
-        reason: rejection.reason,
-        message: rejection.message,
-        at: now.toISOString(),
+        collection, recordId: rejection.id, reason: rejection.reason, message: rejection.message,
+        ...(rejection.fields ? { fields: rejection.fields } : {}),
+        ...(entry.data ? { data: entry.data } : {}),
+        status: 'open', at: now.toISOString(),
       });
       rejected += 1;
     }
-    return { settled: settledSeqs.size, rejected };
+    return { settled: bySeq.size, rejected, changedOnServer };
   });
 }
 
+/**
+ * Puts back the server's copy of a refused record, or deletes the local row when the server has
+ * none the user may read, unless a newer local change to that record still waits in the outbox
+ * (it will be pushed and judged on its own).
+ */
 async function undoRejected(db: AnttDatabase, collection: CollectionName, rejection: RejectedMutation): Promise<void> {
   const newerLocal = await db.outbox
     .where('recordId')
@@ -81,19 +114,14 @@ async function undoRejected(db: AnttDatabase, collection: CollectionName, reject
   if (current === null || current.deleted || current.data === null) {
     await table.delete(rejection.id);
   } else {
-    await table.put({ ...current.data, id: rejection.id });
+    await table.put({ ...current.data, id: rejection.id, [SERVER_VERSION_FIELD]: current.seq });
   }
 }
 
-/** Keys `collection:id` of every record with a change waiting in the outbox. */
-export async function pendingRecordKeys(db: AnttDatabase): Promise<Set<string>> {
-  const keys = new Set<string>();
-  await db.outbox.each((entry) => {
-    keys.add(pendingKey(entry.collection, entry.recordId));
-  });
-  return keys;
-}
-
-export function pendingKey(collection: string, recordId: string): string {
-  return `${collection}:${recordId}`;
+/**
+ * Ids of every record with a change waiting in the outbox, read from the `recordId` index alone
+ * (no entry data). Record ids are UUIDs, unique across collections.
+ */
+export async function pendingRecordIds(db: AnttDatabase): Promise<Set<string>> {
+  return new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]);
 }

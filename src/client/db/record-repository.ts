@@ -2,9 +2,14 @@
  * Saving synced records on the device. The offline contract: a save writes the record and its
  * outbox entry in ONE Dexie transaction, so either both exist or neither does; a crash or a
  * closed tab between the two cannot lose a change or send one that was never stored.
+ *
+ * An outbox entry carries what the server needs to merge the edit (protocol.ts, "Push"): the
+ * server version the edit started from (`base`, the row's serverVersion) and the top-level
+ * fields it changed, compared with the row as it was just before this save.
  */
 import { collections, type CollectionName, type RecordOf } from '#src/shared/sync/collections.ts';
-import { collectionTable, type AnttDatabase } from './database.ts';
+import { unstorableMessages, unstorableReason } from '#src/shared/sync/storable.ts';
+import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase } from './database.ts';
 
 /** The record failed its collection's schema; `fields` maps field paths to Vietnamese messages. */
 export class RecordValidationError extends Error {
@@ -14,16 +19,33 @@ export class RecordValidationError extends Error {
   }
 }
 
-/** Validates with the shared schema (the server runs the same one). */
+/** Validates with the shared schema (the server runs the same one) and the server's storage bounds. */
 export function validateRecord<Name extends CollectionName>(collection: Name, record: unknown): RecordOf<Name> {
   const result = collections[collection].schema.safeParse(record);
-  if (result.success) return result.data as RecordOf<Name>;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join('.') || '_';
-    fields[path] ??= issue.message;
+  if (!result.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const path = issue.path.join('.') || '_';
+      fields[path] ??= issue.message;
+    }
+    throw new RecordValidationError(fields);
   }
-  throw new RecordValidationError(fields);
+  const { [SERVER_VERSION_FIELD]: _version, ...data } = result.data as Record<string, unknown>;
+  const unstorable = unstorableReason(data);
+  if (unstorable) throw new RecordValidationError({ _: unstorableMessages[unstorable] });
+  return data as RecordOf<Name>;
+}
+
+/** Top-level fields whose JSON differs between two versions of a record. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  fields.delete(SERVER_VERSION_FIELD);
+  return [...fields].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+function serverVersionOf(row: Record<string, unknown> | undefined): number {
+  const version = row?.[SERVER_VERSION_FIELD];
+  return typeof version === 'number' ? version : 0;
 }
 
 /** Stores a record and queues it for push, atomically. Returns the stored record. */
@@ -37,8 +59,41 @@ export async function putRecord<Name extends CollectionName>(
   const data = valid as unknown as Record<string, unknown>;
   const table = collectionTable(db, collection);
   await db.transaction('rw', table, db.outbox, async () => {
-    await table.put(data);
-    await db.outbox.add({ collection, recordId: data.id as string, op: 'put', data, createdAt: now.toISOString() });
+    const existing = await table.get(data.id as string);
+    const base = serverVersionOf(existing);
+    const changed = existing ? changedFields(existing, data) : undefined;
+    await table.put(existing && base > 0 ? { ...data, [SERVER_VERSION_FIELD]: base } : data);
+    await db.outbox.add({
+      collection, recordId: data.id as string, op: 'put', data, base,
+      ...(changed ? { changed } : {}), createdAt: now.toISOString(),
+    });
+  });
+  return valid;
+}
+
+/**
+ * Stores several records of one collection and queues them, all in ONE transaction: an import
+ * lands whole or not at all. Every record is validated before anything is written.
+ */
+export async function putRecords<Name extends CollectionName>(
+  db: AnttDatabase,
+  collection: Name,
+  records: readonly unknown[],
+  now: Date = new Date(),
+): Promise<RecordOf<Name>[]> {
+  const valid = records.map((record) => validateRecord(collection, record));
+  const table = collectionTable(db, collection);
+  await db.transaction('rw', table, db.outbox, async () => {
+    const rows = valid as unknown as Record<string, unknown>[];
+    const existing = await table.bulkGet(rows.map((row) => row.id as string));
+    await table.bulkPut(rows.map((row, i) => (serverVersionOf(existing[i]) > 0 ? { ...row, [SERVER_VERSION_FIELD]: serverVersionOf(existing[i]) } : row)));
+    await db.outbox.bulkAdd(rows.map((row, i) => {
+      const before = existing[i];
+      return {
+        collection, recordId: row.id as string, op: 'put' as const, data: row, base: serverVersionOf(before),
+        ...(before ? { changed: changedFields(before, row) } : {}), createdAt: now.toISOString(),
+      };
+    }));
   });
   return valid;
 }
@@ -47,7 +102,8 @@ export async function putRecord<Name extends CollectionName>(
 export async function deleteRecord(db: AnttDatabase, collection: CollectionName, id: string, now: Date = new Date()): Promise<void> {
   const table = collectionTable(db, collection);
   await db.transaction('rw', table, db.outbox, async () => {
+    const existing = await table.get(id);
     await table.delete(id);
-    await db.outbox.add({ collection, recordId: id, op: 'delete', createdAt: now.toISOString() });
+    await db.outbox.add({ collection, recordId: id, op: 'delete', base: serverVersionOf(existing), createdAt: now.toISOString() });
   });
 }

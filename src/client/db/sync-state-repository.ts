@@ -1,71 +1,14 @@
 /**
- * What the device knows about sync: the pull cursor, the status the UI shows, and applying
- * pulled changes.
- *
- * Atomicity: `applyPull` writes the pulled rows and the new cursor in ONE transaction over the
- * collection tables, the outbox and `meta`. A crash leaves either the old cursor with the old
- * rows (the page is pulled again; putting the same rows twice is harmless) or both new.
- *
- * Local edits win until pushed: a pulled change to a record that still has an outbox entry is
- * skipped. The check reads the outbox inside the same transaction, so a save cannot slip in
- * between the check and the write. Once the edit is pushed, the server gives it a new change
- * number and the next pull brings the server's copy back; if the server refuses it,
- * `settlePush` puts the server's copy back instead.
+ * What the device knows about sync for its user: the status the UI shows (last success, last
+ * error, next retry, running), how much waits to be sent, and which records wait. Applying pulled
+ * changes and the cursor live in pull-repository.ts.
  */
-import type { ErrorReason, PullResponse } from '#src/shared/sync/protocol.ts';
-import { collectionNames, isCollectionName } from '#src/shared/sync/collections.ts';
-import { collectionTable, type AnttDatabase } from './database.ts';
+import type { ErrorReason } from '#src/shared/sync/protocol.ts';
+import type { AnttDatabase } from './database.ts';
 import { useDbQuery } from './database-context.tsx';
-import { pendingKey, pendingRecordKeys } from './outbox-repository.ts';
+import { pendingRecordIds } from './outbox-repository.ts';
 
-const CURSOR_KEY = 'cursor';
 const STATUS_KEY = 'syncStatus';
-
-/** The last server change sequence this device applied; 0 before the first pull. */
-export async function getCursor(db: AnttDatabase): Promise<number> {
-  const value = (await db.meta.get(CURSOR_KEY))?.value;
-  return typeof value === 'number' ? value : 0;
-}
-
-export interface ApplyPullResult {
-  /** Rows put or deleted. */
-  applied: number;
-  /** Changes skipped because a local edit waits, or their collection is unknown here. */
-  skipped: number;
-  /** True when the stored cursor had moved since the page was asked for: nothing was written. */
-  stale: boolean;
-}
-
-/**
- * Applies one pulled page and stores its cursor, atomically (see the header). With
- * `fromCursor` (the cursor the page was requested with), a page that no longer follows the
- * stored cursor (another run applied pages meanwhile) is dropped, so the cursor never moves
- * backwards and old rows never overwrite newer ones. Unknown collections (a newer server) are
- * skipped.
- */
-export async function applyPull(
-  db: AnttDatabase,
-  response: PullResponse,
-  options: { fromCursor?: number } = {},
-): Promise<ApplyPullResult> {
-  const tables = collectionNames.map((name) => collectionTable(db, name));
-  return db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
-    if (options.fromCursor !== undefined && (await getCursor(db)) !== options.fromCursor) {
-      return { applied: 0, skipped: response.changes.length, stale: true };
-    }
-    const pending = await pendingRecordKeys(db);
-    let applied = 0;
-    for (const change of response.changes) {
-      if (!isCollectionName(change.collection) || pending.has(pendingKey(change.collection, change.id))) continue;
-      const table = collectionTable(db, change.collection);
-      if (change.deleted || change.data === null) await table.delete(change.id);
-      else await table.put({ ...change.data, id: change.id });
-      applied += 1;
-    }
-    await db.meta.put({ key: CURSOR_KEY, value: response.cursor });
-    return { applied, skipped: response.changes.length - applied, stale: false };
-  });
-}
 
 /** Why the last sync failed: the server's reasons plus the device's own. */
 export type SyncFailureReason = ErrorReason | 'network' | 'timeout' | 'device-error';
@@ -143,9 +86,9 @@ export async function readSyncOverview(db: AnttDatabase, now: Date = new Date())
   };
 }
 
-/** Ids of records with a change waiting to be pushed ("chưa đồng bộ"). */
+/** Ids of records with a change waiting to be pushed. */
 export async function readPendingRecordIds(db: AnttDatabase): Promise<Set<string>> {
-  return new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]);
+  return pendingRecordIds(db);
 }
 
 /**

@@ -34,6 +34,8 @@ const messages: Record<SyncErrorReason, string> = {
   'client-mismatch': 'Thiết bị đang gắn với tài khoản khác, hãy đăng nhập lại',
   'invalid-request': 'Yêu cầu không hợp lệ',
   'not-found': 'Không tìm thấy dữ liệu trên máy chủ',
+  conflict: 'Dữ liệu mâu thuẫn với dữ liệu trên máy chủ',
+  'payload-too-large': 'Dữ liệu gửi lên quá lớn',
 };
 
 /** A failed request. `status` is the HTTP status, or null when no answer came. */

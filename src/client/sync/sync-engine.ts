@@ -1,46 +1,51 @@
 /**
- * One sync: push the whole outbox, then pull until the server has nothing more.
+ * One sync: push the whole outbox, then backfill scopes the user gained, then pull until the
+ * server has nothing more.
  *
- * Order: push before pull, so the pull brings back the server's copy of what was just pushed
- * (and anything others wrote meanwhile) and the device ends in the server's state. Batches go
- * out oldest first; a batch is settled (outbox entries removed, refusals undone) in one
- * transaction before the next is read. Every page is applied with its cursor in one
- * transaction. A failure at any point throws a `SyncError` and leaves a consistent database:
- * the next sync resumes from what was settled, and the server skips what it already applied.
+ * Order: push before pull, so the device's own work is safe before anything is dropped for a
+ * reach change, and the pull brings what others wrote meanwhile (and the server's copy of what
+ * it merged). Batches go out oldest first, sized by bytes; a batch is settled (outbox entries
+ * removed, versions recorded, refusals set aside) in one transaction before the next is read.
+ * Every page is applied with its cursor in one transaction. A failure at any point throws a
+ * `SyncError` and leaves a consistent database: the next sync resumes from what was settled, and
+ * the server skips what it already applied.
  *
  * Generic over the collections registry: nothing here knows a record type.
  */
 import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { readOutboxBatch, settlePush, toMutations } from '#src/client/db/outbox-repository.ts';
+import { applyBackfill, applyPull, getBackfillJob, getCursor, getHeldScopes } from '#src/client/db/pull-repository.ts';
 import { getClientId } from '#src/client/db/session-repository.ts';
-import { applyPull, getCursor } from '#src/client/db/sync-state-repository.ts';
 import { SyncError } from './http-transport.ts';
 import type { SyncTransport } from './transport.ts';
 
 export interface SyncOnceResult {
   /** Outbox entries the server settled (applied or refused). */
   pushed: number;
-  /** Of those, refused by the server and undone on the device. */
+  /** Of those, refused by the server and set aside on the device. */
   rejected: number;
   /** Pulled changes written to the device. */
   pulled: number;
 }
 
+/** How far the pull of a fresh device got: "đã tải 12.000 / 50.000". */
+export interface PullProgress {
+  received: number;
+  total: number;
+}
+
 export interface SyncOnceOptions {
   pullLimit?: number;
   now?: () => Date;
+  /** Called after every pulled page of a device's first sync. */
+  onPullProgress?: (progress: PullProgress) => void;
 }
 
-/** Pushes every waiting change, then pulls every page. Throws `SyncError` on failure. */
-export async function syncOnce(db: AnttDatabase, transport: SyncTransport, options: SyncOnceOptions = {}): Promise<SyncOnceResult> {
-  const now = options.now ?? (() => new Date());
-  const clientId = await getClientId(db);
-  const result: SyncOnceResult = { pushed: 0, rejected: 0, pulled: 0 };
-
+async function pushAll(db: AnttDatabase, transport: SyncTransport, clientId: string, now: () => Date, result: SyncOnceResult): Promise<void> {
   for (;;) {
     const batch = await readOutboxBatch(db);
-    if (batch.length === 0) break;
+    if (batch.length === 0) return;
     const response = await transport.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: toMutations(batch) });
     const settled = await settlePush(db, response, now());
     // A server that settles nothing would make this loop spin forever on the same batch.
@@ -48,15 +53,44 @@ export async function syncOnce(db: AnttDatabase, transport: SyncTransport, optio
     result.pushed += settled.settled;
     result.rejected += settled.rejected;
   }
+}
 
+async function backfillAll(db: AnttDatabase, transport: SyncTransport, clientId: string, limit: number, result: SyncOnceResult): Promise<void> {
   for (;;) {
+    const job = await getBackfillJob(db);
+    if (!job) return;
+    const { hash } = await getHeldScopes(db);
+    const page = await transport.pull({
+      protocolVersion: PROTOCOL_VERSION, clientId, cursor: job.after, limit, scopesHash: hash,
+      backfill: { scopes: job.scopes, until: job.until },
+    });
+    result.pulled += await applyBackfill(db, job, page);
+  }
+}
+
+/** Pushes every waiting change, backfills, then pulls every page. Throws `SyncError` on failure. */
+export async function syncOnce(db: AnttDatabase, transport: SyncTransport, options: SyncOnceOptions = {}): Promise<SyncOnceResult> {
+  const now = options.now ?? (() => new Date());
+  const limit = options.pullLimit ?? DEFAULT_PULL_LIMIT;
+  const clientId = await getClientId(db);
+  const result: SyncOnceResult = { pushed: 0, rejected: 0, pulled: 0 };
+  await pushAll(db, transport, clientId, now, result);
+  let progress: PullProgress | null = null;
+  for (let round = 0; ; round += 1) {
+    await backfillAll(db, transport, clientId, limit, result);
     const cursor = await getCursor(db);
-    const limit = options.pullLimit ?? DEFAULT_PULL_LIMIT;
-    const page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit });
+    const { hash } = await getHeldScopes(db);
+    const page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit, scopesHash: hash });
     const applied = await applyPull(db, page, { fromCursor: cursor });
     result.pulled += applied.applied;
+    if (page.total !== undefined) progress = { received: 0, total: page.total };
+    if (progress) {
+      progress = { received: Math.min(progress.total, progress.received + page.changes.length), total: progress.total };
+      options.onPullProgress?.(progress);
+    }
+    // A reach change queued a backfill: run it, then go on pulling.
+    if (page.scopes && (await getBackfillJob(db)) && round < 100) continue;
     // Stale: another run moved the cursor meanwhile and pulls on. No progress: stop, not spin.
-    if (!page.hasMore || applied.stale || page.cursor <= cursor) break;
+    if (!page.hasMore || applied.stale || page.cursor <= cursor) return result;
   }
-  return result;
 }

@@ -99,7 +99,7 @@ function asRecord(collection: CollectionName, data: Record<string, unknown>) {
   // Through the shared schema, as a device's push would be: demo data cannot drift from it.
   const definition = collections[collection] as unknown as (typeof collections)['household'];
   const valid = definition.schema.parse(data);
-  return { collection, id: valid.id, scope: definition.scopeOf(valid), deleted: false, data: valid as Record<string, unknown> };
+  return { collection, id: valid.id, scope: definition.scopeOf(valid), deleted: false, data: valid as Record<string, unknown>, originClient: null };
 }
 
 /**
@@ -123,7 +123,7 @@ export async function loadDemoData(database: Database, now: Date = new Date()): 
       ...households.map((household) => asRecord('household', household)),
       asRecord('campaignPlan', demoCampaignPlan(now)),
     ];
-    await writeNumbered(tx, await lockChangeCounter(tx), records, null, now);
+    await writeNumbered(tx, await lockChangeCounter(tx), records, { userId: null, now });
     return true;
   });
 }

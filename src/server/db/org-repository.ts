@@ -19,6 +19,16 @@ export interface Reach {
   subtree: OrgUnitSummary[];
   /** Teams the account supervises or belongs to. */
   teamIds: string[];
+  /** The accounts of those teams now (their restricted scopes are read by leaders and police). */
+  teamMembers: Array<{ teamId: string; userId: string }>;
+}
+
+async function readTeamMembers(db: Queryable, teamIds: string[]): Promise<Array<{ teamId: string; userId: string }>> {
+  if (teamIds.length === 0) return [];
+  return db.query<{ teamId: string; userId: string }>(
+    'SELECT team_id::text AS "teamId", id::text AS "userId" FROM users WHERE team_id = ANY($1::uuid[])',
+    [teamIds],
+  );
 }
 
 async function unitChain(db: Queryable, unitId: string): Promise<OrgUnitSummary[]> {
@@ -59,7 +69,8 @@ export async function readReach(db: Queryable, account: Account): Promise<Reach>
       [team.id],
     );
     const homeChain = await unitChain(db, team.communeId);
-    return { team: { id: team.id, name: team.name }, homeChain, hamlets, subtree: [], teamIds: [team.id] };
+    const teamMembers = await readTeamMembers(db, [team.id]);
+    return { team: { id: team.id, name: team.name }, homeChain, hamlets, subtree: [], teamIds: [team.id], teamMembers };
   }
   const homeChain = await unitChain(db, account.orgUnitId);
   const subtree = await unitSubtree(db, account.orgUnitId);
@@ -67,7 +78,10 @@ export async function readReach(db: Queryable, account: Account): Promise<Reach>
     subtree.map((unit) => unit.id),
   ]);
   const hamlets = subtree.filter((unit) => unit.kind === 'hamlet').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  return { team: null, homeChain, hamlets, subtree, teamIds: teams.map((t) => t.id) };
+  const teamIds = teams.map((t) => t.id);
+  // Only commune police read the teams' restricted scopes (access.ts); a province has thousands of members.
+  const teamMembers = account.role === 'commune-police' ? await readTeamMembers(db, teamIds) : [];
+  return { team: null, homeChain, hamlets, subtree, teamIds, teamMembers };
 }
 
 export async function insertOrgUnit(

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { readReach } from '#src/server/db/org-repository.ts';
-import { findSyncClientOwner } from '#src/server/db/sync-repository.ts';
+import { findSyncClientOwner, readRestrictedScopes } from '#src/server/db/sync-repository.ts';
 import type { Authenticated } from '#src/server/plugins/authentication.ts';
 import { ApiError, invalidRequest } from '#src/server/plugins/api-errors.ts';
 import { accessOf, type Access } from '#src/server/sync/access.ts';
@@ -39,7 +39,11 @@ function parseEnvelope<Schema extends z.ZodType>(schema: Schema, body: unknown):
 
 export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
   const { database, now, authenticate, testHooks } = context;
-  const accessFor = async ({ account }: Authenticated): Promise<Access> => accessOf(account, await readReach(database, account));
+  const accessFor = async ({ account }: Authenticated): Promise<Access> => {
+    const reach = await readReach(database, account);
+    const restricted = account.role === 'leader' || account.role === 'commune-police' ? await readRestrictedScopes(database, reach.teamIds) : [];
+    return accessOf(account, reach, restricted);
+  };
 
   app.post(apiPaths.push, async (request): Promise<PushResponse> => {
     const session = await authenticate(request);

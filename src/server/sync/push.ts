@@ -3,29 +3,38 @@
  * 1. lock the device's row: the same device's batches apply one after the other;
  * 2. skip mutations at or below its last_applied_seq (a replayed batch has no second effect);
  * 3. lock the change counter (sync-repository.ts explains why numbers must follow commit order),
- *    read the current copies, check each new mutation (schema, id, write rules), and either
- *    write it under the next change number or record a rejection;
- * 4. store the batch's highest seq as last_applied_seq.
- * The response lists the rejections of every mutation of the batch, the earlier ones read back
- * from sync_rejections, each with the server's current copy, so a replay answers the same.
+ *    read the current copies, their recent history and the facts entries refer to, and decide
+ *    each mutation on its own (mutation.ts): write it (merged field by field, conflicts recorded),
+ *    or refuse it with a reason. A refusal never stops the mutations behind it;
+ * 4. write every new version under the next change numbers, the rejections, and the batch's
+ *    highest seq as last_applied_seq.
+ * The answer lists the versions and rejections of every mutation of the batch, the earlier ones
+ * read back from the history and sync_rejections, so a replay answers the same. A refused
+ * record's current copy is sent back only when the user may read it.
  */
 import type { Database, Queryable } from '#src/server/db/database.ts';
+import { readLiveScopes, readTeamFacts } from '#src/server/db/reference-repository.ts';
 import {
   insertRejections,
   lockChangeCounter,
   lockSyncClient,
+  readChangesSince,
   readRecords,
   readRejections,
+  readWrittenVersions,
   recordKey,
   saveLastAppliedSeq,
+  toServerRecord,
   writeNumbered,
+  type NewVersion,
   type Rejection,
   type StoredRecord,
 } from '#src/server/db/sync-repository.ts';
-import { collections, isCollectionName, type CollectionDefinition, type Scope } from '#src/shared/sync/collections.ts';
-import { PROTOCOL_VERSION, type Mutation, type PushRequest, type PushResponse } from '#src/shared/sync/protocol.ts';
+import { isCollectionName } from '#src/shared/sync/collections.ts';
+import { PROTOCOL_VERSION, type Mutation, type PushRequest, type PushResponse, type WrittenMutation } from '#src/shared/sync/protocol.ts';
 import type { Access } from './access.ts';
-import { checkWrite, rejectMessages } from './write-rules.ts';
+import { referencesOf, type EntryFacts } from './entry-checks.ts';
+import { decideMutation, type BatchContext } from './mutation.ts';
 
 export class ClientMismatchError extends Error {
   override name = 'ClientMismatchError';
@@ -37,56 +46,74 @@ export interface PushOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-type Outcome = { write: StoredRecord | null } | { rejection: Omit<Rejection, 'seq' | 'collection' | 'id'> };
-
-/** Decides one mutation against the current copy; `write: null` means nothing to change. */
-function decide(access: Access, mutation: Mutation, stored: StoredRecord | null): Outcome {
-  if (!isCollectionName(mutation.collection)) {
-    return { rejection: { reason: 'unknown-collection', message: rejectMessages.unknownCollection } };
+async function readEntryFacts(tx: Queryable, access: Access, fresh: Mutation[], now: Date): Promise<EntryFacts> {
+  const entries = fresh.filter((m) => m.collection === 'fieldLog' && m.op === 'put').map((m) => (m.op === 'put' ? m.data : {}));
+  const teamIds = new Set<string>(access.teamId ? [access.teamId] : []);
+  const householdIds = new Set<string>();
+  const templateIds = new Set<string>();
+  for (const entry of entries) {
+    if (typeof entry.teamId === 'string') teamIds.add(entry.teamId);
+    const references = referencesOf(entry);
+    for (const id of references.householdIds) householdIds.add(id);
+    for (const id of references.templateIds) templateIds.add(id);
   }
-  const collection = mutation.collection;
-  if (mutation.op === 'delete') {
-    if (!stored || stored.deleted) return { write: null };
-    const decision = checkWrite(access, collection, null, stored);
-    if (!decision.isAllowed) return { rejection: decision };
-    return { write: { ...stored, deleted: true, data: null } };
-  }
-  if (mutation.data.id !== mutation.id) return { rejection: { reason: 'invalid-record', message: rejectMessages.idMismatch } };
-  const definition = collections[collection] as unknown as CollectionDefinition;
-  const parsed = definition.schema.safeParse(mutation.data);
-  if (!parsed.success) {
-    return { rejection: { reason: 'invalid-record', message: parsed.error.issues[0]?.message ?? 'Dữ liệu không hợp lệ' } };
-  }
-  const data = parsed.data as Record<string, unknown>;
-  const scope: Scope = definition.scopeOf(parsed.data);
-  const decision = checkWrite(access, collection, { scope, data }, stored);
-  if (!decision.isAllowed) return { rejection: decision };
-  return { write: { collection, id: mutation.id, scope, seq: 0, deleted: false, data } };
+  const validIds = (ids: Set<string>) => [...ids].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  if (entries.length === 0) return { teams: new Map(), households: new Map(), templates: new Map(), now };
+  return {
+    teams: await readTeamFacts(tx, validIds(teamIds)),
+    households: await readLiveScopes(tx, 'household', validIds(householdIds)),
+    templates: await readLiveScopes(tx, 'checklistTemplate', validIds(templateIds)),
+    now,
+  };
 }
 
-async function applyFresh(tx: Queryable, access: Access, clientId: string, fresh: Mutation[], now: Date): Promise<Rejection[]> {
+interface FreshOutcome {
+  written: WrittenMutation[];
+  rejections: Rejection[];
+}
+
+async function applyFresh(tx: Queryable, access: Access, clientId: string, fresh: Mutation[], now: Date): Promise<FreshOutcome> {
   const counter = await lockChangeCounter(tx);
-  const current = await readRecords(tx, fresh.filter((m) => isCollectionName(m.collection)));
-  const writes = new Map<string, StoredRecord>();
+  const stored = await readRecords(tx, fresh.filter((m) => isCollectionName(m.collection)));
+  const stale = fresh.filter((m) => m.op === 'put' && (stored.get(recordKey(m))?.seq ?? m.base) !== m.base);
+  const context: BatchContext = {
+    access,
+    clientId,
+    now,
+    facts: await readEntryFacts(tx, access, fresh, now),
+    histories: await readChangesSince(tx, stale.map((m) => ({ collection: m.collection, id: m.id, since: m.base }))),
+    current: new Map(stored),
+  };
+  const writes = new Map<string, NewVersion>();
   const rejections: Rejection[] = [];
+  const applied: Array<{ seq: number; key: string | null; version: number; isChanged: boolean }> = [];
   for (const mutation of fresh) {
-    const key = recordKey(mutation);
-    const outcome = decide(access, mutation, current.get(key) ?? null);
+    const outcome = decideMutation(context, mutation);
     if ('rejection' in outcome) {
-      rejections.push({ seq: mutation.seq, collection: mutation.collection, id: mutation.id, ...pick(outcome.rejection) });
-    } else if (outcome.write) {
-      // Later mutations of the batch see this one; only a record's last state is written.
-      current.set(key, outcome.write);
-      writes.set(key, outcome.write);
+      rejections.push({ seq: mutation.seq, collection: mutation.collection, id: mutation.id, ...outcome.rejection });
+      continue;
     }
+    for (const version of outcome.versions) {
+      const key = recordKey(version);
+      const earlier = writes.get(key);
+      // Only a record's last state is written; the history keeps the first copy it replaced.
+      writes.set(key, earlier ? { ...version, previous: earlier.previous ?? null, changed: unionChanged(earlier.changed, version.changed) } : version);
+      context.current.set(key, { ...version, seq: 0 });
+    }
+    applied.push({ seq: mutation.seq, key: outcome.versions[0] ? recordKey(outcome.versions[0]) : null, version: outcome.unchangedVersion ?? 0, isChanged: outcome.isChanged });
   }
-  await writeNumbered(tx, counter, [...writes.values()], access.account.id, now);
+  const numbered = await writeNumbered(tx, counter, [...writes.values()], { userId: access.account.id, now });
+  const versions = new Map(numbered.map((record) => [recordKey(record), record.seq]));
   await insertRejections(tx, clientId, rejections, now);
-  return rejections;
+  return {
+    written: applied.map((a) => ({ seq: a.seq, version: a.key ? (versions.get(a.key) ?? a.version) : a.version, ...(a.isChanged ? { isChanged: true } : {}) })),
+    rejections,
+  };
 }
 
-function pick(rejection: Omit<Rejection, 'seq' | 'collection' | 'id'>): Pick<Rejection, 'reason' | 'message'> {
-  return { reason: rejection.reason, message: rejection.message };
+function unionChanged(a: string[] | null | undefined, b: string[] | null | undefined): string[] | null {
+  if (!a || !b) return null;
+  return [...new Set([...a, ...b])];
 }
 
 export async function applyPush(database: Database, access: Access, request: PushRequest, options: PushOptions): Promise<PushResponse> {
@@ -95,25 +122,25 @@ export async function applyPush(database: Database, access: Access, request: Pus
     const client = await lockSyncClient(tx, request.clientId, access.account.id, now);
     if (client.userId !== access.account.id) throw new ClientMismatchError(request.clientId);
     const fresh = request.mutations.filter((m) => m.seq > client.lastAppliedSeq);
-    const replayed = request.mutations.filter((m) => m.seq <= client.lastAppliedSeq);
-    const newRejections = fresh.length > 0 ? await applyFresh(tx, access, request.clientId, fresh, now) : [];
+    const replayedSeqs = request.mutations.filter((m) => m.seq <= client.lastAppliedSeq).map((m) => m.seq);
+    const outcome = fresh.length > 0 ? await applyFresh(tx, access, request.clientId, fresh, now) : { written: [], rejections: [] };
     const batchMax = request.mutations.at(-1)?.seq ?? 0;
     const lastAppliedSeq = Math.max(client.lastAppliedSeq, batchMax);
     if (lastAppliedSeq > client.lastAppliedSeq) await saveLastAppliedSeq(tx, request.clientId, lastAppliedSeq, now);
-    const earlier = await readRejections(tx, request.clientId, replayed.map((m) => m.seq));
-    const rejections = [...earlier, ...newRejections].sort((a, b) => a.seq - b.seq);
+    const rejections = [...(await readRejections(tx, request.clientId, replayedSeqs)), ...outcome.rejections].sort((a, b) => a.seq - b.seq);
+    const written = [...(await readWrittenVersions(tx, request.clientId, replayedSeqs)), ...outcome.written].sort((a, b) => a.seq - b.seq);
     const copies = await readRecords(tx, rejections.filter((r) => isCollectionName(r.collection)));
     await options.beforeCommit?.();
     return {
       protocolVersion: PROTOCOL_VERSION,
       lastAppliedSeq,
-      rejected: rejections.map((r) => {
-        const copy = copies.get(recordKey(r));
-        return {
-          ...r,
-          current: copy ? { collection: copy.collection, id: copy.id, seq: copy.seq, deleted: copy.deleted, data: copy.data } : null,
-        };
-      }),
+      written,
+      rejected: rejections.map((r) => ({ ...r, current: readableCopy(access, copies.get(recordKey(r))) })),
     };
   });
+}
+
+/** The copy a refusal may show: none when the user may not read it (a refusal must not leak data). */
+function readableCopy(access: Access, copy: StoredRecord | undefined) {
+  return copy && access.readable.has(copy.scope) ? toServerRecord(copy) : null;
 }

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { campaignPlanSchema } from '../domain/campaign-plan.ts';
+import { conflictSchema } from '../domain/conflict.ts';
 import { fieldLogSchema, isRestrictedKind } from '../domain/field-log.ts';
 import { householdSchema } from '../domain/household.ts';
 
@@ -44,6 +45,10 @@ export const collections = {
   campaignPlan: define({
     schema: campaignPlanSchema,
     scopeOf: (plan) => `unit:${plan.orgUnitId}`,
+  }),
+  conflict: define({
+    schema: conflictSchema,
+    scopeOf: (conflict) => conflict.scope as Scope,
   }),
 } as const;
 

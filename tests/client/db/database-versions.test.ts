@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { readOutboxBatch } from '#src/client/db/outbox-repository.ts';
 import { getClientId } from '#src/client/db/session-repository.ts';
-import { getCursor } from '#src/client/db/sync-state-repository.ts';
+import { getCursor } from '#src/client/db/pull-repository.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { MEMBER_ID, outreachLog } from '../sync/support/fixtures.ts';
 

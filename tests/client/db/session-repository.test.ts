@@ -15,7 +15,8 @@ import {
   signOut,
   useSession,
 } from '#src/client/db/session-repository.ts';
-import { getCursor, updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
+import { getCursor } from '#src/client/db/pull-repository.ts';
+import { updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
 import { freshDatabase, outreachLog } from '../sync/support/fixtures.ts';
 
 function profile(userId: string, username: string): Profile {

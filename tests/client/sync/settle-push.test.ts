@@ -1,4 +1,5 @@
-// settlePush: what the device does with the server's answer to a push.
+// settlePush: what the device does with the server's answer to a push: versions recorded, refused
+// changes set aside with their data and reason, the server's readable copy put back.
 import { describe, expect, it } from 'vitest';
 import type { PushResponse, ServerRecord } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
@@ -11,8 +12,8 @@ function serverCopy(log: OutreachLog, seq = 7): ServerRecord {
   return { collection: 'fieldLog', id: log.id, seq, deleted: false, data: { ...log } };
 }
 
-function response(lastAppliedSeq: number, rejected: PushResponse['rejected'] = []): PushResponse {
-  return { protocolVersion: 1, lastAppliedSeq, rejected };
+function response(lastAppliedSeq: number, rejected: PushResponse['rejected'] = [], written: PushResponse['written'] = []): PushResponse {
+  return { protocolVersion: 2, lastAppliedSeq, written, rejected };
 }
 
 async function outboxSeqs(db: AnttDatabase): Promise<number[]> {
@@ -20,18 +21,30 @@ async function outboxSeqs(db: AnttDatabase): Promise<number[]> {
 }
 
 describe('reading the outbox', () => {
-  it('gives the oldest entries first as protocol mutations, at most the limit', async () => {
+  it('gives the oldest entries first as protocol mutations, with their base and changed fields', async () => {
     const db = freshDatabase();
     const a = outreachLog();
     await putRecord(db, 'fieldLog', a);
     await putRecord(db, 'fieldLog', { ...a, peopleReached: 5 });
     await deleteRecord(db, 'fieldLog', a.id);
 
-    const mutations = toMutations(await readOutboxBatch(db, 2));
-    expect(mutations.map((m) => [m.op, m.id])).toEqual([['put', a.id], ['put', a.id]]);
-    expect(mutations[1]).toMatchObject({ data: { peopleReached: 5 } });
+    const mutations = toMutations(await readOutboxBatch(db));
+    expect(mutations.map((m) => [m.op, m.id])).toEqual([['put', a.id], ['put', a.id], ['delete', a.id]]);
+    expect(mutations[0]).toMatchObject({ base: 0, data: { topic: a.topic } });
+    expect(mutations[0]).not.toHaveProperty('changed');
+    expect(mutations[0]!.op === 'put' && mutations[0]!.data).not.toHaveProperty('id');
+    expect(mutations[1]).toMatchObject({ base: 0, changed: ['peopleReached'], data: { peopleReached: 5 } });
     expect(mutations[0]!.seq).toBeLessThan(mutations[1]!.seq);
-    expect(toMutations(await readOutboxBatch(db))[2]).toEqual({ seq: mutations[1]!.seq + 1, collection: 'fieldLog', id: a.id, op: 'delete' });
+    expect(mutations[2]).toEqual({ seq: mutations[1]!.seq + 1, collection: 'fieldLog', id: a.id, op: 'delete', base: 0 });
+  });
+
+  it('cuts batches by bytes, sending a record bigger than the budget alone', async () => {
+    const db = freshDatabase();
+    for (let i = 0; i < 5; i++) await putRecord(db, 'fieldLog', outreachLog({ note: 'x'.repeat(1500) }));
+    const first = await readOutboxBatch(db, 5000);
+    expect(first).toHaveLength(2);
+    expect(await readOutboxBatch(db, 100)).toHaveLength(1);
+    expect(await readOutboxBatch(db, 1_000_000, 3)).toHaveLength(3);
   });
 });
 
@@ -42,28 +55,48 @@ describe('settlePush', () => {
     const [first, second, third] = await outboxSeqs(db);
 
     const result = await settlePush(db, response(second!));
-    expect(result).toEqual({ settled: 2, rejected: 0 });
+    expect(result).toEqual({ settled: 2, rejected: 0, changedOnServer: 0 });
     expect(await outboxSeqs(db)).toEqual([third]);
     expect(first).toBeLessThan(second!);
     expect(await db.fieldLog.count()).toBe(3);
   });
 
-  it('puts back the server copy of a refused edit and records the refusal', async () => {
+  it('records the version the server gave each written record, as the base of the next edit', async () => {
+    const db = freshDatabase();
+    const log = outreachLog();
+    await putRecord(db, 'fieldLog', log);
+    const [seq] = await outboxSeqs(db);
+    expect(await settlePush(db, response(seq!, [], [{ seq: seq!, version: 41, isChanged: true }]))).toEqual({ settled: 1, rejected: 0, changedOnServer: 1 });
+    expect(await db.fieldLog.get(log.id)).toEqual({ ...log, serverVersion: 41 });
+
+    await putRecord(db, 'fieldLog', { ...log, topic: 'Sửa sau khi đồng bộ' });
+    expect(toMutations(await readOutboxBatch(db))[0]).toMatchObject({ base: 41, changed: ['topic'] });
+    expect(await db.fieldLog.get(log.id)).toEqual({ ...log, topic: 'Sửa sau khi đồng bộ', serverVersion: 41 });
+  });
+
+  it('puts back the server copy of a refused edit and sets the refused record aside with its reason', async () => {
     const db = freshDatabase();
     const onServer = outreachLog({ reviewStatus: 'approved' });
     await db.fieldLog.put(onServer);
-    await putRecord(db, 'fieldLog', { ...onServer, reviewStatus: 'pending', peopleReached: 40 });
+    const refused = { ...onServer, reviewStatus: 'pending' as const, peopleReached: 40 };
+    await putRecord(db, 'fieldLog', refused);
     const [seq] = await outboxSeqs(db);
 
     const result = await settlePush(db, response(seq!, [
-      { seq: seq!, collection: 'fieldLog', id: onServer.id, reason: 'already-reviewed', message: 'Tổ trưởng đã duyệt, không sửa được', current: serverCopy(onServer) },
+      {
+        seq: seq!, collection: 'fieldLog', id: onServer.id, reason: 'invalid-record', message: 'Số người quá lớn',
+        fields: [{ path: 'peopleReached', message: 'Số người quá lớn' }], current: serverCopy(onServer),
+      },
     ]), new Date('2025-03-15T03:00:00.000Z'));
 
-    expect(result).toEqual({ settled: 1, rejected: 1 });
-    expect(await db.fieldLog.get(onServer.id)).toEqual(onServer);
+    expect(result).toEqual({ settled: 1, rejected: 1, changedOnServer: 0 });
+    expect(await db.fieldLog.get(onServer.id)).toEqual({ ...onServer, serverVersion: 7 });
     expect(await db.outbox.count()).toBe(0);
     expect(await db.rejections.toArray()).toEqual([
-      { id: 1, collection: 'fieldLog', recordId: onServer.id, reason: 'already-reviewed', message: 'Tổ trưởng đã duyệt, không sửa được', at: '2025-03-15T03:00:00.000Z' },
+      {
+        id: 1, collection: 'fieldLog', recordId: onServer.id, reason: 'invalid-record', message: 'Số người quá lớn',
+        fields: [{ path: 'peopleReached', message: 'Số người quá lớn' }], data: refused, status: 'open', at: '2025-03-15T03:00:00.000Z',
+      },
     ]);
   });
 
@@ -110,7 +143,7 @@ describe('settlePush', () => {
     const again = outreachLog({ id: log.id, topic: 'Ghi lại sau khi bị từ chối' });
     await putRecord(db, 'fieldLog', again);
 
-    expect(await settlePush(db, answer)).toEqual({ settled: 0, rejected: 0 });
+    expect(await settlePush(db, answer)).toEqual({ settled: 0, rejected: 0, changedOnServer: 0 });
     expect(await db.fieldLog.get(log.id)).toEqual(again);
     expect(await db.outbox.count()).toBe(1);
     expect(await db.rejections.count()).toBe(1);

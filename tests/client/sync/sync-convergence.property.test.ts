@@ -2,16 +2,18 @@
 // Convergence (the shape of Actual's sync.property.test.ts): devices of one team edit field
 // logs offline in any interleaving while the network loses, repeats and reorders messages;
 // once the network is good and everyone has synced, every device holds exactly the server's
-// live logs of the team, and no outbox holds anything.
+// live logs of the team and the same conflicts, and no outbox holds anything. Edits of one log
+// on two devices merge field by field or become conflicts; none is lost silently.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '#src/shared/domain/account.ts';
 import { outreachForms, type FieldLog } from '#src/shared/domain/field-log.ts';
+import { isEditableByAuthor, statusAfterAuthorSave } from '#src/shared/domain/review.ts';
 import { deleteRecord, putRecord } from '#src/client/db/record-repository.ts';
 import { syncOnce } from '#src/client/sync/sync-engine.ts';
 import { memberLog, openDevice, type Device } from './support/devices.ts';
 import { FaultyTransport, faults, type Fault } from './support/faulty-transport.ts';
-import { login, resetSyncState, serverTeamLogs, startTestServer, type TestServer } from './support/server-harness.ts';
+import { login, resetSyncState, serverConflicts, serverTeamLogs, startTestServer, type TestServer } from './support/server-harness.ts';
 
 type Role = 'member' | 'leader';
 
@@ -41,7 +43,11 @@ beforeAll(async () => {
   // One login per device slot for all runs (each login is a server session with its token).
   sessions.member = [await login(server, 'tovien'), await login(server, 'tovien')];
   sessions.leader = [await login(server, 'totruong')];
-  const rows = await server.database.query<{ id: string }>(`SELECT id FROM records WHERE collection = 'household' ORDER BY id LIMIT 3`);
+  const scopes = sessions.member[0]!.profile.hamlets.map((hamlet) => `unit:${hamlet.id}`);
+  const rows = await server.database.query<{ id: string }>(
+    `SELECT id::text FROM records WHERE collection = 'household' AND scope = ANY($1::text[]) ORDER BY id LIMIT 3`,
+    [scopes],
+  );
   householdIds = rows.map((row) => row.id);
 }, 60_000);
 
@@ -55,10 +61,16 @@ interface SimDevice extends Device {
   background: Promise<void>;
 }
 
-/** Logs the device's user may change in the UI: a member only their own pending logs. */
+/** Logs the device's user may change in the UI: a member their own unapproved logs; a leader those waiting for review. */
 async function editable(target: SimDevice): Promise<FieldLog[]> {
   const logs = await target.db.fieldLog.orderBy('id').toArray();
-  return logs.filter((log) => log.reviewStatus === 'pending' && (target.role === 'leader' || log.memberId === target.session.profile.user.id));
+  if (target.role === 'leader') return logs.filter((log) => log.reviewStatus === 'pending' || log.reviewStatus === 'resubmitted');
+  return logs.filter((log) => isEditableByAuthor(log.reviewStatus) && log.memberId === target.session.profile.user.id);
+}
+
+/** A device's logs as the server holds them: without the version bookkeeping of the device. */
+async function deviceLogs(target: SimDevice): Promise<unknown[]> {
+  return (await target.db.fieldLog.orderBy('id').toArray()).map(({ serverVersion: _version, ...log }) => log);
 }
 
 async function perform(target: SimDevice, step: Step): Promise<void> {
@@ -79,9 +91,12 @@ async function perform(target: SimDevice, step: Step): Promise<void> {
   const chosen = candidates[step.pick % Math.max(1, candidates.length)];
   if (!chosen) return;
   if (step.kind === 'review') {
-    if (target.role === 'leader') await putRecord(target.db, 'fieldLog', { ...chosen, reviewStatus: step.approve ? 'approved' : 'returned', updatedAt: now });
+    if (target.role !== 'leader') return;
+    const review = step.approve ? { reviewStatus: 'approved' as const } : { reviewStatus: 'returned' as const, reviewComment: 'Ghi rõ số hộ' };
+    await putRecord(target.db, 'fieldLog', { ...chosen, ...review, updatedAt: now });
   } else if (target.role === 'member') {
-    if (step.kind === 'edit') await putRecord(target.db, 'fieldLog', { ...chosen, peopleReached: step.people, note: step.note, updatedAt: now });
+    const edit = { peopleReached: step.people, note: step.note, reviewStatus: statusAfterAuthorSave(chosen.reviewStatus), updatedAt: now };
+    if (step.kind === 'edit') await putRecord(target.db, 'fieldLog', { ...chosen, ...edit });
     else await deleteRecord(target.db, 'fieldLog', chosen.id);
   }
 }
@@ -126,8 +141,10 @@ describe('sync convergence', () => {
 
         await syncUntilQuiet(devices);
         const expected = await serverTeamLogs(server);
+        const conflicts = await serverConflicts(server);
         for (const target of devices) {
-          expect(await target.db.fieldLog.orderBy('id').toArray()).toEqual(expected);
+          expect(await deviceLogs(target)).toEqual(expected);
+          expect((await target.db.conflict.orderBy('id').toArray()).map(({ serverVersion: _version, ...conflict }) => conflict)).toEqual(conflicts);
           expect(await target.db.outbox.count()).toBe(0);
         }
         await Promise.all(devices.map((target) => target.db.delete()));

@@ -1,9 +1,9 @@
 // syncOnce against an in-memory server that keeps the protocol's promises.
 import { describe, expect, it } from 'vitest';
-import { MAX_PUSH_MUTATIONS } from '#src/shared/sync/protocol.ts';
+import { PUSH_BATCH_BYTES } from '#src/shared/sync/protocol.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
-import { getCursor } from '#src/client/db/sync-state-repository.ts';
+import { getCursor } from '#src/client/db/pull-repository.ts';
 import { SyncError } from '#src/client/sync/http-transport.ts';
 import { syncOnce } from '#src/client/sync/sync-engine.ts';
 import type { SyncTransport } from '#src/client/sync/transport.ts';
@@ -11,29 +11,31 @@ import { freshDatabase, outreachLog } from './support/fixtures.ts';
 import { MemoryServer } from './support/memory-server.ts';
 
 describe('syncOnce', () => {
-  it('pushes a long outbox in batches, then pulls every page', async () => {
+  it('pushes a long outbox in batches of bounded bytes, then pulls only what others wrote', async () => {
     const server = new MemoryServer();
-    const pushSizes: number[] = [];
+    const pushBytes: number[] = [];
     const transport: SyncTransport = {
       push: (request) => {
-        pushSizes.push(request.mutations.length);
+        pushBytes.push(JSON.stringify(request.mutations).length);
         return server.push(request);
       },
       pull: (request) => server.pull(request),
     };
     const db = freshDatabase();
-    const count = MAX_PUSH_MUTATIONS + 5;
+    const count = 1005;
     for (let i = 0; i < count; i++) await putRecord(db, 'fieldLog', outreachLog());
     const fromElsewhere = outreachLog({ topic: 'Ghi từ máy khác' });
     server.write('fieldLog', fromElsewhere.id, { ...fromElsewhere });
 
     const result = await syncOnce(db, transport, { pullLimit: 50 });
-    expect(pushSizes).toEqual([MAX_PUSH_MUTATIONS, 5]);
-    expect(result).toEqual({ pushed: count, rejected: 0, pulled: count + 1 });
+    expect(pushBytes.length).toBeGreaterThan(1);
+    for (const bytes of pushBytes) expect(bytes).toBeLessThanOrEqual(PUSH_BATCH_BYTES);
+    // No echo: the device's own 1,005 logs are not sent back to it.
+    expect(result).toEqual({ pushed: count, rejected: 0, pulled: 1 });
     expect(server.liveData('fieldLog')).toHaveLength(count + 1);
-    expect(server.pullCalls).toBe(Math.ceil((count + 1) / 50));
+    expect(server.pullCalls).toBe(1);
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.fieldLog.get(fromElsewhere.id)).toEqual(fromElsewhere);
+    expect(await db.fieldLog.get(fromElsewhere.id)).toEqual({ ...fromElsewhere, serverVersion: 1 });
     expect(await getCursor(db)).toBe(count + 1);
   });
 
@@ -47,7 +49,7 @@ describe('syncOnce', () => {
 
     await syncOnce(db, server);
     expect(server.liveData('household')).toEqual([household]);
-    expect(await db.campaignPlan.get(plan.id)).toEqual(plan);
+    expect(await db.campaignPlan.get(plan.id)).toEqual({ ...plan, serverVersion: 1 });
   });
 
   it('keeps exactly one copy when an answer is lost after the server applied the batch', async () => {
@@ -77,7 +79,7 @@ describe('syncOnce', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('undoes a refused change with the server copy and reports it', async () => {
+  it('undoes a refused change with the server copy and sets the change aside', async () => {
     const server = new MemoryServer();
     const reviewed = outreachLog({ reviewStatus: 'approved' });
     server.write('fieldLog', reviewed.id, { ...reviewed });
@@ -89,8 +91,10 @@ describe('syncOnce', () => {
 
     const result = await syncOnce(db, server);
     expect(result).toMatchObject({ pushed: 1, rejected: 1 });
-    expect(await db.fieldLog.get(reviewed.id)).toEqual(reviewed);
-    expect(await db.rejections.toArray()).toMatchObject([{ recordId: reviewed.id, reason: 'already-reviewed' }]);
+    expect(await db.fieldLog.get(reviewed.id)).toEqual({ ...reviewed, serverVersion: 1 });
+    expect(await db.rejections.toArray()).toMatchObject([
+      { recordId: reviewed.id, reason: 'already-reviewed', status: 'open', data: { topic: 'Sửa sau khi duyệt' } },
+    ]);
   });
 
   it('keeps the pages it applied when the connection drops mid-pull, and resumes there', async () => {

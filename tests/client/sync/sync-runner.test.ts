@@ -1,5 +1,5 @@
 // The runner: when it syncs, how it backs off, what the user sees, and that runs never overlap.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { getSyncStatus } from '#src/client/db/sync-state-repository.ts';
 import { SyncError } from '#src/client/sync/http-transport.ts';
@@ -192,6 +192,8 @@ describe('sync runner', () => {
     transport.hold();
     await putRecord(db, 'fieldLog', outreachLog());
     runner.requestSync('local-change');
+    // The first run's push is on the wire before the next saves.
+    await vi.waitFor(() => expect(transport.waiting).toBe(1));
     for (let i = 0; i < 5; i++) {
       await putRecord(db, 'fieldLog', outreachLog());
       runner.requestSync('local-change');

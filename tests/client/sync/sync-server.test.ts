@@ -23,7 +23,12 @@ beforeAll(async () => {
   server = await startTestServer();
   member = await login(server, 'tovien');
   leader = await login(server, 'totruong');
-  const rows = await server.database.query<{ id: string }>(`SELECT id FROM records WHERE collection = 'household' ORDER BY id LIMIT 3`);
+  // Households of the team's hamlets: a log may only name those (entry-checks.ts).
+  const scopes = member.profile.hamlets.map((hamlet) => `unit:${hamlet.id}`);
+  const rows = await server.database.query<{ id: string }>(
+    `SELECT id::text FROM records WHERE collection = 'household' AND scope = ANY($1::text[]) ORDER BY id LIMIT 3`,
+    [scopes],
+  );
   householdIds = rows.map((row) => row.id);
 }, 60_000);
 
@@ -64,8 +69,13 @@ describe('sync with the real server', () => {
 
     const leaderPhone = await openDevice(server, leader, 'leader');
     await syncOnce(leaderPhone.db, leaderPhone.transport);
-    expect(await leaderPhone.db.fieldLog.orderBy('id').toArray()).toEqual(onServer);
+    const pulled = await leaderPhone.db.fieldLog.orderBy('id').toArray();
+    expect(pulled.map(({ serverVersion: _version, ...log }) => log)).toEqual(onServer);
     expect(await leaderPhone.db.household.count()).toBe(184 + 262);
+    // The phone that wrote them is not sent them back, and keeps the versions it was given.
+    const before = await phone.db.fieldLog.toArray();
+    expect((await syncOnce(phone.db, phone.transport)).pulled).toBe(0);
+    expect(before.every((log) => typeof log.serverVersion === 'number' && log.serverVersion > 0)).toBe(true);
   });
 
   it('keeps one copy when the answer to a committed push is lost and the push is retried', async () => {
@@ -92,10 +102,10 @@ describe('sync with the real server', () => {
     const rows = await server.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM records WHERE collection = 'fieldLog'`);
     expect(rows[0]?.n).toBe(1);
     expect(await phone.db.outbox.count()).toBe(0);
-    expect(await phone.db.fieldLog.get(log.id)).toEqual({ ...log, peopleReached: 5 });
+    expect(await phone.db.fieldLog.get(log.id)).toMatchObject({ ...log, peopleReached: 5 });
   });
 
-  it('puts back the server copy when the leader approved a log the member edits offline', async () => {
+  it('keeps the approval and shows both values when the member edits offline a log the leader approved', async () => {
     await resetSyncState(server);
     const phone = await openDevice(server, member, 'phone');
     const leaderPhone = await openDevice(server, leader, 'leader');
@@ -109,12 +119,17 @@ describe('sync with the real server', () => {
 
     await putRecord(phone.db, 'fieldLog', { ...log, topic: 'Sửa sau khi đã duyệt' });
     const result = await syncOnce(phone.db, phone.transport);
-    expect(result.rejected).toBe(1);
-    expect(await phone.db.fieldLog.get(log.id)).toEqual(approved);
-    expect(await phone.db.rejections.toArray()).toMatchObject([
-      { recordId: log.id, reason: 'already-reviewed', message: 'Nhật ký đã được tổ trưởng duyệt, không thể sửa hoặc xóa nữa.' },
-    ]);
-    expect(await serverTeamLogs(server)).toEqual([approved]);
+    expect(result.rejected).toBe(0);
+    const [onServer] = await serverTeamLogs(server);
+    expect(onServer).toMatchObject({ ...approved, reviewedBy: leader.profile.user.id, reviewedAt: expect.any(String) });
+    expect(await phone.db.fieldLog.get(log.id)).toMatchObject({ reviewStatus: 'approved', topic: log.topic });
+    const conflicts = await phone.db.conflict.toArray();
+    expect(conflicts).toMatchObject([{
+      kind: 'edited-after-review', recordId: log.id, status: 'open',
+      fields: [{ field: 'topic', values: [{ value: log.topic, isCurrent: true }, { value: 'Sửa sau khi đã duyệt', isCurrent: false, userId: member.profile.user.id }] }],
+    }]);
+    await syncOnce(leaderPhone.db, leaderPhone.transport);
+    expect(await leaderPhone.db.conflict.toArray()).toEqual(conflicts);
   });
 
   it('reports an unknown token as an expired session and stops retrying', async () => {

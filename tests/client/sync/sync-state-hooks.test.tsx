@@ -79,7 +79,7 @@ describe('usePendingRecordIds and usePendingCountForMember', () => {
     expect(result.current.count).toBe(2);
 
     await act(async () => {
-      await settlePush(db, { protocolVersion: 1, lastAppliedSeq: 2, rejected: [] });
+      await settlePush(db, { protocolVersion: 2, lastAppliedSeq: 2, written: [], rejected: [] });
     });
     await waitFor(() => expect(result.current.ids).toEqual(new Set([mineDeleted.id, theirs.id])));
     expect(result.current.count).toBe(1);

@@ -44,10 +44,10 @@ describe('sync status bar', () => {
         pushes += 1;
         // 426 stops automatic retries: only the button can cause the second push.
         if (pushes === 1) throw new SyncError('client-too-old', 426);
-        return { protocolVersion: 1, lastAppliedSeq: request.mutations.at(-1)!.seq, rejected: [] };
+        return { protocolVersion: 2, lastAppliedSeq: request.mutations.at(-1)!.seq, written: [], rejected: [] };
       },
       async pull() {
-        return { protocolVersion: 1, changes: [], cursor: 1, hasMore: false };
+        return { protocolVersion: 2, changes: [], cursor: 1, hasMore: false, scopesHash: '' };
       },
     };
     startAppSyncRunner(db, transport);

@@ -75,8 +75,17 @@ export async function serverTeamLogs(server: TestServer): Promise<Record<string,
   return rows.map((row) => row.data);
 }
 
-/** Forgets every field log and sync client, keeping accounts, sessions and households. */
+/** The conflicts on the server, by id. */
+export async function serverConflicts(server: TestServer): Promise<Record<string, unknown>[]> {
+  const rows = await server.database.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM records WHERE collection = 'conflict' AND NOT deleted ORDER BY id`,
+  );
+  return rows.map((row) => row.data);
+}
+
+/** Forgets every field log, conflict and sync client, keeping accounts, sessions and households. */
 export async function resetSyncState(server: TestServer): Promise<void> {
-  await server.database.exec(`DELETE FROM sync_rejections; DELETE FROM sync_clients; DELETE FROM records WHERE collection = 'fieldLog';`);
+  await server.database.exec(`DELETE FROM sync_rejections; DELETE FROM sync_clients;
+    DELETE FROM records WHERE collection IN ('fieldLog', 'conflict');`);
 }
 

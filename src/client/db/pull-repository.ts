@@ -1,0 +1,153 @@
+/**
+ * Applying pulled changes on the device: the pull cursor, the scopes the device holds, and the
+ * backfill of scopes it gained (protocol.ts, "Pull" and "Reach changes").
+ *
+ * Atomicity: `applyPull` writes the pulled rows, the new cursor and, when the user's reach
+ * changed, the dropped rows, the new scopes and the backfill jobs, in ONE transaction. A crash
+ * leaves either the old cursor with the old rows (the page is pulled again; putting the same rows
+ * twice is harmless) or all of it new.
+ *
+ * Local edits win until pushed: a pulled change to a record that still has an outbox entry is
+ * skipped (checked inside the same transaction, so a save cannot slip in between). Once the edit
+ * is pushed, the server either stored it exactly (and does not send it back: no echo) or stored
+ * something else (a merge, a conflict), which the next pull brings.
+ */
+import { collectionNames, collections, isCollectionName, type CollectionDefinition } from '#src/shared/sync/collections.ts';
+import type { PullResponse, ServerRecord } from '#src/shared/sync/protocol.ts';
+import { diffScopes, hashScopes } from '#src/shared/sync/scopes.ts';
+import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase } from './database.ts';
+import { pendingRecordIds } from './outbox-repository.ts';
+
+const CURSOR_KEY = 'cursor';
+const SCOPES_KEY = 'scopes';
+const BACKFILL_KEY = 'backfill';
+
+/** The scopes the device holds and their hash (what it sends with every pull). */
+export interface HeldScopes {
+  scopes: string[];
+  hash: string;
+}
+
+/** Records of gained scopes still to fetch: numbered in (after, until]. */
+export interface BackfillJob {
+  scopes: string[];
+  until: number;
+  after: number;
+}
+
+/** The last server change number this device applied; 0 before the first pull. */
+export async function getCursor(db: AnttDatabase): Promise<number> {
+  const value = (await db.meta.get(CURSOR_KEY))?.value;
+  return typeof value === 'number' ? value : 0;
+}
+
+export async function getHeldScopes(db: AnttDatabase): Promise<HeldScopes> {
+  const value = (await db.meta.get(SCOPES_KEY))?.value as HeldScopes | undefined;
+  return value && Array.isArray(value.scopes) ? value : { scopes: [], hash: '' };
+}
+
+/** The first backfill still to run, or null. */
+export async function getBackfillJob(db: AnttDatabase): Promise<BackfillJob | null> {
+  const jobs = (await db.meta.get(BACKFILL_KEY))?.value as BackfillJob[] | undefined;
+  return jobs?.[0] ?? null;
+}
+
+export interface ApplyPullResult {
+  /** Rows put or deleted. */
+  applied: number;
+  /** Changes skipped because a local edit waits, or their collection is unknown here. */
+  skipped: number;
+  /** True when the stored cursor had moved since the page was asked for: nothing was written. */
+  stale: boolean;
+  /** Rows dropped because the user no longer reaches their scope. */
+  dropped: number;
+}
+
+async function applyChanges(db: AnttDatabase, changes: readonly ServerRecord[]): Promise<number> {
+  const pending = await pendingRecordIds(db);
+  let applied = 0;
+  for (const name of collectionNames) {
+    const mine = changes.filter((change) => change.collection === name && !pending.has(change.id));
+    if (mine.length === 0) continue;
+    const table = collectionTable(db, name);
+    const puts = mine.filter((change) => !change.deleted && change.data !== null);
+    const deletes = mine.filter((change) => change.deleted || change.data === null);
+    if (puts.length > 0) await table.bulkPut(puts.map((change) => ({ ...change.data, id: change.id, [SERVER_VERSION_FIELD]: change.seq })));
+    if (deletes.length > 0) await table.bulkDelete(deletes.map((change) => change.id));
+    applied += mine.length;
+  }
+  return applied;
+}
+
+/** Deletes every row whose scope is in `lost`, but rows with changes still waiting to be pushed. */
+async function dropScopes(db: AnttDatabase, lost: ReadonlySet<string>): Promise<number> {
+  if (lost.size === 0) return 0;
+  const pending = await pendingRecordIds(db);
+  let dropped = 0;
+  for (const name of collectionNames) {
+    const definition = collections[name] as unknown as CollectionDefinition;
+    const table = collectionTable(db, name);
+    const ids: string[] = [];
+    await table.each((row) => {
+      const id = row.id as string;
+      if (!pending.has(id) && lost.has(definition.scopeOf(row))) ids.push(id);
+    });
+    await table.bulkDelete(ids);
+    dropped += ids.length;
+  }
+  return dropped;
+}
+
+/** New held scopes: drop what was lost (also from backfills), queue a backfill of what was gained. */
+async function changeScopes(db: AnttDatabase, scopes: string[], cursorBefore: number): Promise<number> {
+  const held = await getHeldScopes(db);
+  const { lost, gained } = diffScopes(held.scopes, scopes);
+  const lostSet = new Set(lost);
+  const jobs = ((await db.meta.get(BACKFILL_KEY))?.value as BackfillJob[] | undefined) ?? [];
+  const kept = jobs.map((job) => ({ ...job, scopes: job.scopes.filter((scope) => !lostSet.has(scope)) })).filter((job) => job.scopes.length > 0);
+  // A device that held nothing (cursor 0) receives everything through the normal pull.
+  if (gained.length > 0 && cursorBefore > 0) kept.push({ scopes: gained, until: cursorBefore, after: 0 });
+  await db.meta.put({ key: BACKFILL_KEY, value: kept });
+  await db.meta.put({ key: SCOPES_KEY, value: { scopes, hash: hashScopes(scopes) } satisfies HeldScopes });
+  return dropScopes(db, lostSet);
+}
+
+/**
+ * Applies one pulled page and stores its cursor, atomically (see the header). With `fromCursor`
+ * (the cursor the page was requested with), a page that no longer follows the stored cursor
+ * (another run applied pages meanwhile) is dropped, so the cursor never moves backwards and old
+ * rows never overwrite newer ones. Unknown collections (a newer server) are skipped.
+ */
+export async function applyPull(db: AnttDatabase, response: PullResponse, options: { fromCursor?: number } = {}): Promise<ApplyPullResult> {
+  const tables = collectionNames.map((name) => collectionTable(db, name));
+  return db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
+    const cursor = await getCursor(db);
+    if (options.fromCursor !== undefined && cursor !== options.fromCursor) {
+      return { applied: 0, skipped: response.changes.length, stale: true, dropped: 0 };
+    }
+    const dropped = response.scopes ? await changeScopes(db, response.scopes, cursor) : 0;
+    const known = response.changes.filter((change) => isCollectionName(change.collection));
+    const applied = await applyChanges(db, known);
+    await db.meta.put({ key: CURSOR_KEY, value: response.cursor });
+    return { applied, skipped: response.changes.length - applied, stale: false, dropped };
+  });
+}
+
+/**
+ * Applies one page of the first backfill job and records how far it got, atomically; the job
+ * ends when the page says no more. Returns the rows written.
+ */
+export async function applyBackfill(db: AnttDatabase, job: BackfillJob, response: PullResponse): Promise<number> {
+  const tables = collectionNames.map((name) => collectionTable(db, name));
+  return db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
+    const jobs = ((await db.meta.get(BACKFILL_KEY))?.value as BackfillJob[] | undefined) ?? [];
+    const first = jobs[0];
+    // Another run moved on meanwhile: apply nothing.
+    if (!first || first.after !== job.after || first.until !== job.until) return 0;
+    const applied = await applyChanges(db, response.changes.filter((change) => isCollectionName(change.collection)));
+    const rest = jobs.slice(1);
+    const next = response.hasMore ? [{ ...first, after: response.cursor }, ...rest] : rest;
+    await db.meta.put({ key: BACKFILL_KEY, value: next });
+    return applied;
+  });
+}
