@@ -31,7 +31,7 @@ forEachDatabase('http', (getDb) => {
   it('report health when the database answers', async () => {
     const response = await app.inject({ method: 'GET', url: apiPaths.health });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', protocolVersion: 1 });
+    expect(response.json()).toEqual({ status: 'ok', protocolVersion: 2 });
   });
 
   it('report 503 when the database does not answer', async () => {

@@ -2,7 +2,10 @@ import { expect, it } from 'vitest';
 import { loadMigrations, migrate, MigrationError } from '#src/server/db/migrate.ts';
 import { forEachDatabase } from '../support/test-databases.ts';
 
-const tableNames = ['change_counter', 'org_units', 'records', 'schema_migrations', 'sessions', 'sync_clients', 'sync_rejections', 'team_hamlets', 'teams', 'users'];
+const tableNames = [
+  'change_counter', 'org_units', 'record_changes', 'records', 'restricted_scopes', 'schema_migrations', 'scope_exits', 'sessions',
+  'sync_clients', 'sync_rejections', 'team_hamlets', 'teams', 'users',
+];
 
 forEachDatabase(
   'migrations',
@@ -25,18 +28,18 @@ forEachDatabase(
     it('two servers migrating at once apply each migration exactly once', async () => {
       const results = await Promise.all([migrate(getDb()), migrate(getDb())]);
       expect(results.flat()).toEqual([]);
-      const extra = { name: '0002_add-notes', sql: 'CREATE TABLE notes (id int PRIMARY KEY);' };
+      const extra = { name: '9998_add-notes', sql: 'CREATE TABLE notes (id int PRIMARY KEY);' };
       const both = await Promise.all([
         migrate(getDb(), { migrations: [...loadMigrations(), extra] }),
         migrate(getDb(), { migrations: [...loadMigrations(), extra] }),
       ]);
-      expect(both.flat()).toEqual(['0002_add-notes']);
+      expect(both.flat()).toEqual(['9998_add-notes']);
     });
 
     it('refuse to start when the applied migrations are not a prefix of the known ones', async () => {
-      // The database now holds 0001 and 0002_add-notes; a build that knows 0001 and a different
-      // 0002 must not run against it, nor a build that does not know 0002 at all.
-      const other = { name: '0002_other-change', sql: 'CREATE TABLE other (id int);' };
+      // The database now holds the known migrations and 9998_add-notes; a build that knows them and a
+      // different 9998 must not run against it, nor a build that does not know 9998 at all.
+      const other = { name: '9998_other-change', sql: 'CREATE TABLE other (id int);' };
       await expect(migrate(getDb(), { migrations: [...loadMigrations(), other] })).rejects.toBeInstanceOf(MigrationError);
       await expect(migrate(getDb())).rejects.toThrow(/not a prefix/);
       const tables = await getDb().query("SELECT 1 FROM information_schema.tables WHERE table_name = 'other'");
@@ -44,13 +47,13 @@ forEachDatabase(
     });
 
     it('roll a failing migration back whole, recording nothing', async () => {
-      const broken = { name: '0003_broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_function();' };
-      const migrations = [...loadMigrations(), { name: '0002_add-notes', sql: '' }, broken];
+      const broken = { name: '9999_broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_function();' };
+      const migrations = [...loadMigrations(), { name: '9998_add-notes', sql: '' }, broken];
       await expect(migrate(getDb(), { migrations })).rejects.toThrow();
       const tables = await getDb().query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'");
       expect(tables).toHaveLength(0);
       const applied = await getDb().query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-      expect(applied.map((row) => row.name)).toEqual(['0001_initial', '0002_add-notes']);
+      expect(applied.map((row) => row.name)).toEqual([...loadMigrations().map((m) => m.name), '9998_add-notes']);
     });
   },
   { migrated: false },

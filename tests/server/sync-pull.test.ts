@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { DEMO_IDS, demoCampaignPlan } from '#src/server/db/demo-data.ts';
+import { demoId } from '#src/server/db/demo-households.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { pullResponseSchema } from '#src/shared/sync/protocol.ts';
 import {
@@ -64,13 +65,13 @@ forEachDatabase('sync pull', (getDb) => {
     expect(pages.length).toBe(Math.ceil(changes.length / 100));
 
     const again = await pull(app, member, cursor);
-    expect(again).toEqual({ protocolVersion: 1, changes: [], cursor, hasMore: false });
+    expect(again).toMatchObject({ protocolVersion: 2, changes: [], cursor, hasMore: false });
   });
 
   it("keep each team's logs to that team, and show every team to the commune police and the province", async () => {
     const start = (await pullAll(app, police)).cursor;
     const team1Log = outreachLog(member);
-    const team3Log = outreachLog(team3Member, { householdIds: [household(DEMO_IDS.hamlets[2]).id] });
+    const team3Log = outreachLog(team3Member, { householdIds: [demoId(`household:${DEMO_IDS.hamlets[2]}:0`)] });
     expect((await push(app, member, uuidv7(), [putMutation(1, 'fieldLog', team1Log)])).body.rejected).toEqual([]);
     expect((await push(app, team3Member, uuidv7(), [putMutation(1, 'fieldLog', team3Log)])).body.rejected).toEqual([]);
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { DEMO_IDS, demoCampaignPlan } from '#src/server/db/demo-data.ts';
+import { demoId } from '#src/server/db/demo-households.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { apiPaths, errorResponseSchema, pushResponseSchema, type Mutation } from '#src/shared/sync/protocol.ts';
 import {
@@ -15,6 +16,7 @@ import {
   putMutation,
   storedRecords,
   tableCounts,
+  versionOf,
   type Session,
 } from '../support/server-fixtures.ts';
 import { forEachDatabase } from '../support/test-databases.ts';
@@ -37,11 +39,13 @@ forEachDatabase('sync push', (getDb) => {
     const clientId = uuidv7();
     const { statusCode, body } = await push(app, member, clientId, [putMutation(1, 'fieldLog', log)]);
     expect(statusCode).toBe(200);
-    expect(pushResponseSchema.parse(body)).toEqual({ protocolVersion: 1, lastAppliedSeq: 1, rejected: [] });
+    expect(pushResponseSchema.parse(body)).toEqual({ protocolVersion: 2, lastAppliedSeq: 1, written: [{ seq: 1, version: expect.any(Number) }], rejected: [] });
 
     const { changes } = await pullAll(app, leader);
     const pulled = changes.find((change) => change.id === log.id);
-    expect(pulled).toMatchObject({ collection: 'fieldLog', deleted: false, data: log });
+    const { id: _id, ...data } = log;
+    // The id travels once, beside the data.
+    expect(pulled).toEqual({ collection: 'fieldLog', id: log.id, seq: body.written[0]!.version, deleted: false, data });
   });
 
   it('apply a batch sent twice exactly once and answer the same', async () => {
@@ -63,58 +67,73 @@ forEachDatabase('sync push', (getDb) => {
     await push(app, member, clientId, [putMutation(1, 'fieldLog', log)]);
     const edited = { ...log, peopleReached: 5 };
     const retry = await push(app, member, clientId, [putMutation(1, 'fieldLog', log), putMutation(2, 'fieldLog', edited)]);
-    expect(retry.body).toEqual({ protocolVersion: 1, lastAppliedSeq: 2, rejected: [] });
+    expect(retry.body).toMatchObject({ protocolVersion: 2, lastAppliedSeq: 2, rejected: [] });
+    // The replayed mutation reports the version it produced then; the new one its own.
+    expect(retry.body.written.map((w) => w.seq)).toEqual([1, 2]);
+    expect(retry.body.written[1]!.version).toBeGreaterThan(retry.body.written[0]!.version);
     const copies = await copiesOf(log.id);
     expect(copies).toHaveLength(1);
     expect(copies[0]?.data?.peopleReached).toBe(5);
   });
 
-  it('refuse writes outside the rules, leave no write, and return the server copy', async () => {
+  it('refuse writes outside the rules, leave no write, and return the server copy only when readable', async () => {
     const reviewed = outreachLog(member);
     const clientId = uuidv7();
     await push(app, member, clientId, [putMutation(1, 'fieldLog', reviewed)]);
-    const approval = await push(app, leader, uuidv7(), [putMutation(1, 'fieldLog', { ...reviewed, reviewStatus: 'approved' })]);
+    const approval = await push(app, leader, uuidv7(), [
+      putMutation(1, 'fieldLog', { ...reviewed, reviewStatus: 'approved' }, { base: await versionOf(getDb(), reviewed.id) }),
+    ]);
     expect(approval.body.rejected).toEqual([]);
 
     const before = await tableCounts(getDb());
     const otherTeamLog = outreachLog(otherTeamMember);
     const someoneElses = outreachLog(member, { memberId: leader.profile.user.id });
+    const ap3Household = demoId(`household:${DEMO_IDS.hamlets[2]}:0`);
     const mutations: Mutation[] = [
-      putMutation(2, 'fieldLog', { ...reviewed, topic: 'Sửa sau khi duyệt' }),
-      deleteMutation(3, 'fieldLog', reviewed.id),
-      putMutation(4, 'fieldLog', { ...otherTeamLog, teamId: DEMO_IDS.teamAp3, memberId: member.profile.user.id }),
-      putMutation(5, 'fieldLog', someoneElses),
-      putMutation(6, 'fieldLog', { ...outreachLog(member), reviewStatus: 'approved' }),
-      putMutation(7, 'fieldLog', { ...outreachLog(member), peopleReached: 0 }),
-      putMutation(8, 'fieldLog', { ...outreachLog(member), householdIds: [] }),
-      { seq: 9, collection: 'fieldLog', id: uuidv7(), op: 'put', base: 0, data: outreachLog(member) },
-      putMutation(10, 'tip', { id: uuidv7() }),
-      putMutation(11, 'household', household(DEMO_IDS.hamlets[0])),
-      putMutation(12, 'campaignPlan', { ...demoCampaignPlan(new Date()), id: uuidv7() }),
+      deleteMutation(2, 'fieldLog', reviewed.id, await versionOf(getDb(), reviewed.id)),
+      putMutation(3, 'fieldLog', { ...otherTeamLog, teamId: DEMO_IDS.teamAp3, memberId: member.profile.user.id }),
+      putMutation(4, 'fieldLog', someoneElses),
+      putMutation(5, 'fieldLog', { ...outreachLog(member), reviewStatus: 'approved' }),
+      putMutation(6, 'fieldLog', { ...outreachLog(member), peopleReached: 0 }),
+      putMutation(7, 'fieldLog', { ...outreachLog(member), householdIds: [] }),
+      { seq: 8, collection: 'fieldLog', id: uuidv7(), op: 'put', base: 0, data: outreachLog(member) },
+      putMutation(9, 'tip', { id: uuidv7() }),
+      putMutation(10, 'household', household(DEMO_IDS.hamlets[0])),
+      putMutation(11, 'campaignPlan', { ...demoCampaignPlan(new Date()), id: uuidv7() }),
+      putMutation(12, 'fieldLog', outreachLog(member, { householdIds: [ap3Household] })),
+      putMutation(13, 'fieldLog', outreachLog(member, { householdIds: [uuidv7()] })),
+      deleteMutation(14, 'household', ap3Household, await versionOf(getDb(), ap3Household)),
     ];
     const { statusCode, body } = await push(app, member, clientId, mutations);
     expect(statusCode).toBe(200);
-    expect(body.lastAppliedSeq).toBe(12);
+    expect(body.lastAppliedSeq).toBe(14);
     const reasons = body.rejected.map((r) => [r.seq, r.reason]);
     expect(reasons).toEqual([
-      [2, 'already-reviewed'],
-      [3, 'already-reviewed'],
+      [2, 'forbidden'],
+      [3, 'forbidden'],
       [4, 'forbidden'],
       [5, 'forbidden'],
-      [6, 'forbidden'],
+      [6, 'invalid-record'],
       [7, 'invalid-record'],
       [8, 'invalid-record'],
-      [9, 'invalid-record'],
-      [10, 'unknown-collection'],
+      [9, 'unknown-collection'],
+      [10, 'forbidden'],
       [11, 'forbidden'],
-      [12, 'forbidden'],
+      [12, 'bad-reference'],
+      [13, 'bad-reference'],
+      [14, 'forbidden'],
     ]);
-    expect(body.rejected[0]?.message).toBe('Nhật ký đã được tổ trưởng duyệt, không thể sửa hoặc xóa nữa.');
-    expect(body.rejected[5]?.message).toBe('Số người phải từ 1 trở lên');
-    expect(body.rejected[6]?.message).toBe('Chọn ít nhất một hộ');
-    // The current copy lets the device put the approved log back.
+    expect(body.rejected[0]?.message).toBe('Nhật ký đã được tổ trưởng duyệt, không xoá được.');
+    expect(body.rejected[4]?.message).toBe('Số người phải từ 1 trở lên');
+    expect(body.rejected[4]?.fields).toEqual([{ path: 'peopleReached', message: 'Số người phải từ 1 trở lên' }]);
+    expect(body.rejected[5]?.message).toBe('Chọn ít nhất một hộ');
+    expect(body.rejected[11]?.message).toBe('Hộ gia đình đã chọn không thuộc các thôn, ấp của tổ (hoặc không còn tồn tại).');
+    // The current copy lets the device put the approved log back...
     expect(body.rejected[0]?.current).toMatchObject({ id: reviewed.id, deleted: false, data: { reviewStatus: 'approved', topic: reviewed.topic } });
     expect(body.rejected[2]?.current).toBeNull();
+    // ...but a refusal never shows what the user may not read: another hamlet's household.
+    expect(body.rejected[12]?.current).toBeNull();
+    expect(body.written).toEqual([]);
 
     const after = await tableCounts(getDb());
     expect(after.records).toBe(before.records);
@@ -131,12 +150,22 @@ forEachDatabase('sync push', (getDb) => {
     const log = outreachLog(member);
     const clientId = uuidv7();
     await push(app, member, clientId, [putMutation(1, 'fieldLog', log), putMutation(2, 'fieldLog', { ...log, note: 'Bổ sung' })]);
-    const returned = await push(app, leader, uuidv7(), [putMutation(1, 'fieldLog', { ...log, note: 'Bổ sung', reviewStatus: 'returned' })]);
+    const base = { base: await versionOf(getDb(), log.id) };
+    const noReason = await push(app, leader, uuidv7(), [putMutation(1, 'fieldLog', { ...log, note: 'Bổ sung', reviewStatus: 'returned' }, base)]);
+    expect(noReason.body.rejected).toMatchObject([{ reason: 'review-transition', message: 'Khi trả lại nhật ký, hãy ghi lý do để tổ viên biết cần sửa gì.' }]);
+    const returned = await push(app, leader, uuidv7(), [
+      putMutation(1, 'fieldLog', { ...log, note: 'Bổ sung', reviewStatus: 'returned', reviewComment: 'Ghi rõ số hộ đã đến' }, base),
+    ]);
     expect(returned.body.rejected).toEqual([]);
-    expect((await copiesOf(log.id))[0]?.data?.reviewStatus).toBe('returned');
+    expect((await copiesOf(log.id))[0]?.data).toMatchObject({ reviewStatus: 'returned', reviewedBy: leader.profile.user.id });
+
+    // The member fixes it: the server resubmits it, and the leader approves the resubmission.
+    const fixed = await push(app, member, clientId, [putMutation(5, 'fieldLog', { ...log, note: 'Đã đến 3 hộ', reviewStatus: 'returned' }, { base: returned.body.written[0]!.version, changed: ['note'] })]);
+    expect(fixed.body.written).toMatchObject([{ seq: 5, isChanged: true }]);
+    expect((await copiesOf(log.id))[0]?.data).toMatchObject({ reviewStatus: 'resubmitted', note: 'Đã đến 3 hộ' });
 
     const other = outreachLog(member);
-    const result = await push(app, member, clientId, [putMutation(3, 'fieldLog', other), deleteMutation(4, 'fieldLog', other.id)]);
+    const result = await push(app, member, clientId, [putMutation(6, 'fieldLog', other), deleteMutation(7, 'fieldLog', other.id)]);
     expect(result.body.rejected).toEqual([]);
     expect(await copiesOf(other.id)).toEqual([{ id: other.id, deleted: true, data: null }]);
   });
@@ -145,10 +174,11 @@ forEachDatabase('sync push', (getDb) => {
     const before = await tableCounts(getDb());
     const log = outreachLog(member);
     const bodies = [
-      { protocolVersion: 1, clientId: 'not-a-uuid', mutations: [putMutation(1, 'fieldLog', log)] },
-      { protocolVersion: 1, clientId: uuidv7(), mutations: [] },
-      { protocolVersion: 1, clientId: uuidv7(), mutations: [putMutation(2, 'fieldLog', log), putMutation(1, 'fieldLog', log)] },
-      { protocolVersion: 1, clientId: uuidv7(), mutations: [{ seq: 1, collection: 'fieldLog', id: log.id, op: 'upsert' }] },
+      { protocolVersion: 2, clientId: 'not-a-uuid', mutations: [putMutation(1, 'fieldLog', log)] },
+      { protocolVersion: 2, clientId: uuidv7(), mutations: [] },
+      { protocolVersion: 2, clientId: uuidv7(), mutations: [putMutation(2, 'fieldLog', log), putMutation(1, 'fieldLog', log)] },
+      { protocolVersion: 2, clientId: uuidv7(), mutations: [{ seq: 1, collection: 'fieldLog', id: log.id, op: 'upsert', base: 0 }] },
+      { protocolVersion: 2, clientId: uuidv7(), mutations: [{ seq: 1, collection: 'fieldLog', id: log.id, op: 'delete' }] },
       { clientId: uuidv7(), mutations: [putMutation(1, 'fieldLog', log)] },
     ];
     for (const payload of bodies) {
@@ -167,14 +197,17 @@ forEachDatabase('sync push', (getDb) => {
     expect(await tableCounts(getDb())).toEqual(before);
   });
 
-  it('answer 426 to a client older than the server supports, and 401 without a session', async () => {
-    const payload = { protocolVersion: 0, clientId: uuidv7(), mutations: [putMutation(1, 'fieldLog', outreachLog(member))] };
+  it('answer "update the app" (426) to a v1 client, never data it would misread, and 401 without a session', async () => {
+    const v1Mutation = { seq: 1, collection: 'fieldLog', id: uuidv7(), op: 'delete' };
+    const payload = { protocolVersion: 1, clientId: uuidv7(), mutations: [v1Mutation] };
+    const before = await tableCounts(getDb());
     const old = await app.inject({ method: 'POST', url: apiPaths.push, headers: member.headers, payload });
     expect(old.statusCode).toBe(426);
-    expect(errorResponseSchema.parse(old.json()).error.reason).toBe('client-too-old');
-    const oldPull = await app.inject({ method: 'POST', url: apiPaths.pull, headers: member.headers, payload: { protocolVersion: 0, clientId: uuidv7(), cursor: 0 } });
+    expect(errorResponseSchema.parse(old.json()).error).toMatchObject({ reason: 'client-too-old', message: 'Ứng dụng đã cũ, hãy cập nhật để tiếp tục đồng bộ.' });
+    const oldPull = await app.inject({ method: 'POST', url: apiPaths.pull, headers: member.headers, payload: { protocolVersion: 1, clientId: uuidv7(), cursor: 0 } });
     expect(oldPull.statusCode).toBe(426);
-    const anonymous = await app.inject({ method: 'POST', url: apiPaths.push, payload: { ...payload, protocolVersion: 1 } });
+    expect(await tableCounts(getDb())).toEqual(before);
+    const anonymous = await app.inject({ method: 'POST', url: apiPaths.push, payload: { ...payload, protocolVersion: 2 } });
     expect(anonymous.statusCode).toBe(401);
   });
 
@@ -185,7 +218,7 @@ forEachDatabase('sync push', (getDb) => {
     const stolen = await push(app, leader, clientId, [putMutation(2, 'fieldLog', outreachLog(leader))]);
     expect(stolen.statusCode).toBe(409);
     expect(errorResponseSchema.parse(stolen.body).error.reason).toBe('client-mismatch');
-    const pullResponse = await app.inject({ method: 'POST', url: apiPaths.pull, headers: leader.headers, payload: { protocolVersion: 1, clientId, cursor: 0 } });
+    const pullResponse = await app.inject({ method: 'POST', url: apiPaths.pull, headers: leader.headers, payload: { protocolVersion: 2, clientId, cursor: 0 } });
     expect(pullResponse.statusCode).toBe(409);
     expect(await tableCounts(getDb())).toEqual(before);
   });

@@ -131,6 +131,12 @@ export function deleteMutation(seq: number, collection: string, id: string, base
   return { seq, collection, id, op: 'delete', base };
 }
 
+/** The server's version of a record (its change number): the base of a device's next edit. */
+export async function versionOf(database: Database, id: string): Promise<number> {
+  const rows = await database.query<{ seq: number }>('SELECT seq FROM records WHERE id = $1', [id]);
+  return rows[0]?.seq ?? 0;
+}
+
 /** Rows of a collection on the server, straight from the database. */
 export async function storedRecords(database: Database, collection: string): Promise<{ id: string; deleted: boolean; data: Record<string, unknown> | null }[]> {
   return database.query('SELECT id::text, deleted, data FROM records WHERE collection = $1 ORDER BY seq', [collection]);

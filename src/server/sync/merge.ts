@@ -10,6 +10,8 @@
 import type { RecordedChange } from '#src/server/db/sync-repository.ts';
 
 export interface MergeResult {
+  /** What the edit means: the server's copy with every field the edit changed. */
+  candidate: Record<string, unknown>;
   /** The record to store: the server's copy with the edit's non-conflicting changes applied. */
   merged: Record<string, unknown>;
   /** Fields whose value the edit changes (conflicting ones included). */
@@ -44,7 +46,7 @@ export function mergeEdit(
   othersSinceBase: readonly RecordedChange[],
   clientId: string,
 ): MergeResult {
-  if (!stored) return { merged: sent, changed: new Set(Object.keys(sent)), conflicting: [] };
+  if (!stored) return { candidate: sent, merged: sent, changed: new Set(Object.keys(sent)), conflicting: [] };
   const claimed = clientChanged ?? [...new Set([...Object.keys(stored), ...Object.keys(sent)])];
   const candidate: Record<string, unknown> = { ...stored };
   for (const field of claimed) {
@@ -65,7 +67,7 @@ export function mergeEdit(
     if (Object.hasOwn(stored, field)) merged[field] = stored[field];
     else delete merged[field];
   }
-  return { merged, changed, conflicting };
+  return { candidate, merged, changed, conflicting };
 }
 
 /** The last recorded change that wrote `field` (for the conflict's "current value" line). */

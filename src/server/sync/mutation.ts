@@ -70,34 +70,36 @@ function decidePut(context: BatchContext, collection: CollectionName, mutation: 
   if (sent.error) return refuse('invalid-record', sent.error.message, sent.error.fields);
   if (current?.deleted) return refuse('deleted', rejectMessages.deleted);
   const history = context.histories.get(`${recordKey(mutation)}@${mutation.base}`) ?? [];
-  const merge = mergeEdit(current?.data ?? null, sent.data, mutation.changed ?? null, history, context.clientId);
-  let merged = parseWith(definition, merge.merged);
-  if (merged.error) {
-    // Two edits that are fine alone can be wrong together (an end before a start): keep the
-    // server's copy and offer every changed field as a conflict.
-    merge.conflicting = [...merge.changed];
-    merged = { data: current!.data! };
-  }
-  const data = merged.data!;
-  const scope: Scope = definition.scopeOf(data);
-  const decision = checkWrite(context.access, collection, { scope, data, changed: merge.changed }, current);
+  const merge = mergeEdit(current?.data ?? null, sent.data!, mutation.changed ?? null, history, context.clientId);
+  // The edit as its author meant it is what must be valid and allowed; a conflict only decides
+  // which of two allowed values the record keeps.
+  const intended = parseWith(definition, merge.candidate);
+  if (intended.error) return refuse('invalid-record', intended.error.message, intended.error.fields);
+  const scope: Scope = definition.scopeOf(intended.data!);
+  const decision = checkWrite(context.access, collection, { scope, data: intended.data!, changed: merge.changed }, current);
   if (!decision.isAllowed) return refuse(decision.reason, decision.message);
   if (collection === 'fieldLog') {
-    const refusal = checkEntryFacts(data, current?.data ?? null, context.facts);
+    const refusal = checkEntryFacts(intended.data!, current?.data ?? null, context.facts);
     if (refusal) return refuse(refusal.reason, refusal.message);
   }
   if (decision.isReviewConflict) {
     const contentFields = [...merge.changed].filter((field) => !REVIEW_FIELDS.has(field));
-    return conflictOutcome(context, mutation, current!, current!.data!, contentFields, sent.data, history, 'edited-after-review');
+    return conflictOutcome(context, mutation, current!, current!.data!, contentFields, sent.data!, history, 'edited-after-review');
   }
-  const final = normalised(data, decision.normalise, current?.data ?? null, context.now);
-  if (merge.conflicting.length > 0) {
-    return conflictOutcome(context, mutation, current!, final, merge.conflicting, sent.data, history, 'concurrent-edit');
+  let conflicting = merge.conflicting;
+  let merged = conflicting.length > 0 ? parseWith(definition, merge.merged) : intended;
+  if (merged.error) {
+    // Two edits that are fine alone can be wrong together (an end before a start): keep the
+    // server's copy and offer every changed field as a conflict.
+    conflicting = [...merge.changed];
+    merged = { data: current!.data! };
   }
+  const final = normalised(merged.data!, decision.normalise, current?.data ?? null, context.now);
+  if (conflicting.length > 0) return conflictOutcome(context, mutation, current!, final, conflicting, sent.data!, history, 'concurrent-edit');
   if (current && isSameValue(final, current.data)) return { versions: [], isChanged: false, unchangedVersion: current.seq };
   const isExact = isSameValue(final, sent.data);
   const version: NewVersion = {
-    collection, id: mutation.id, scope, deleted: false, data: final,
+    collection, id: mutation.id, scope: definition.scopeOf(final), deleted: false, data: final,
     originClient: isExact ? context.clientId : null, clientId: context.clientId, clientSeq: mutation.seq,
     changed: current ? [...merge.changed] : null, previous: current,
   };

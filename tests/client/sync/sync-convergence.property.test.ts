@@ -95,9 +95,9 @@ async function perform(target: SimDevice, step: Step): Promise<void> {
     const review = step.approve ? { reviewStatus: 'approved' as const } : { reviewStatus: 'returned' as const, reviewComment: 'Ghi rõ số hộ' };
     await putRecord(target.db, 'fieldLog', { ...chosen, ...review, updatedAt: now });
   } else if (target.role === 'member') {
+    if (step.kind === 'delete') return deleteRecord(target.db, 'fieldLog', chosen.id);
     const edit = { peopleReached: step.people, note: step.note, reviewStatus: statusAfterAuthorSave(chosen.reviewStatus), updatedAt: now };
-    if (step.kind === 'edit') await putRecord(target.db, 'fieldLog', { ...chosen, ...edit });
-    else await deleteRecord(target.db, 'fieldLog', chosen.id);
+    await putRecord(target.db, 'fieldLog', { ...chosen, ...edit });
   }
 }
 
