@@ -1,5 +1,6 @@
 /**
- * The app: language and session from the device database, then the screen the URL names.
+ * The app: language and the active account from the phone's device database, the account's own
+ * database (AccountDatabase) and its session, then the screen the URL names.
  * Signed out, every URL shows the login without changing the URL (after the login the user is
  * where the link pointed; and a redirect here would race the live session query right after
  * saveSession). Signed in, the app never needs the network to open.
@@ -9,12 +10,14 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useSession } from '#src/client/db/session-repository.ts';
 import { useLanguagePref } from '#src/client/db/prefs-repository.ts';
+import { useActiveAccount } from '#src/client/db/account-repository.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
 import { Link } from '#src/client/components/link.tsx';
 import { navigate, usePathname } from '#src/client/components/navigation.ts';
 import { I18nProvider, useT } from '#src/client/i18n/i18n-context.tsx';
 import { vi } from '#src/client/i18n/vi.ts';
 import { matchRoute, paths, type Route } from './routes.ts';
+import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
 import HomeScreen from './home-screen.tsx';
 
@@ -25,17 +28,26 @@ const SyncDetailsScreen = lazy(() =>
   import('#src/client/features/sync-status/components/sync-details-screen.tsx').then((m) => ({ default: m.SyncDetailsScreen })));
 const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
 
-export function App({ onSignedIn }: { onSignedIn?: () => void }) {
+const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
+
+export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; onAccountOpened?: OnAccountOpened }) {
   const language = useLanguagePref();
-  const session = useSession();
-  if (language === undefined || session === undefined) {
-    return <p className="splash" role="status">{vi['app.loading']}</p>;
-  }
+  const account = useActiveAccount();
+  if (language === undefined || account === undefined) return splash;
   return (
     <I18nProvider language={language}>
-      <Screens session={session} onSignedIn={onSignedIn} />
+      {account === null
+        ? <Screens session={null} onSignedIn={onSignedIn} />
+        : <AccountDatabase key={account.dbName} account={account} onOpened={onAccountOpened}><AccountScreens onSignedIn={onSignedIn} /></AccountDatabase>}
     </I18nProvider>
   );
+}
+
+/** The active account's session decides between its screens and the login. */
+function AccountScreens({ onSignedIn }: { onSignedIn: (() => void) | undefined }) {
+  const session = useSession();
+  if (session === undefined) return splash;
+  return <Screens session={session} onSignedIn={onSignedIn} />;
 }
 
 function Screens({ session, onSignedIn }: { session: SessionRow | null; onSignedIn: (() => void) | undefined }) {

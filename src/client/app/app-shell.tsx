@@ -34,7 +34,7 @@ export function AppShell({ session, route, mainRef, children }: {
         {session && <span className="topbar__user">{session.profile.user.displayName}</span>}
       </header>
       {isSignedIn && <SyncStatusBar />}
-      <AppUpdatePrompt />
+      <AppUpdatePrompt isSignedIn={isSignedIn} />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">{children}</main>
       {isSignedIn && (
         <nav className="bottom-nav" aria-label={t('app.mainNav')}>

@@ -1,27 +1,32 @@
 /**
- * Entry point: open the device database, start syncing when someone is signed in, render the
- * app, and register the service worker (production builds only).
+ * Entry point: open the phone's device database (accounts, preferences), adopt the database of
+ * an earlier version, render the app (which opens the active account's database and syncs it),
+ * and register the service worker (production builds only).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AnttDatabase } from '#src/client/db/database.ts';
-import { DatabaseProvider } from '#src/client/db/database-context.tsx';
+import { DeviceDatabase } from '#src/client/db/device-database.ts';
+import { DeviceProvider } from '#src/client/db/device-context.tsx';
+import { adoptLegacyDatabase } from '#src/client/db/account-repository.ts';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './service-worker.ts';
-import { startSync, startSyncIfSignedIn } from './sync-setup.ts';
+import { syncWhileOpen } from './sync-setup.ts';
 import './styles.css';
 
-const db = new AnttDatabase();
-void startSyncIfSignedIn(db);
+const device = new DeviceDatabase();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <DatabaseProvider db={db}>
-      <App onSignedIn={() => startSync(db)} />
-    </DatabaseProvider>
-  </StrictMode>,
-);
+adoptLegacyDatabase(device)
+  .catch((error: unknown) => console.warn('Could not adopt the earlier database', error))
+  .finally(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <DeviceProvider device={device}>
+          <App onAccountOpened={syncWhileOpen} />
+        </DeviceProvider>
+      </StrictMode>,
+    );
+  });
 
 registerServiceWorker().catch((error: unknown) => console.warn('Service worker registration failed', error));

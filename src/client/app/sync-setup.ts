@@ -1,12 +1,13 @@
 /**
- * The app's one sync runner over HTTP. It starts when a session exists (at launch, or after a
- * login); sign-out stops it (sign-out-section.tsx) so no run outlives the wiped data.
+ * The app's one sync runner over HTTP, for the active account's database while it is open (at
+ * launch, or after a login); sign-out and switching accounts stop it, so no run outlives its
+ * account.
  */
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { getSession } from '#src/client/db/session-repository.ts';
 import { requestPersistentStorage } from '#src/client/db/storage-persistence.ts';
 import { createHttpTransport } from '#src/client/sync/http-transport.ts';
-import { startAppSyncRunner } from '#src/client/sync/sync-runner.ts';
+import { startAppSyncRunner, stopAppSyncRunner } from '#src/client/sync/sync-runner.ts';
 
 export function startSync(db: AnttDatabase): void {
   const transport = createHttpTransport({ getToken: async () => (await getSession(db))?.token ?? null });
@@ -15,7 +16,10 @@ export function startSync(db: AnttDatabase): void {
   void requestPersistentStorage();
 }
 
-/** At launch: sync only when someone is signed in on this device. */
-export async function startSyncIfSignedIn(db: AnttDatabase): Promise<void> {
-  if (await getSession(db)) startSync(db);
+/** An account's database was opened: sync it while it stays open (when it has a session). */
+export function syncWhileOpen(db: AnttDatabase): () => void {
+  void getSession(db).then((session) => {
+    if (session) startSync(db);
+  });
+  return () => void stopAppSyncRunner();
 }

@@ -3,7 +3,7 @@
  * wait in the outbox (the new version could change how they are sent): then the button is
  * disabled and the reason is written beside it.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
 import { useOutreachFormStore } from '#src/client/features/outreach/outreach-form-store.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
@@ -36,13 +36,18 @@ export function UpdatePrompt({ isUpdateWaiting, hasUnsavedInput, pendingCount, o
   );
 }
 
-/** The prompt wired to the service worker, the outreach form and the outbox. */
-export function AppUpdatePrompt() {
+/** The prompt wired to the service worker, the outreach form and, when someone is signed in, the outbox. */
+export function AppUpdatePrompt({ isSignedIn }: { isSignedIn: boolean }) {
   const isUpdateWaiting = useUpdateWaiting();
   const hasUnsavedInput = useOutreachFormStore((state) => state.hasUnsavedInput);
-  const overview = useSyncOverview();
-  return (
-    <UpdatePrompt isUpdateWaiting={isUpdateWaiting} hasUnsavedInput={hasUnsavedInput}
-      pendingCount={overview?.pendingCount} onUpdate={applyUpdate} />
+  if (!isUpdateWaiting) return null;
+  const prompt = (pendingCount: number | undefined) => (
+    <UpdatePrompt isUpdateWaiting hasUnsavedInput={hasUnsavedInput} pendingCount={pendingCount} onUpdate={applyUpdate} />
   );
+  // Signed out, no account database is open: nothing of anyone's waits behind this screen.
+  return isSignedIn ? <WithOutbox render={prompt} /> : prompt(0);
+}
+
+function WithOutbox({ render }: { render: (pendingCount: number | undefined) => ReactNode }) {
+  return render(useSyncOverview()?.pendingCount);
 }

@@ -1,10 +1,9 @@
 /**
- * Preferences of this device (language for now) in the local `prefs` table. They are never
- * synced and survive sign-out (signOut keeps the prefs table): the language belongs to the
- * phone's owner, not to the account.
+ * Preferences of this phone (language for now) in the device database's `prefs` table. They are
+ * never synced and outlive every account: the language belongs to the phone's owner.
  */
-import type { AnttDatabase } from './database.ts';
-import { useDbQuery } from './database-context.tsx';
+import type { DeviceDatabase } from './device-database.ts';
+import { useDeviceQuery } from './device-context.tsx';
 
 export const languages = ['vi', 'en'] as const;
 /** The UI language; Vietnamese by default. */
@@ -12,22 +11,22 @@ export type Language = (typeof languages)[number];
 
 const LANGUAGE_KEY = 'language';
 
-function isLanguage(value: unknown): value is Language {
+export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
 /** The stored language, or 'vi' when none (or an unknown one) is stored. */
-export async function getLanguage(db: AnttDatabase): Promise<Language> {
-  const row = await db.prefs.get(LANGUAGE_KEY);
+export async function getLanguage(device: DeviceDatabase): Promise<Language> {
+  const row = await device.prefs.get(LANGUAGE_KEY);
   return isLanguage(row?.value) ? row.value : 'vi';
 }
 
 /** Stores the language; every screen reading it re-renders. */
-export async function setLanguage(db: AnttDatabase, language: Language): Promise<void> {
-  await db.prefs.put({ key: LANGUAGE_KEY, value: language });
+export async function setLanguage(device: DeviceDatabase, language: Language): Promise<void> {
+  await device.prefs.put({ key: LANGUAGE_KEY, value: language });
 }
 
 /** The language, live; undefined while the first read runs. */
 export function useLanguagePref(): Language | undefined {
-  return useDbQuery((db) => getLanguage(db), []);
+  return useDeviceQuery((device) => getLanguage(device), []);
 }

@@ -1,15 +1,11 @@
 /**
- * The signed-in user and the device's sync identity.
+ * The signed-in account of one account database (account-repository.ts keeps one database per
+ * account) and the database's sync identity.
  *
  * Offline contract: one online login stores the session (token + profile) so the app keeps
- * working offline until the token expires. The device's data belongs to one user at a time:
- * `saveSession` for another user id, and `signOut`, wipe every table but `prefs` in ONE
- * transaction (personal data must not stay on a shared phone, and the next user must not push
- * or see the previous user's changes). The wipe also drops the client id and the pull cursor,
- * so the next user's device starts as a new sync client from cursor 0.
- *
- * The owner of the local data is kept in `meta` ('ownerUserId') as well as in the session row,
- * so that a session cleared on expiry (`clearSession`) still protects the data of its user.
+ * working offline until the token expires. A database belongs to one account for its whole life
+ * ('ownerUserId' in `meta`): its client id and pull cursor are that account's, so a shared phone
+ * never pushes one person's changes with another's rights.
  */
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
@@ -41,28 +37,16 @@ export function useSession(): SessionRow | null | undefined {
   return useDbQuery(async (db) => (await getSession(db)) ?? null, []);
 }
 
-/** Every table whose rows are personal or sync state: all but `prefs`. */
-function wipeableTables(db: AnttDatabase) {
-  return db.tables.filter((table) => table.name !== 'prefs');
-}
-
-async function clearWipeableTables(db: AnttDatabase): Promise<void> {
-  for (const table of wipeableTables(db)) await table.clear();
-}
-
 /**
- * Stores the session of a fresh online login. When the local data belongs to another user, it
- * is wiped first, in the same transaction as the new session is written, so there is no moment
- * where the new user sees the old user's rows.
+ * Stores the session of a fresh online login. A database is its owner's only: saving another
+ * account's session into it is a programming error (account-repository.ts opens each account's own).
  */
 export async function saveSession(db: AnttDatabase, session: NewSession): Promise<SessionRow> {
   const row: SessionRow = { key: SESSION_KEY, ...session };
   const userId = session.profile.user.id;
-  await db.transaction('rw', wipeableTables(db), async () => {
+  await db.transaction('rw', db.meta, db.session, async () => {
     const owner = (await db.meta.get(OWNER_KEY))?.value;
-    const stored = await db.session.get(SESSION_KEY);
-    const previousUserId = typeof owner === 'string' ? owner : stored?.profile.user.id;
-    if (previousUserId !== undefined && previousUserId !== userId) await clearWipeableTables(db);
+    if (typeof owner === 'string' && owner !== userId) throw new Error(`Database ${db.name} belongs to another account`);
     await db.meta.put({ key: OWNER_KEY, value: userId });
     await db.session.put(row);
   });
@@ -75,14 +59,6 @@ export async function saveSession(db: AnttDatabase, session: NewSession): Promis
  */
 export async function clearSession(db: AnttDatabase): Promise<void> {
   await db.session.delete(SESSION_KEY);
-}
-
-/**
- * Signs out on this device: clears every table (records, outbox, meta, session, rejections) in
- * one transaction and keeps only `prefs`. Unsent changes are lost: the caller warns first.
- */
-export async function signOut(db: AnttDatabase): Promise<void> {
-  await db.transaction('rw', wipeableTables(db), () => clearWipeableTables(db));
 }
 
 /**

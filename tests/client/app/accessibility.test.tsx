@@ -6,13 +6,13 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { App } from '#src/client/app/App.tsx';
 import { putRecord } from '#src/client/db/record-repository.ts';
-import { saveSession } from '#src/client/db/session-repository.ts';
 import { updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
+import type { DeviceDatabase } from '#src/client/db/device-database.ts';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
-import { freshDb, memberProfile, outreachLog, renderWithDb, villageHouseholds } from '../features/test-kit.tsx';
+import { freshDevice, memberProfile, outreachLog, renderApp, signedInPhone, villageHouseholds } from '../features/test-kit.tsx';
 
 const profile = memberProfile();
 
@@ -24,9 +24,11 @@ async function violations(): Promise<string[]> {
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
 }
 
+const phones = new Map<AnttDatabase, DeviceDatabase>();
+
 async function deviceWithData(): Promise<AnttDatabase> {
-  const db = freshDb();
-  await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile, loggedInAt: new Date().toISOString() });
+  const { device, db } = await signedInPhone(profile);
+  phones.set(db, device);
   const h = villageHouseholds();
   await db.household.bulkPut(Object.values(h));
   const today = dayInVietnam();
@@ -53,8 +55,7 @@ afterEach(() => {
 });
 
 function openAt(db: AnttDatabase, path: string): void {
-  window.history.pushState(null, '', path);
-  renderWithDb(db, <App />);
+  renderApp(phones.get(db)!, <App />, path);
 }
 
 describe('accessibility (axe)', () => {
@@ -77,7 +78,7 @@ describe('accessibility (axe)', () => {
   });
 
   it('the login with an error', async () => {
-    openAt(freshDb(), '/dang-nhap');
+    renderApp(freshDevice(), <App />, '/dang-nhap');
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Đăng nhập' }));
     await screen.findByText('Nhập tên đăng nhập');
     expect(await violations()).toEqual([]);

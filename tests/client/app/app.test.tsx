@@ -1,20 +1,23 @@
-// The whole app over a real device database: opening offline from a stored session, routing,
-// the language setting, and sign-out with unsent entries.
+// The whole app over real device databases: opening offline from a stored session, routing,
+// the language setting, and sign-out on a shared phone, which never loses unsent entries.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '#src/client/app/App.tsx';
 import { putRecord } from '#src/client/db/record-repository.ts';
-import { getSession, saveSession } from '#src/client/db/session-repository.ts';
+import { getSession } from '#src/client/db/session-repository.ts';
 import { getLanguage } from '#src/client/db/prefs-repository.ts';
-import type { AnttDatabase } from '#src/client/db/database.ts';
+import { databaseNameFor, getActiveAccount } from '#src/client/db/account-repository.ts';
+import { AnttDatabase } from '#src/client/db/database.ts';
+import type { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
-import { freshDb, memberProfile, outreachLog, renderWithDb } from '../features/test-kit.tsx';
+import { freshDevice, memberProfile, outreachLog, renderApp, signedInPhone } from '../features/test-kit.tsx';
 
-const profile = memberProfile({ displayName: 'Hoàng Văn Tổ' });
+let profile = memberProfile({ displayName: 'Hoàng Văn Tổ' });
 let fetch: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
+  profile = memberProfile({ displayName: 'Hoàng Văn Tổ' });
   // The network is "down": any request fails, and the tests see whether one was made.
   fetch = vi.fn(async () => {
     throw new TypeError('Failed to fetch');
@@ -28,24 +31,25 @@ afterEach(() => {
 });
 
 async function signedInDb(): Promise<AnttDatabase> {
-  const db = freshDb();
-  await saveSession(db, { token: 'token-1', expiresAt: '2099-01-01T00:00:00.000Z', profile, loggedInAt: '2026-03-01T00:00:00.000Z' });
-  return db;
+  const phone = await signedInPhone(profile);
+  phones.set(phone.db, phone.device);
+  return phone.db;
 }
 
+const phones = new Map<AnttDatabase, DeviceDatabase>();
+
 function openAt(db: AnttDatabase, path: string) {
-  window.history.pushState(null, '', path);
-  return renderWithDb(db, <App />);
+  return renderApp(phones.get(db)!, <App />, path);
 }
 
 describe('app', () => {
   it('shows a signed-out device the login, then the screen it asked for once signed in', async () => {
-    const db = freshDb();
+    const device = freshDevice();
     fetch.mockImplementation(async () => new Response(
       JSON.stringify({ token: 'token-1', expiresAt: '2099-01-01T00:00:00.000Z', profile }),
       { status: 200, headers: { 'content-type': 'application/json' } },
     ));
-    openAt(db, '/dong-bo');
+    renderApp(device, <App />, '/dong-bo');
     expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Điều hướng chính' })).toBeNull();
 
@@ -55,7 +59,8 @@ describe('app', () => {
     await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
     expect(await screen.findByRole('heading', { name: 'Đồng bộ dữ liệu' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/dong-bo');
-    expect(await getSession(db)).toMatchObject({ token: 'token-1' });
+    expect(await getActiveAccount(device)).toMatchObject({ userId: profile.user.id, dbName: databaseNameFor(profile.user.id) });
+    expect(await getSession(new AnttDatabase(databaseNameFor(profile.user.id)))).toMatchObject({ token: 'token-1' });
   });
 
   it('goes home after a login on /dang-nhap', async () => {
@@ -63,7 +68,7 @@ describe('app', () => {
       JSON.stringify({ token: 'token-1', expiresAt: '2099-01-01T00:00:00.000Z', profile }),
       { status: 200, headers: { 'content-type': 'application/json' } },
     ));
-    openAt(freshDb(), '/dang-nhap');
+    renderApp(freshDevice(), <App />, '/dang-nhap');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Tên đăng nhập'), 'tovien');
     await user.type(screen.getByLabelText('Mật khẩu'), 'antt2026');
@@ -111,36 +116,55 @@ describe('app', () => {
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'English' })).toBeChecked();
     expect(document.documentElement.lang).toBe('en');
-    expect(await getLanguage(db)).toBe('en');
+    expect(await getLanguage(phones.get(db)!)).toBe('en');
 
     await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: /Home/ }));
     expect(await screen.findByRole('heading', { name: 'My outreach logs' })).toBeInTheDocument();
   });
 
-  it('warns before signing out with unsent entries, then erases the device but keeps prefs', async () => {
+  it('signs out offline without losing unsent entries: kept for their owner, shown to nobody else', async () => {
     const db = await signedInDb();
-    await db.prefs.put({ key: 'language', value: 'vi' });
+    const device = phones.get(db)!;
     await putRecord(db, 'fieldLog', outreachLog(profile.user.id));
-    fetch.mockImplementation(async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
     openAt(db, '/cai-dat');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Đăng xuất' }));
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Đăng xuất khỏi máy này?' });
-    expect(dialog).toHaveTextContent('Còn 1 mục chưa gửi lên máy chủ. Nếu đăng xuất bây giờ, các mục này sẽ bị mất.');
+    expect(dialog).toHaveTextContent('Còn 1 mục chưa gửi lên máy chủ. Ứng dụng sẽ thử gửi trước khi đăng xuất.');
     expect(within(dialog).getByRole('button', { name: 'Hủy' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Hủy' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(await db.outbox.count()).toBe(1);
 
     await user.click(screen.getByRole('button', { name: 'Đăng xuất' }));
-    await user.click(screen.getByRole('button', { name: 'Vẫn đăng xuất và bỏ 1 mục' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Đăng xuất' }));
     expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/dang-nhap');
+    // The push was tried (offline, it failed): the entry and its outbox entry are kept; the token is not.
+    expect(fetch).toHaveBeenCalledWith(apiPaths.push, expect.anything());
     expect(await getSession(db)).toBeUndefined();
-    expect(await db.fieldLog.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
-    expect(await db.prefs.get('language')).toEqual({ key: 'language', value: 'vi' });
+    expect(await db.fieldLog.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getActiveAccount(device)).toBeNull();
+    expect(await screen.findByText('Hoàng Văn Tổ: 1 mục chưa gửi')).toBeInTheDocument();
+    expect(screen.queryByText(/Phòng chống lừa đảo/)).toBeNull();
+  });
+
+  it('signs out with everything sent: erases the account data, revokes the token, keeps the language', async () => {
+    const db = await signedInDb();
+    const device = phones.get(db)!;
+    await device.prefs.put({ key: 'language', value: 'vi' });
+    await db.fieldLog.put(outreachLog(profile.user.id));
+    fetch.mockImplementation(async () => new Response(null, { status: 204 }));
+    openAt(db, '/cai-dat');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Đăng xuất' }));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('Mọi dữ liệu đã được gửi lên máy chủ. Dữ liệu trên máy này sẽ được xóa.');
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Đăng xuất' }));
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(await AnttDatabase.exists(db.name)).toBe(false);
+    expect(await device.accounts.count()).toBe(0);
+    expect(await getLanguage(device)).toBe('vi');
     expect(fetch).toHaveBeenCalledWith(apiPaths.logout, expect.objectContaining({
       headers: expect.objectContaining({ authorization: 'Bearer token-1' }),
     }));

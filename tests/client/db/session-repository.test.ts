@@ -1,4 +1,4 @@
-// The session and the device's identity: one user's data at a time, a stable client id.
+// The session and the database's sync identity: a database is one account's, with a stable client id.
 import { describe, expect, it } from 'vitest';
 import { renderHook, waitFor, act } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
@@ -12,10 +12,8 @@ import {
   getClientId,
   getSession,
   saveSession,
-  signOut,
   useSession,
 } from '#src/client/db/session-repository.ts';
-import { getCursor } from '#src/client/db/pull-repository.ts';
 import { updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
 import { freshDatabase, outreachLog } from '../sync/support/fixtures.ts';
 
@@ -70,48 +68,14 @@ describe('saveSession', () => {
     expect(await getClientId(db)).toBe(clientId);
   });
 
-  it('wipes the previous user data, client id and cursor when another user logs in', async () => {
-    const db = freshDatabase();
-    await saveSession(db, session(AN));
-    await fillDevice(db);
-    const clientId = await getClientId(db);
-
-    await saveSession(db, session(BINH, 'token-b'));
-    expect((await getSession(db))?.profile.user.username).toBe('totruong');
-    expect(await db.fieldLog.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
-    expect(await db.rejections.count()).toBe(0);
-    expect(await getCursor(db)).toBe(0);
-    expect(await getClientId(db)).not.toBe(clientId);
-    expect(await db.prefs.get('textSize')).toEqual({ key: 'textSize', value: 'large' });
-  });
-
-  it('still protects the data after the session was cleared on expiry', async () => {
+  it('refuses to store another account in a database (each account has its own)', async () => {
     const db = freshDatabase();
     await saveSession(db, session(AN));
     await fillDevice(db);
     await clearSession(db);
-    expect(await getSession(db)).toBeUndefined();
+    await expect(saveSession(db, session(BINH))).rejects.toThrow('belongs to another account');
     expect(await db.outbox.count()).toBe(1);
-
-    await saveSession(db, session(BINH));
-    expect(await db.fieldLog.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
-  });
-});
-
-describe('signOut', () => {
-  it('clears every table but the preferences', async () => {
-    const db = freshDatabase();
-    await saveSession(db, session(AN));
-    await fillDevice(db);
-    const clientId = await getClientId(db);
-
-    await signOut(db);
-    for (const table of db.tables) {
-      expect({ table: table.name, rows: await table.count() }).toEqual({ table: table.name, rows: table.name === 'prefs' ? 1 : 0 });
-    }
-    expect(await getClientId(db)).not.toBe(clientId);
+    expect(await getSession(db)).toBeUndefined();
   });
 });
 
@@ -125,7 +89,7 @@ describe('useSession', () => {
 
     await act(() => saveSession(db, session(AN)));
     await waitFor(() => expect(result.current?.profile.user.displayName).toBe('Nguyễn Văn An'));
-    await act(() => signOut(db));
+    await act(() => clearSession(db));
     await waitFor(() => expect(result.current).toBeNull());
   });
 });

@@ -4,6 +4,9 @@ import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { DatabaseProvider } from '#src/client/db/database-context.tsx';
+import { DeviceDatabase } from '#src/client/db/device-database.ts';
+import { DeviceProvider } from '#src/client/db/device-context.tsx';
+import { saveSession } from '#src/client/db/session-repository.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OutreachLog } from '#src/shared/domain/field-log.ts';
@@ -13,8 +16,31 @@ export function freshDb(): AnttDatabase {
   return new AnttDatabase(`ui-test-${uuidv7()}`);
 }
 
-export function renderWithDb(db: AnttDatabase, ui: ReactNode) {
-  return render(<DatabaseProvider db={db}>{ui}</DatabaseProvider>);
+/** The phone's own database (accounts, preferences), fresh. */
+export function freshDevice(): DeviceDatabase {
+  return new DeviceDatabase(`ui-test-device-${uuidv7()}`);
+}
+
+/** A screen over an account database (and a phone database, fresh unless given). */
+export function renderWithDb(db: AnttDatabase, ui: ReactNode, device: DeviceDatabase = freshDevice()) {
+  return render(<DeviceProvider device={device}><DatabaseProvider db={db}>{ui}</DatabaseProvider></DeviceProvider>);
+}
+
+/** A phone where `profile` signed in: its account database registered, active, with a session. */
+export async function signedInPhone(profile: Profile): Promise<{ device: DeviceDatabase; db: AnttDatabase }> {
+  const device = freshDevice();
+  const db = freshDb();
+  await saveSession(db, { token: 'token-1', expiresAt: '2099-01-01T00:00:00.000Z', profile, loggedInAt: '2026-03-01T00:00:00.000Z' });
+  const { id, username, displayName } = profile.user;
+  await device.accounts.put({ userId: id, username, displayName, dbName: db.name, lastActiveAt: '2026-03-01T00:00:00.000Z' });
+  await device.meta.put({ key: 'activeUserId', value: id });
+  return { device, db };
+}
+
+/** The whole app on a phone, at `path`. */
+export function renderApp(device: DeviceDatabase, ui: ReactNode, path = '/') {
+  window.history.pushState(null, '', path);
+  return render(<DeviceProvider device={device}>{ui}</DeviceProvider>);
 }
 
 export const hamletEast = { id: uuidv7(), name: 'Thôn Đông', kind: 'hamlet' as const };

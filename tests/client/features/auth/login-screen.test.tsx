@@ -5,7 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { LoginScreen } from '#src/client/features/auth/components/login-screen.tsx';
 import { getSession } from '#src/client/db/session-repository.ts';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
-import { freshDb, memberProfile, renderWithDb } from '../test-kit.tsx';
+import { databaseNameFor, getActiveAccount } from '#src/client/db/account-repository.ts';
+import { AnttDatabase } from '#src/client/db/database.ts';
+import { putRecord } from '#src/client/db/record-repository.ts';
+import { uuidv7 } from '#src/shared/domain/ids.ts';
+import { freshDb, freshDevice, memberProfile, outreachLog, renderWithDb } from '../test-kit.tsx';
 
 function answer(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -26,15 +30,16 @@ describe('login screen', () => {
   it('shows the server\'s Vietnamese error beside the form and stores no session', async () => {
     const fetch = vi.fn(async () => answer(401, { error: { reason: 'unauthorized', message: 'Sai tên đăng nhập hoặc mật khẩu' } }));
     vi.stubGlobal('fetch', fetch);
-    const db = freshDb();
-    renderWithDb(db, <LoginScreen />);
+    const device = freshDevice();
+    renderWithDb(freshDb(), <LoginScreen />, device);
     await signIn('tovien', 'sai-mat-khau');
 
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Sai tên đăng nhập hoặc mật khẩu'));
     expect(fetch).toHaveBeenCalledWith(apiPaths.login, expect.objectContaining({
       method: 'POST', body: JSON.stringify({ username: 'tovien', password: 'sai-mat-khau' }),
     }));
-    expect(await getSession(db)).toBeUndefined();
+    expect(await getActiveAccount(device)).toBeNull();
+    expect(await device.accounts.count()).toBe(0);
   });
 
   it('says a network is needed when the server cannot be reached', async () => {
@@ -58,15 +63,31 @@ describe('login screen', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('stores the session of a successful login and tells the app', async () => {
+  it("stores the session of a successful login in the account's own database, makes it active and tells the app", async () => {
     const profile = memberProfile();
     vi.stubGlobal('fetch', vi.fn(async () => answer(200, { token: 'token-1', expiresAt: '2026-12-31T00:00:00.000Z', profile })));
-    const db = freshDb();
+    const device = freshDevice();
     const onSignedIn = vi.fn();
-    renderWithDb(db, <LoginScreen onSignedIn={onSignedIn} />);
+    renderWithDb(freshDb(), <LoginScreen onSignedIn={onSignedIn} />, device);
     await signIn('tovien', 'antt2026');
 
     await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
-    expect(await getSession(db)).toMatchObject({ token: 'token-1', profile: { user: { id: profile.user.id } } });
+    expect(await getActiveAccount(device)).toMatchObject({ userId: profile.user.id });
+    const own = new AnttDatabase(databaseNameFor(profile.user.id));
+    expect(await getSession(own)).toMatchObject({ token: 'token-1', profile: { user: { id: profile.user.id } } });
+    await own.delete();
+  });
+
+  it('names the accounts whose unsent entries this phone keeps, and nothing of their content', async () => {
+    vi.stubGlobal('fetch', vi.fn());
+    const device = freshDevice();
+    const kept = freshDb();
+    const an = uuidv7();
+    await putRecord(kept, 'fieldLog', outreachLog(an, { topic: 'Nguồn tin về ma túy' }));
+    await putRecord(kept, 'fieldLog', outreachLog(an));
+    await device.accounts.put({ userId: an, username: 'tovien', displayName: 'Nguyễn Văn An', dbName: kept.name, lastActiveAt: '2026-03-01T00:00:00.000Z' });
+    renderWithDb(freshDb(), <LoginScreen />, device);
+    expect(await screen.findByText('Nguyễn Văn An: 2 mục chưa gửi')).toBeInTheDocument();
+    expect(screen.queryByText(/ma túy/)).toBeNull();
   });
 });

@@ -1,15 +1,16 @@
 /**
  * `/dang-nhap`. The first login needs the network; after it the session (token + profile) is in
- * the device database and the app opens offline straight to home. Logging in again as the same
- * user (an expired token) keeps the unsent entries; saveSession wipes the device only when
- * another user logs in.
+ * the account's own database and the app opens offline straight to home. Each account on a
+ * shared phone has its own database: logging in never touches another account's data, and an
+ * account kept on the phone with unsent entries is named here so its owner comes back to send them.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useDatabase } from '#src/client/db/database-context.tsx';
-import { saveSession } from '#src/client/db/session-repository.ts';
+import { useDevice } from '#src/client/db/device-context.tsx';
+import { signInAccount } from '#src/client/db/account-repository.ts';
 import { createHttpTransport, SyncError } from '#src/client/sync/http-transport.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { Field } from '#src/client/components/field.tsx';
+import { KeptAccounts } from './kept-accounts.tsx';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 
@@ -21,7 +22,7 @@ export function LoginScreen({ onSignedIn }: {
   onSignedIn?: () => void;
 }) {
   const { t } = useT();
-  const db = useDatabase();
+  const device = useDevice();
   const id = useId();
   const isOnline = useOnlineStatus();
   const [username, setUsername] = useState('');
@@ -47,7 +48,7 @@ export function LoginScreen({ onSignedIn }: {
     setIsBusy(true);
     try {
       const answer = await createHttpTransport({ getToken: async () => null }).login({ username: username.trim(), password });
-      await saveSession(db, { token: answer.token, expiresAt: answer.expiresAt, profile: answer.profile, loggedInAt: new Date().toISOString() });
+      await signInAccount(device, answer);
     } catch (failure) {
       setIsBusy(false);
       // No answer at all: for a first login that means the network is missing.
@@ -63,6 +64,7 @@ export function LoginScreen({ onSignedIn }: {
       <h1 id="login-title" tabIndex={-1}>{t('auth.title')}</h1>
       <p>{t('auth.intro')}</p>
       {!isOnline && <p className="alert alert--info">{t('auth.offline')}</p>}
+      <KeptAccounts />
       <form className="stack" noValidate onSubmit={handleSubmit} aria-describedby={error ? `${id}-error` : undefined}>
         <Field id={`${id}-username`} label={t('auth.username')} error={fieldErrors.username}>
           {(control) => (

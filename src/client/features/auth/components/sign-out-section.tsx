@@ -1,22 +1,29 @@
 /**
- * Sign out, in settings. Signing out erases the device's data (a shared phone must not keep
- * residents' data), including entries not yet sent: the confirmation says how many would be
- * lost. The sync runner is stopped first so that no run writes the old user's rows back after
- * the wipe; the app starts a new one at the next login.
+ * Sign out, in settings. Signing out never deletes unsent work: the app first tries to send
+ * what waits; when everything is on the server the account's data is erased from the phone (a
+ * shared phone must not keep residents' data); when something still waits (no network), the
+ * account's database is kept, shown to nobody, until its owner signs in again and it is sent.
+ * The sync runner is stopped first so that no run writes after the sign-out.
  */
 import { useState } from 'react';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
-import { getSession, signOut } from '#src/client/db/session-repository.ts';
+import { useDevice } from '#src/client/db/device-context.tsx';
+import { signOutAccount } from '#src/client/db/account-repository.ts';
+import { getSession } from '#src/client/db/session-repository.ts';
 import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
 import { createHttpTransport } from '#src/client/sync/http-transport.ts';
+import { syncOnce } from '#src/client/sync/sync-engine.ts';
 import { stopAppSyncRunner } from '#src/client/sync/sync-runner.ts';
 import { navigate } from '#src/client/components/navigation.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 
+const LAST_PUSH_TIMEOUT_MS = 15_000;
+
 export function SignOutSection({ profile }: { profile: Profile }) {
   const { t } = useT();
   const db = useDatabase();
+  const device = useDevice();
   const overview = useSyncOverview();
   const [isAsking, setIsAsking] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -26,9 +33,11 @@ export function SignOutSection({ profile }: { profile: Profile }) {
     setIsBusy(true);
     await stopAppSyncRunner();
     const token = (await getSession(db))?.token ?? null;
-    // Revoke the token when the server is reachable; offline the wipe alone must suffice.
-    await createHttpTransport({ getToken: async () => token, timeoutMs: 5_000 }).logout().catch(() => undefined);
-    await signOut(db);
+    const transport = createHttpTransport({ getToken: async () => token, timeoutMs: LAST_PUSH_TIMEOUT_MS });
+    // One last sync sends what waits; offline it fails and the work is kept instead.
+    if ((await db.outbox.count()) > 0) await syncOnce(db, transport).catch(() => undefined);
+    await transport.logout().catch(() => undefined);
+    await signOutAccount(device, db, profile.user.id);
     navigate('/dang-nhap', { replace: true, force: true });
   }
 
@@ -44,7 +53,7 @@ export function SignOutSection({ profile }: { profile: Profile }) {
           <div id="sign-out-text">
             {pendingCount > 0 ? (
               <>
-                <p className="alert alert--error">{t('auth.signOutPending', { count: pendingCount })}</p>
+                <p className="alert alert--info">{t('auth.signOutPending', { count: pendingCount })}</p>
                 <p>{t('auth.signOutPendingHint')}</p>
               </>
             ) : (
@@ -52,10 +61,10 @@ export function SignOutSection({ profile }: { profile: Profile }) {
             )}
           </div>
           <div className="actions">
-            <button type="button" className={pendingCount > 0 ? 'button button--danger' : 'button button--primary'} disabled={isBusy} onClick={() => void confirm()}>
-              {pendingCount > 0 ? t('auth.signOutConfirmLoss', { count: pendingCount }) : t('auth.signOutConfirm')}
+            <button type="button" className="button button--primary" disabled={isBusy} onClick={() => void confirm()}>
+              {isBusy ? t('auth.signingOut') : t('auth.signOutConfirm')}
             </button>
-            {/* autoFocus on the safe choice: the dialog opens here and Enter does not lose data. */}
+            {/* autoFocus on the safe choice: the dialog opens here and Enter changes nothing. */}
             <button type="button" className="button" autoFocus onClick={() => setIsAsking(false)}>{t('auth.cancel')}</button>
           </div>
         </div>

@@ -1,6 +1,6 @@
 /** Language choice, kept in this device's prefs (never synced). */
 import { useState } from 'react';
-import { useDatabase } from '#src/client/db/database-context.tsx';
+import { useDevice } from '#src/client/db/device-context.tsx';
 import { languages, setLanguage, type Language } from '#src/client/db/prefs-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 
@@ -8,7 +8,7 @@ const labelKeys = { vi: 'settings.languageVi', en: 'settings.languageEn' } as co
 
 export function LanguageSettings() {
   const { t, language } = useT();
-  const db = useDatabase();
+  const device = useDevice();
   // The choice shows at once; the whole app follows when the stored pref comes back.
   const [chosen, setChosen] = useState<Language | null>(null);
   const current = chosen ?? language;
@@ -20,7 +20,7 @@ export function LanguageSettings() {
           <input type="radio" name="language" value={option} checked={current === option}
             onChange={() => {
               setChosen(option);
-              void setLanguage(db, option);
+              void setLanguage(device, option);
             }} />
           {t(labelKeys[option])}
         </label>
