@@ -11,6 +11,8 @@ import type { z } from 'zod';
 import { campaignPlanSchema } from '../domain/campaign-plan.ts';
 import { fieldLogSchema, isRestrictedKind } from '../domain/field-log.ts';
 import { householdSchema } from '../domain/household.ts';
+import { orgUnitSchema } from '../domain/org-unit.ts';
+import { teamSchema } from '../domain/team.ts';
 
 /**
  * A scope names who may read a record:
@@ -44,6 +46,16 @@ export const collections = {
   campaignPlan: define({
     schema: campaignPlanSchema,
     scopeOf: (plan) => `unit:${plan.orgUnitId}`,
+  }),
+  /** Server-authored (devices may not push): unit names and settings, e.g. the duty phone. */
+  orgUnit: define({
+    schema: orgUnitSchema,
+    scopeOf: (unit) => `unit:${unit.id}`,
+  }),
+  /** Server-authored (devices may not push): the team and its roster. */
+  team: define({
+    schema: teamSchema,
+    scopeOf: (team) => `team:${team.id}`,
   }),
 } as const;
 
