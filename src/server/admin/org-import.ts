@@ -14,7 +14,7 @@ import { findHamletTeamId, findTeamByName, hasOtherLeader, insertTeam, setHamlet
 import { insertUnit, listChildUnits } from '#src/server/db/units-repository.ts';
 import { ApiError } from '#src/server/plugins/api-errors.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
-import { checkImportRow, describeRowProblems, type ImportProblem, type ImportRequest, type ImportResult, type ImportRow } from '#src/shared/domain/org-import.ts';
+import { checkImportRow, describeRowProblems, lowerFirst, type ImportProblem, type ImportRequest, type ImportResult, type ImportRow } from '#src/shared/domain/org-import.ts';
 import { foldDiacritics } from '#src/shared/domain/text.ts';
 import { canManageTeamsOf, forbidden, requireManager, requireUnit } from './admin-access.ts';
 
@@ -45,7 +45,7 @@ async function checkAgainstDatabase(tx: Queryable, communeId: string, request: I
     if (earlier !== undefined) complain(row.line, { column: 'ten_dang_nhap', message: `“${row.username}” trùng với dòng ${earlier}` });
     else seenUsernames.set(row.username, row.line);
     const problem = passwordProblem(row.password, row.username);
-    if (problem) complain(row.line, { column: 'mat_khau', message: problem.toLowerCase() });
+    if (problem) complain(row.line, { column: 'mat_khau', message: lowerFirst(problem) });
     await planTeam(tx, communeId, plan, row, complain, leaders);
   }
   return { plan, bad };

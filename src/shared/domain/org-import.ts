@@ -63,8 +63,13 @@ const positionWords: Record<string, TeamPosition> = {
   member: 'member',
 };
 
+/** A sentence's words after "cột “x”:": its first letter in lower case. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function firstIssue(result: z.ZodSafeParseResult<unknown>): string | null {
-  return result.success ? null : (result.error.issues[0]?.message ?? 'Không hợp lệ');
+  return result.success ? null : lowerFirst(result.error.issues[0]?.message ?? 'Không hợp lệ');
 }
 
 /** Checks one row's columns on their own; returns the row or every problem found. */
@@ -80,13 +85,13 @@ export function checkImportRow(line: number, values: Record<string, string>): { 
   const establishedOn = establishedText ? parseDisplayDay(establishedText) : null;
   if (establishedText && !establishedOn) problems.push({ column: 'ngay_thanh_lap', message: `“${establishedText}” không phải ngày hợp lệ (dd/MM/yyyy)` });
   const nameIssue = firstIssue(displayNameSchema.safeParse(get('ho_ten')));
-  if (nameIssue) problems.push({ column: 'ho_ten', message: nameIssue.toLowerCase() });
+  if (nameIssue) problems.push({ column: 'ho_ten', message: nameIssue });
   const username = usernameSchema.safeParse(get('ten_dang_nhap'));
-  if (!username.success) problems.push({ column: 'ten_dang_nhap', message: firstIssue(username)!.toLowerCase() });
+  if (!username.success) problems.push({ column: 'ten_dang_nhap', message: firstIssue(username)! });
   const position = positionWords[foldDiacritics(get('chuc_vu'))];
   if (!position) problems.push({ column: 'chuc_vu', message: 'chức vụ phải là Tổ trưởng, Tổ phó hoặc Tổ viên' });
   const passwordIssue = firstIssue(newPasswordSchema.safeParse(get('mat_khau')));
-  if (passwordIssue) problems.push({ column: 'mat_khau', message: passwordIssue.toLowerCase() });
+  if (passwordIssue) problems.push({ column: 'mat_khau', message: passwordIssue });
   if (problems.length > 0 || !position || !username.success) return { row: null, problems };
   return {
     row: { line, teamName, hamletNames, establishedOn, displayName: get('ho_ten'), username: username.data, position, password: get('mat_khau') },
