@@ -26,6 +26,16 @@ export async function parseImportCsv(text: string): Promise<{ rows: ParsedRow[];
   return { rows, missing: importColumns.filter((column) => column !== 'ap' && column !== 'ngay_thanh_lap' && !headers.includes(column)) };
 }
 
+/** The file's text as UTF-8 (FileReader: older Android browsers lack File.text()). */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
 export function CsvImport({ token, communeId, reload }: { token: string; communeId: string; reload: () => void }) {
   const { t } = useT();
   const [rows, setRows] = useState<ParsedRow[]>([]);
@@ -39,7 +49,7 @@ export function CsvImport({ token, communeId, reload }: { token: string; commune
     setResult(null);
     setFailure(null);
     if (!file) return;
-    const parsed = await parseImportCsv(await file.text());
+    const parsed = await parseImportCsv(await readText(file));
     setRows(parsed.rows);
     setProblem(parsed.missing.length > 0 ? t('admin.importMissingColumns', { columns: parsed.missing.join(', ') }) : parsed.rows.length === 0 ? t('admin.importEmpty') : null);
   }
