@@ -7,9 +7,11 @@ import { z } from 'zod';
 import type { Database } from './db/database.ts';
 import { ApiError, errorMessages, registerErrorHandling } from './plugins/api-errors.ts';
 import { createAuthenticate } from './plugins/authentication.ts';
-import { DEFAULT_LOGIN_LIMITS, LoginRateLimiter, type RateLimitOptions } from './plugins/login-rate-limit.ts';
+import { DEFAULT_LOGIN_LIMITS, LoginLockout, type LoginLimits } from './plugins/login-lockout.ts';
+import { DEFAULT_REQUEST_LIMITS, registerRequestLimits, type RequestLimits } from './plugins/request-limits.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerStorableInput } from './plugins/storable-input.ts';
+import { registerAdminRoutes } from './routes/admin-routes.ts';
 import { isAppRoute, registerStaticApp, sendAppShell } from './plugins/static-app.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
@@ -27,9 +29,12 @@ export interface BuildAppOptions {
   /** Fastify's logger: false (tests), true, or a level ('warn' keeps 500s visible without request noise). */
   logger?: boolean | { level: string };
   now?: () => Date;
-  /** Trust X-Forwarded-For from a reverse proxy (the login rate limit then sees client IPs). */
+  /** Trust X-Forwarded-For from a reverse proxy (the login lockout and request limits then see client IPs). */
   trustProxy?: boolean;
-  loginLimits?: RateLimitOptions;
+  /** Failed logins before a lockout (counted in the database, shared by every server). */
+  loginLimits?: LoginLimits;
+  /** Requests per IP per minute on login and management routes (counted per server). */
+  requestLimits?: Partial<RequestLimits>;
   /** Test-only hooks into the sync transaction. Never set in production. */
   testHooks?: TestHooks;
 }
@@ -63,20 +68,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return503OnClosing: true,
   });
   const now = options.now ?? (() => new Date());
+  await registerSecurityHeaders(app);
+  drainWhenClosing(app);
+  registerErrorHandling(app);
+  registerStorableInput(app);
+  const limits = await registerRequestLimits(app, { ...DEFAULT_REQUEST_LIMITS, ...options.requestLimits });
   const context: RouteContext = {
     database: options.database,
     now,
     authenticate: createAuthenticate(options.database, now),
-    loginLimiter: new LoginRateLimiter(options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
+    loginLockout: new LoginLockout(options.database, options.loginLimits ?? DEFAULT_LOGIN_LIMITS),
+    limits,
     testHooks: options.testHooks ?? {},
   };
-  registerSecurityHeaders(app);
-  drainWhenClosing(app);
-  registerErrorHandling(app);
-  registerStorableInput(app);
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
   registerSyncRoutes(app, context);
+  registerAdminRoutes(app, context);
   const staticDir = options.staticDir ?? null;
   if (staticDir) await registerStaticApp(app, staticDir);
   app.setNotFoundHandler((request, reply) => {

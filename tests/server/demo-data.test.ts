@@ -1,9 +1,11 @@
 import { expect, it } from 'vitest';
 import { countAccounts } from '#src/server/db/accounts-repository.ts';
-import { DEMO_ACCOUNTS, DEMO_IDS, loadDemoData } from '#src/server/db/demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_DUTY_PHONE, DEMO_IDS, loadDemoData } from '#src/server/db/demo-data.ts';
 import { demoHouseholds } from '#src/server/db/demo-households.ts';
 import { campaignPlanSchema } from '#src/shared/domain/campaign-plan.ts';
 import { householdSchema } from '#src/shared/domain/household.ts';
+import { orgUnitSchema } from '#src/shared/domain/org-unit.ts';
+import { teamSchema } from '#src/shared/domain/team.ts';
 import { storedRecords, tableCounts } from '../support/server-fixtures.ts';
 import { forEachDatabase } from '../support/test-databases.ts';
 
@@ -29,10 +31,23 @@ forEachDatabase('demo data', (getDb) => {
     expect(plan?.phases.map((p) => [p.startDay, p.endDay])).toEqual([['2026-01-01', '2026-06-30'], ['2026-07-01', '2026-12-31']]);
     expect(plan?.indicators[0]).toMatchObject({ id: 'households-reached', threshold: 0.8, level: 'member', logKind: 'outreach' });
 
+    // The organisation as synced records: five units (the commune's duty phone set), two teams
+    // with a leader, a deputy and members each.
+    const units = (await storedRecords(getDb(), 'orgUnit')).map((row) => orgUnitSchema.parse(row.data));
+    expect(units.map((u) => u.name).sort()).toEqual(['Tỉnh Đồng Nai', 'Xã Tân Lập', 'Ấp 1', 'Ấp 2', 'Ấp 3'].sort());
+    expect(units.find((u) => u.id === DEMO_IDS.commune)?.settings).toEqual({ dutyPhone: DEMO_DUTY_PHONE, promptMinutes: 30 });
+    const teams = (await storedRecords(getDb(), 'team')).map((row) => teamSchema.parse(row.data));
+    const ap12 = teams.find((t) => t.id === DEMO_IDS.teamAp12);
+    expect(ap12?.hamletIds).toEqual([...DEMO_IDS.hamlets.slice(0, 2)].sort());
+    expect(ap12?.members.map((m) => [m.displayName, m.position])).toEqual([
+      ['Trần Thị Bình', 'leader'], ['Hoàng Văn Đức', 'deputy'], ['Đỗ Thị Hoa', 'member'], ['Nguyễn Văn An', 'member'],
+    ]);
+    expect(teams.find((t) => t.id === DEMO_IDS.teamAp3)?.members.map((m) => m.position)).toEqual(['leader', 'deputy', 'member']);
+
     // Numbered like pushed changes: one change number each, the counter at the last one.
     const numbers = await getDb().query<{ seq: number }>('SELECT seq FROM records ORDER BY seq');
-    expect(numbers.map((n) => n.seq)).toEqual(Array.from({ length: 794 }, (_, i) => i + 1));
-    expect(await getDb().query('SELECT value FROM change_counter')).toEqual([{ value: 794 }]);
+    expect(numbers.map((n) => n.seq)).toEqual(Array.from({ length: 801 }, (_, i) => i + 1));
+    expect(await getDb().query('SELECT value FROM change_counter')).toEqual([{ value: 801 }]);
   });
 
   it('not load twice into a database that has accounts', async () => {

@@ -97,7 +97,12 @@ forEachDatabase('http', (getDb) => {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      // Entry photos need the camera; location is offered on entries too.
+      expect(String(response.headers['permissions-policy']).split(/,\s*/)).toEqual(expect.arrayContaining(['camera=(self)', 'microphone=()', 'geolocation=(self)']));
       const csp = String(response.headers['content-security-policy']);
+      // Phones on a commune's network may reach the server by plain http: never force https.
+      expect(csp).not.toContain('upgrade-insecure-requests');
       for (const directive of [
         "default-src 'self'",
         "script-src 'self'",
@@ -107,8 +112,11 @@ forEachDatabase('http', (getDb) => {
         "manifest-src 'self'",
         "worker-src 'self'",
         "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
       ]) {
-        expect(csp.split('; ')).toContain(directive);
+        expect(csp.split(/;\s*/)).toContain(directive);
       }
     }
     expect(responses[2]?.headers['cache-control']).toBe('no-store');

@@ -73,7 +73,7 @@ forEachDatabase('sync input', (getDb) => {
     expect(messages[2]).toBe('Dữ liệu lồng nhau quá nhiều tầng, máy chủ không lưu được.');
     expect(messages[3]).toBe('Bản ghi quá lớn (tối đa 64 KB, chưa kể ảnh). Hãy rút gọn nội dung.');
     expect(messages[4]).toBe('Bản ghi có quá nhiều trường dữ liệu, máy chủ không lưu được.');
-    expect(messages[5]).toMatch(/^Ngày 01\/01\/0001 không hợp lệ: ngày làm việc phải từ 01\/01\/2000 đến 01\/12\/2026\.$/);
+    expect(messages[5]).toMatch(/^Ngày 01\/01\/0001 không hợp lệ: ngày làm việc phải từ 01\/07\/2024 đến 01\/12\/2026\.$/);
     const stored = (await storedRecords(getDb(), 'fieldLog')).map((r) => r.data?.topic);
     expect(stored).toEqual(['Trước', 'Giữa', 'Sau']);
   });

@@ -16,7 +16,7 @@ import { Link } from '#src/client/components/link.tsx';
 import { navigate, usePathname } from '#src/client/components/navigation.ts';
 import { I18nProvider, useT } from '#src/client/i18n/i18n-context.tsx';
 import { vi } from '#src/client/i18n/vi.ts';
-import { matchRoute, paths, type Route } from './routes.ts';
+import { canAdminister, matchRoute, paths, type Route } from './routes.ts';
 import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
 import HomeScreen from './home-screen.tsx';
@@ -27,6 +27,8 @@ const OutreachFormScreen = lazy(() =>
 const SyncDetailsScreen = lazy(() =>
   import('#src/client/features/sync-status/components/sync-details-screen.tsx').then((m) => ({ default: m.SyncDetailsScreen })));
 const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
+const AdminScreen = lazy(() => import('#src/client/features/admin/components/admin-screen.tsx').then((m) => ({ default: m.AdminScreen })));
+const DevicesScreen = lazy(() => import('#src/client/features/sessions/components/devices-screen.tsx').then((m) => ({ default: m.DevicesScreen })));
 
 const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
 
@@ -95,12 +97,19 @@ function SignedInScreen({ route, session }: { route: Route; session: SessionRow 
       return <SyncDetailsScreen />;
     case 'settings':
       return <SettingsScreen profile={profile} />;
+    case 'admin':
+    case 'admin-unit':
+      if (!canAdminister(profile)) break;
+      return <AdminScreen token={session.token} unitId={route.name === 'admin-unit' ? route.id : null} unitPath={paths.adminUnit} homePath={paths.admin} />;
+    case 'devices':
+      return <DevicesScreen profile={profile} token={session.token} />;
     default:
-      return (
-        <section className="stack">
-          <h1 tabIndex={-1}>{t('app.notFound')}</h1>
-          <Link href={paths.home} className="button">{t('app.backHome')}</Link>
-        </section>
-      );
+      break;
   }
+  return (
+    <section className="stack">
+      <h1 tabIndex={-1}>{t('app.notFound')}</h1>
+      <Link href={paths.home} className="button">{t('app.backHome')}</Link>
+    </section>
+  );
 }

@@ -1,4 +1,11 @@
 /** The app's screens and their URLs (Vietnamese paths, as users may see and share them). */
+import type { Profile } from '#src/shared/domain/account.ts';
+
+/** Only commune police and province admins see (and may open) the admin screens. */
+export function canAdminister(profile: Profile): boolean {
+  return profile.user.role === 'commune-police' || profile.user.role === 'province-admin';
+}
+
 export type Route =
   | { name: 'home' }
   | { name: 'new-log' }
@@ -6,6 +13,9 @@ export type Route =
   | { name: 'sync' }
   | { name: 'settings' }
   | { name: 'login' }
+  | { name: 'admin' }
+  | { name: 'admin-unit'; id: string }
+  | { name: 'devices' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -15,6 +25,9 @@ export const paths = {
   sync: '/dong-bo',
   settings: '/cai-dat',
   login: '/dang-nhap',
+  admin: '/quan-tri',
+  adminUnit: (id: string) => `/quan-tri/don-vi/${encodeURIComponent(id)}`,
+  devices: '/thiet-bi',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -24,6 +37,10 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.sync) return { name: 'sync' };
   if (path === paths.settings) return { name: 'settings' };
   if (path === paths.login) return { name: 'login' };
+  if (path === paths.admin) return { name: 'admin' };
+  if (path === paths.devices) return { name: 'devices' };
+  const adminUnit = /^\/quan-tri\/don-vi\/([^/]+)$/.exec(path);
+  if (adminUnit?.[1]) return { name: 'admin-unit', id: decodeURIComponent(adminUnit[1]) };
   const log = /^\/nhat-ky\/([^/]+)$/.exec(path);
   if (log?.[1]) return { name: 'log', id: decodeURIComponent(log[1]) };
   return { name: 'not-found' };

@@ -15,6 +15,8 @@ import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { Conflict } from '#src/shared/domain/conflict.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import type { Household } from '#src/shared/domain/household.ts';
+import type { OrgUnit } from '#src/shared/domain/org-unit.ts';
+import type { Team } from '#src/shared/domain/team.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { CollectionName } from '#src/shared/sync/collections.ts';
 import type { RejectReason } from '#src/shared/sync/protocol.ts';
@@ -89,6 +91,10 @@ export class AnttDatabase extends Dexie {
   fieldLog!: EntityTable<FieldLog, 'id'>;
   campaignPlan!: EntityTable<CampaignPlan, 'id'>;
   conflict!: EntityTable<Conflict, 'id'>;
+  /** Server-authored: units with their settings (duty phone). Version 4. */
+  orgUnit!: EntityTable<OrgUnit, 'id'>;
+  /** Server-authored: teams and their rosters. Version 4. */
+  team!: EntityTable<Team, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   session!: EntityTable<SessionRow, 'key'>;
@@ -111,6 +117,11 @@ export class AnttDatabase extends Dexie {
     this.version(2).stores({
       conflict: 'id, recordId, status',
       rejections: '++id, recordId, at, status',
+    });
+    // Version 4 (accounts): the organisation pulled from the server; new tables, nothing to move.
+    this.version(4).stores({
+      orgUnit: 'id, parentId',
+      team: 'id, communeId',
     });
   }
 }

@@ -1,18 +1,21 @@
 /**
- * Demo data for a fresh server: one province, one commune, three hamlets with households, two
- * teams, a campaign plan for the current year and four accounts (one per role). Loaded in ONE
- * transaction, only when there are no accounts yet; households and the plan are written as
- * synced records through the same numbering as push (writeNumbered), so devices pull them.
+ * Demo data for a fresh server: one province, one commune (its duty phone set), three hamlets
+ * with households, two teams each with a leader, a deputy and members, a campaign plan for the
+ * current year, and accounts for every role. Loaded in ONE transaction, only when there are no
+ * accounts yet; households, the plan, the units and the teams are written as synced records
+ * through the same numbering as push (writeNumbered), so devices pull them.
  */
 import { hashPassword } from '#src/server/auth/password-hashing.ts';
-import type { Role } from '#src/shared/domain/account.ts';
+import type { Role, TeamPosition } from '#src/shared/domain/account.ts';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
 import { collections, type CollectionName } from '#src/shared/sync/collections.ts';
 import { insertAccount } from './accounts-repository.ts';
 import type { Database, Queryable } from './database.ts';
 import { demoHouseholds, demoId } from './demo-households.ts';
-import { insertOrgUnit, insertTeam } from './org-repository.ts';
+import { publishOrgChanges } from './org-records-repository.ts';
+import { insertTeam } from './teams-repository.ts';
+import { insertUnit } from './units-repository.ts';
 import { lockChangeCounter, writeNumbered } from './sync-repository.ts';
 
 export const DEMO_PASSWORD = 'antt2026';
@@ -39,22 +42,30 @@ export interface DemoAccount {
   displayName: string;
   /** The team of a member or leader; for police and province staff, the unit they work for. */
   teamName: string;
+  /** The position in the team; null for police and province staff. */
+  position: TeamPosition | null;
+  teamId: string | null;
+  orgUnitId: string;
 }
 
-/** The demo accounts, one per role; all use DEMO_PASSWORD. */
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'tovien', password: DEMO_PASSWORD, role: 'member', displayName: 'Nguyễn Văn An', teamName: 'Tổ bảo vệ ANTT Ấp 1–2' },
-  { username: 'totruong', password: DEMO_PASSWORD, role: 'leader', displayName: 'Trần Thị Bình', teamName: 'Tổ bảo vệ ANTT Ấp 1–2' },
-  { username: 'congan', password: DEMO_PASSWORD, role: 'commune-police', displayName: 'Lê Minh Cường', teamName: 'Xã Tân Lập' },
-  { username: 'tinh', password: DEMO_PASSWORD, role: 'province-admin', displayName: 'Phạm Quốc Dũng', teamName: 'Tỉnh Đồng Nai' },
-];
+const TEAM_AP12 = { teamName: 'Tổ bảo vệ ANTT Ấp 1–2', teamId: DEMO_IDS.teamAp12, orgUnitId: DEMO_IDS.commune };
+const TEAM_AP3 = { teamName: 'Tổ bảo vệ ANTT Ấp 3', teamId: DEMO_IDS.teamAp3, orgUnitId: DEMO_IDS.commune };
 
-const ACCOUNT_PLACES: Record<Role, { teamId: string | null; orgUnitId: string }> = {
-  member: { teamId: DEMO_IDS.teamAp12, orgUnitId: DEMO_IDS.commune },
-  leader: { teamId: DEMO_IDS.teamAp12, orgUnitId: DEMO_IDS.commune },
-  'commune-police': { teamId: null, orgUnitId: DEMO_IDS.commune },
-  'province-admin': { teamId: null, orgUnitId: DEMO_IDS.province },
-};
+/** The commune's duty phone in the demo (a made-up number). */
+export const DEMO_DUTY_PHONE = '0251 3812 113';
+
+/** The demo accounts: the first four (one per role) are the README's; all use DEMO_PASSWORD. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'tovien', password: DEMO_PASSWORD, role: 'member', displayName: 'Nguyễn Văn An', position: 'member', ...TEAM_AP12 },
+  { username: 'totruong', password: DEMO_PASSWORD, role: 'leader', displayName: 'Trần Thị Bình', position: 'leader', ...TEAM_AP12 },
+  { username: 'congan', password: DEMO_PASSWORD, role: 'commune-police', displayName: 'Lê Minh Cường', position: null, teamName: 'Xã Tân Lập', teamId: null, orgUnitId: DEMO_IDS.commune },
+  { username: 'tinh', password: DEMO_PASSWORD, role: 'province-admin', displayName: 'Phạm Quốc Dũng', position: null, teamName: 'Tỉnh Đồng Nai', teamId: null, orgUnitId: DEMO_IDS.province },
+  { username: 'topho', password: DEMO_PASSWORD, role: 'member', displayName: 'Hoàng Văn Đức', position: 'deputy', ...TEAM_AP12 },
+  { username: 'tovien2', password: DEMO_PASSWORD, role: 'member', displayName: 'Đỗ Thị Hoa', position: 'member', ...TEAM_AP12 },
+  { username: 'totruong3', password: DEMO_PASSWORD, role: 'leader', displayName: 'Bùi Văn Hải', position: 'leader', ...TEAM_AP3 },
+  { username: 'topho3', password: DEMO_PASSWORD, role: 'member', displayName: 'Lý Thị Lan', position: 'deputy', ...TEAM_AP3 },
+  { username: 'tovien5', password: DEMO_PASSWORD, role: 'member', displayName: 'Mai Văn Nam', position: 'member', ...TEAM_AP3 },
+];
 
 /** Arbitrary fixed lock key: two servers starting on one empty database load the demo once. */
 const DEMO_LOCK_KEY = 7_202_602;
@@ -84,15 +95,16 @@ export function demoCampaignPlan(now: Date): CampaignPlan {
   };
 }
 
-async function insertOrganisation(tx: Queryable): Promise<void> {
-  await insertOrgUnit(tx, { id: DEMO_IDS.province, parentId: null, kind: 'province', name: 'Tỉnh Đồng Nai' });
-  await insertOrgUnit(tx, { id: DEMO_IDS.commune, parentId: DEMO_IDS.province, kind: 'commune', name: 'Xã Tân Lập' });
+async function insertOrganisation(tx: Queryable, now: Date): Promise<void> {
+  await insertUnit(tx, { id: DEMO_IDS.province, parentId: null, kind: 'province', name: 'Tỉnh Đồng Nai' }, now);
+  const settings = { dutyPhone: DEMO_DUTY_PHONE, promptMinutes: 30 };
+  await insertUnit(tx, { id: DEMO_IDS.commune, parentId: DEMO_IDS.province, kind: 'commune', name: 'Xã Tân Lập', settings }, now);
   for (const hamlet of HAMLETS) {
-    await insertOrgUnit(tx, { id: hamlet.id, parentId: DEMO_IDS.commune, kind: 'hamlet', name: hamlet.name });
+    await insertUnit(tx, { id: hamlet.id, parentId: DEMO_IDS.commune, kind: 'hamlet', name: hamlet.name }, now);
   }
   const [ap1, ap2, ap3] = DEMO_IDS.hamlets;
-  await insertTeam(tx, { id: DEMO_IDS.teamAp12, communeId: DEMO_IDS.commune, name: 'Tổ bảo vệ ANTT Ấp 1–2', hamletIds: [ap1, ap2] });
-  await insertTeam(tx, { id: DEMO_IDS.teamAp3, communeId: DEMO_IDS.commune, name: 'Tổ bảo vệ ANTT Ấp 3', hamletIds: [ap3] });
+  await insertTeam(tx, { id: DEMO_IDS.teamAp12, communeId: DEMO_IDS.commune, name: TEAM_AP12.teamName, hamletIds: [ap1, ap2], establishedOn: '2024-07-01' }, now);
+  await insertTeam(tx, { id: DEMO_IDS.teamAp3, communeId: DEMO_IDS.commune, name: TEAM_AP3.teamName, hamletIds: [ap3], establishedOn: '2024-07-01' }, now);
 }
 
 function asRecord(collection: CollectionName, data: Record<string, unknown>) {
@@ -112,10 +124,10 @@ export async function loadDemoData(database: Database, now: Date = new Date()): 
     await tx.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
     const existing = await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM users');
     if ((existing[0]?.count ?? 0) > 0) return false;
-    await insertOrganisation(tx);
+    await insertOrganisation(tx, now);
     for (const [index, account] of DEMO_ACCOUNTS.entries()) {
-      const { username, displayName, role } = account;
-      await insertAccount(tx, { id: demoId(`user:${username}`), username, displayName, role, ...ACCOUNT_PLACES[role], passwordHash: hashes[index]! });
+      const { username, displayName, role, position, teamId, orgUnitId } = account;
+      await insertAccount(tx, { id: demoId(`user:${username}`), username, displayName, role, position, teamId, orgUnitId, passwordHash: hashes[index]! });
     }
     const updatedAt = now.toISOString();
     const households = HAMLETS.flatMap((hamlet, index) => demoHouseholds(hamlet, hamlet.households, 2026 + index, updatedAt));
@@ -124,6 +136,8 @@ export async function loadDemoData(database: Database, now: Date = new Date()): 
       asRecord('campaignPlan', demoCampaignPlan(now)),
     ];
     await writeNumbered(tx, await lockChangeCounter(tx), records, { userId: null, now });
+    const unitIds = [DEMO_IDS.province, DEMO_IDS.commune, ...DEMO_IDS.hamlets];
+    await publishOrgChanges(tx, { unitIds, teamIds: [DEMO_IDS.teamAp12, DEMO_IDS.teamAp3] }, null, now);
     return true;
   });
 }

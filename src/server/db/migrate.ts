@@ -12,7 +12,7 @@
  * each migration and the others see it applied.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database, Queryable } from './database.ts';
 
@@ -29,7 +29,9 @@ export class MigrationError extends Error {
 const MIGRATION_FILE = /^(\d{4}_[a-z0-9]+(?:-[a-z0-9]+)*)\.sql$/;
 /** Arbitrary, fixed: the key of the advisory lock that serialises migrating. */
 const MIGRATION_LOCK_KEY = 7_202_601;
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+// Not `new URL('./migrations/', import.meta.url)`: Vite rewrites that pattern into an asset URL
+// when client tests run the server in-process.
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** The migrations shipped with this build, in order. */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {

@@ -3,7 +3,7 @@
  * and what part of it an account reaches. Scopes and write rights are derived from the reach in
  * sync/access.ts; this file only reads and writes the rows.
  */
-import type { OrgUnitKind, OrgUnitSummary } from '#src/shared/domain/account.ts';
+import type { OrgUnitSummary } from '#src/shared/domain/account.ts';
 import type { Account } from './accounts-repository.ts';
 import type { Queryable } from './database.ts';
 
@@ -82,18 +82,4 @@ export async function readReach(db: Queryable, account: Account): Promise<Reach>
   // Only commune police read the teams' restricted scopes (access.ts); a province has thousands of members.
   const teamMembers = account.role === 'commune-police' ? await readTeamMembers(db, teamIds) : [];
   return { team: null, homeChain, hamlets, subtree, teamIds, teamMembers };
-}
-
-export async function insertOrgUnit(
-  db: Queryable,
-  unit: { id: string; parentId: string | null; kind: OrgUnitKind; name: string },
-): Promise<void> {
-  await db.query('INSERT INTO org_units (id, parent_id, kind, name) VALUES ($1, $2, $3, $4)', [unit.id, unit.parentId, unit.kind, unit.name]);
-}
-
-export async function insertTeam(db: Queryable, team: { id: string; communeId: string; name: string; hamletIds: string[] }): Promise<void> {
-  await db.query('INSERT INTO teams (id, commune_id, name) VALUES ($1, $2, $3)', [team.id, team.communeId, team.name]);
-  for (const hamletId of team.hamletIds) {
-    await db.query('INSERT INTO team_hamlets (team_id, hamlet_id) VALUES ($1, $2)', [team.id, hamletId]);
-  }
 }

@@ -1,18 +1,21 @@
 /**
  * Bearer-token authentication: `Authorization: Bearer <token>`. The token is hashed and looked
- * up (db/sessions-repository.ts); a missing, unknown, revoked or expired token is a 401
- * `unauthorized`, which tells the device to ask its user to log in again.
+ * up (db/sessions-repository.ts); a missing, unknown, ended or expired token, or one of a
+ * disabled account, is a 401 `unauthorized`, which tells the device to ask its user to log in
+ * again. A live session's last-seen time is refreshed at most once a minute.
  */
 import type { FastifyRequest } from 'fastify';
 import { hashSessionToken } from '#src/server/auth/session-tokens.ts';
 import type { Account } from '#src/server/db/accounts-repository.ts';
 import type { Database } from '#src/server/db/database.ts';
-import { findSessionAccount } from '#src/server/db/sessions-repository.ts';
+import { findLiveSession, LAST_SEEN_RESOLUTION_MS, touchSession } from '#src/server/db/sessions-repository.ts';
 import { ApiError, errorMessages } from './api-errors.ts';
 
 export interface Authenticated {
   account: Account;
   tokenHash: string;
+  /** The public id of this session (what "my devices" lists). */
+  sessionId: string;
 }
 
 export type Authenticate = (request: FastifyRequest) => Promise<Authenticated>;
@@ -24,8 +27,10 @@ export function createAuthenticate(database: Database, now: () => Date): Authent
     const match = BEARER.exec(request.headers.authorization ?? '');
     if (!match) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
     const tokenHash = hashSessionToken(match[1]!);
-    const account = await findSessionAccount(database, tokenHash, now());
-    if (!account) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
-    return { account, tokenHash };
+    const at = now();
+    const session = await findLiveSession(database, tokenHash, at);
+    if (!session) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
+    if (at.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) await touchSession(database, session.sessionId, at);
+    return { account: session.account, tokenHash, sessionId: session.sessionId };
   };
 }

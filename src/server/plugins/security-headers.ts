@@ -1,34 +1,43 @@
 /**
- * Security headers on every response. The CSP allows exactly what the built PWA needs: its own
- * scripts and service worker, inline styles (React style props), data: images, and fetches to
- * this origin. Responses of /api carry personal data: no-store keeps them out of shared caches
- * and the browser's disk cache (the app keeps its own copy in IndexedDB).
+ * Security headers on every response, through @fastify/helmet. The CSP allows exactly what the
+ * built PWA needs: its own scripts and service worker, inline styles (React style props), data:
+ * images, and fetches to this origin; no upgrade-insecure-requests, because phones on a
+ * commune's network may reach a server by plain http. Permissions-Policy (helmet has none)
+ * allows the camera (entry photos) and location for this origin only. Responses of /api carry
+ * personal data: no-store keeps them out of shared caches and the browser's disk cache (the app
+ * keeps its own copy in IndexedDB).
  */
+import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const directives = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
+export const PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=(self)';
+
+export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    // A province's domain may have other sites below it: no includeSubDomains.
+    strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
-    return payload;
   });
 }

@@ -1,50 +1,104 @@
 /**
- * Login, logout, and "who am I". Login answers the same 401 for an unknown username and a wrong
- * password, after the same scrypt work, so that neither words nor timing reveal which accounts
- * exist.
+ * Login, logout, "who am I", password change and "my devices". Login answers the same 401 for
+ * an unknown username and a wrong password, after the same scrypt work, so that neither words
+ * nor timing reveal which accounts exist; only after the right password does it say that the
+ * account is disabled (403) or must set a new password (403 with action `change-password`).
+ * Failures count towards the lockout kept in the database (plugins/login-lockout.ts).
  */
-import type { FastifyInstance } from 'fastify';
-import { DECOY_PASSWORD_HASH, verifyPassword } from '#src/server/auth/password-hashing.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { deviceLabelFrom } from '#src/server/auth/device-label.ts';
+import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '#src/server/auth/password-hashing.ts';
+import { passwordProblem } from '#src/server/auth/password-policy.ts';
 import { profileOf } from '#src/server/auth/profile.ts';
 import { hashSessionToken, newSessionToken, SESSION_DAYS } from '#src/server/auth/session-tokens.ts';
-import { findAccountForLogin } from '#src/server/db/accounts-repository.ts';
+import { findAccountForLogin, setPasswordHash, type LoginAccount } from '#src/server/db/accounts-repository.ts';
 import { readReach } from '#src/server/db/org-repository.ts';
-import { deleteExpiredSessions, deleteSession, insertSession } from '#src/server/db/sessions-repository.ts';
-import { ApiError, invalidRequest } from '#src/server/plugins/api-errors.ts';
+import { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, insertSession, listUserSessions } from '#src/server/db/sessions-repository.ts';
+import { ApiError } from '#src/server/plugins/api-errors.ts';
+import { lockoutMessage } from '#src/server/plugins/login-lockout.ts';
 import { loginRequestSchema, type LoginResponse, type Profile } from '#src/shared/domain/account.ts';
+import { adminPaths, changePasswordRequestSchema, PASSWORD_CHANGE_ACTION, type SessionsResponse } from '#src/shared/domain/admin.ts';
+import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
+import { idParam, parseBody } from './parse-body.ts';
 import type { RouteContext } from './route-context.ts';
 
 export const WRONG_CREDENTIALS_MESSAGE = 'Tên đăng nhập hoặc mật khẩu không đúng';
+export const DISABLED_MESSAGE = 'Tài khoản này đã bị khóa. Hãy liên hệ Công an xã.';
+export const MUST_CHANGE_MESSAGE = 'Mật khẩu của bạn vừa được cấp hoặc đặt lại. Hãy đặt mật khẩu mới để tiếp tục.';
+
+interface Credentials {
+  username: string;
+  password: string;
+  deviceLabel?: string | undefined;
+  clientId?: string | undefined;
+}
 
 export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { database, now, authenticate, loginLimiter } = context;
+  const { database, now, authenticate, loginLockout, limits } = context;
+  const config = { rateLimit: limits.login };
 
-  app.post(apiPaths.login, async (request, reply): Promise<LoginResponse> => {
-    const parsed = loginRequestSchema.safeParse(request.body);
-    if (!parsed.success) throw invalidRequest(parsed.error);
-    const { username, password } = parsed.data;
-    const at = now();
-    const wait = loginLimiter.retryAfter(request.ip, username, at.getTime());
+  /** The account when the password is right and no lockout holds; throws 429 or 401 otherwise. */
+  async function checkCredentials(request: FastifyRequest, reply: FastifyReply, credentials: Credentials, at: Date): Promise<LoginAccount> {
+    const wait = await loginLockout.retryAfter(request.ip, credentials.username, at);
     if (wait !== null) {
       reply.header('Retry-After', String(wait));
-      const minutes = Math.max(1, Math.ceil(wait / 60));
-      throw new ApiError(429, 'too-many-requests', `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`);
+      throw new ApiError(429, 'too-many-requests', lockoutMessage(wait));
     }
-    const account = await findAccountForLogin(database, username);
-    const isMatch = await verifyPassword(password, account?.passwordHash ?? DECOY_PASSWORD_HASH);
+    const account = await findAccountForLogin(database, credentials.username);
+    const isMatch = await verifyPassword(credentials.password, account?.passwordHash ?? DECOY_PASSWORD_HASH);
     if (!account || !isMatch) {
-      loginLimiter.recordFailure(request.ip, username, at.getTime());
+      await loginLockout.recordFailure(request.ip, credentials.username, at);
       throw new ApiError(401, 'unauthorized', WRONG_CREDENTIALS_MESSAGE);
     }
-    loginLimiter.recordSuccess(username);
+    await loginLockout.recordSuccess(credentials.username);
+    if (account.isDisabled) throw new ApiError(403, 'forbidden', DISABLED_MESSAGE);
+    return account;
+  }
+
+  async function openSession(request: FastifyRequest, account: LoginAccount, credentials: Credentials, at: Date): Promise<LoginResponse> {
     const token = newSessionToken();
     const expiresAt = new Date(at.getTime() + SESSION_DAYS * 24 * 3600_000);
     await deleteExpiredSessions(database, account.id, at);
-    await insertSession(database, { tokenHash: hashSessionToken(token), userId: account.id, expiresAt, createdAt: at });
-    const { passwordHash: _hash, ...publicAccount } = account;
+    await insertSession(database, {
+      id: uuidv7(at.getTime()), tokenHash: hashSessionToken(token), userId: account.id, expiresAt, createdAt: at,
+      deviceLabel: credentials.deviceLabel || deviceLabelFrom(request.headers['user-agent']), clientId: credentials.clientId ?? null,
+    });
+    const { passwordHash: _hash, isDisabled: _disabled, mustChangePassword: _must, ...publicAccount } = account;
     const profile = profileOf(publicAccount, await readReach(database, publicAccount));
     return { token, expiresAt: expiresAt.toISOString(), profile };
+  }
+
+  app.post(apiPaths.login, { config }, async (request, reply): Promise<LoginResponse> => {
+    const credentials = parseBody(loginRequestSchema, request.body);
+    const at = now();
+    const account = await checkCredentials(request, reply, credentials, at);
+    if (account.mustChangePassword) {
+      const error = new ApiError(403, 'forbidden', MUST_CHANGE_MESSAGE);
+      return reply.status(403).send({ error: { ...error.toBody().error, action: PASSWORD_CHANGE_ACTION } });
+    }
+    return openSession(request, account, credentials, at);
+  });
+
+  /** Sets a new password with the current one (also the temporary one after a reset), then logs in. */
+  app.post(adminPaths.changePassword, { config }, async (request, reply): Promise<LoginResponse> => {
+    const body = parseBody(changePasswordRequestSchema, request.body);
+    const at = now();
+    const credentials = { username: body.username, password: body.currentPassword, deviceLabel: body.deviceLabel, clientId: body.clientId };
+    const account = await checkCredentials(request, reply, credentials, at);
+    const problem = passwordProblem(body.newPassword, account.username);
+    if (problem) throw new ApiError(400, 'invalid-request', problem, [{ path: 'newPassword', message: problem }]);
+    if (body.newPassword === body.currentPassword) {
+      const message = 'Mật khẩu mới phải khác mật khẩu hiện tại';
+      throw new ApiError(400, 'invalid-request', message, [{ path: 'newPassword', message }]);
+    }
+    const hash = await hashPassword(body.newPassword);
+    await database.transaction(async (tx) => {
+      await setPasswordHash(tx, account.id, hash, false, at);
+      // Whoever knew the old password is signed out everywhere.
+      await deleteUserSessions(tx, account.id);
+    });
+    return openSession(request, account, credentials, at);
   });
 
   app.post(apiPaths.logout, async (request, reply) => {
@@ -56,5 +110,17 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   app.get(apiPaths.me, async (request): Promise<Profile> => {
     const { account } = await authenticate(request);
     return profileOf(account, await readReach(database, account));
+  });
+
+  app.get(adminPaths.mySessions, async (request): Promise<SessionsResponse> => {
+    const { account, sessionId } = await authenticate(request);
+    return { sessions: await listUserSessions(database, account.id, now(), sessionId) };
+  });
+
+  app.delete(adminPaths.mySession, async (request, reply) => {
+    const { account } = await authenticate(request);
+    const isEnded = await deleteUserSession(database, account.id, idParam(request.params));
+    if (!isEnded) throw new ApiError(404, 'not-found', 'Không tìm thấy phiên đăng nhập này.');
+    return reply.status(204).send();
   });
 }

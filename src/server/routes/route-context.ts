@@ -1,10 +1,12 @@
 /**
- * What every route module receives from buildApp: the database, the clock, authentication, and
- * test-only hooks. Passing it explicitly keeps routes free of global state.
+ * What every route module receives from buildApp: the database, the clock, authentication,
+ * the login lockout, per-route request limits, and test-only hooks. Passing it explicitly keeps
+ * routes free of global state.
  */
 import type { Database } from '#src/server/db/database.ts';
 import type { Authenticate } from '#src/server/plugins/authentication.ts';
-import type { LoginRateLimiter } from '#src/server/plugins/login-rate-limit.ts';
+import type { LoginLockout } from '#src/server/plugins/login-lockout.ts';
+import type { RouteLimits } from '#src/server/plugins/request-limits.ts';
 
 export interface TestHooks {
   /** Awaited inside a push transaction just before COMMIT, after change numbers were taken. */
@@ -15,6 +17,7 @@ export interface RouteContext {
   database: Database;
   now: () => Date;
   authenticate: Authenticate;
-  loginLimiter: LoginRateLimiter;
+  loginLockout: LoginLockout;
+  limits: RouteLimits;
   testHooks: TestHooks;
 }

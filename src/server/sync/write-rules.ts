@@ -13,6 +13,7 @@
  * - campaignPlan: province staff (any unit of the province) and commune police (their commune).
  * - conflict: written by the server; a device only resolves one (status, choices), and only the
  *   leader, commune police or someone whose value is in it.
+ * - orgUnit, team: nobody; the server writes them when the organisation changes.
  * Both the stored copy and the new one must be writable: a record cannot be moved into, or out
  * of, a scope its writer does not hold.
  */
@@ -65,6 +66,10 @@ function writableScopes(access: Access, collection: CollectionName): ReadonlySet
       return new Set([...access.planUnitIds].map((id) => `unit:${id}`));
     case 'conflict':
       return access.readable;
+    case 'orgUnit':
+    case 'team':
+      // Server-authored (admin routes republish them): no device writes these.
+      return new Set();
   }
 }
 

@@ -3,13 +3,23 @@
  * keeps the profile so that the session works offline after one online login.
  */
 import { z } from 'zod';
+import { UUID_PATTERN } from './ids.ts';
 
 /** Roles (DOMAIN.md "Who uses the app"). */
 export const roles = ['member', 'leader', 'commune-police', 'province-admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const orgUnitKinds = ['province', 'district', 'commune', 'hamlet', 'agency'] as const;
+/**
+ * Kinds of administrative unit. `hamlet` covers every residential unit below a commune (thôn,
+ * ấp, bản, buôn, khóm, tổ dân phố); agencies, enterprises and schools take part and are rated
+ * too. Depth is data: since 1/7/2025 a province's communes hang straight below it.
+ */
+export const orgUnitKinds = ['province', 'district', 'commune', 'hamlet', 'agency', 'enterprise', 'school'] as const;
 export type OrgUnitKind = (typeof orgUnitKinds)[number];
+
+/** A team member's position (chức danh): tổ trưởng, tổ phó, tổ viên. */
+export const teamPositions = ['leader', 'deputy', 'member'] as const;
+export type TeamPosition = (typeof teamPositions)[number];
 
 export const orgUnitSummarySchema = z.looseObject({
   id: z.string(),
@@ -37,6 +47,10 @@ export type Profile = z.infer<typeof profileSchema>;
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(64),
   password: z.string().min(1, 'Nhập mật khẩu').max(200),
+  /** How the device names itself in "Thiết bị đã đăng nhập" (browser and system); optional. */
+  deviceLabel: z.string().trim().max(120).optional(),
+  /** The device's sync client id, when it already has one. */
+  clientId: z.string().regex(UUID_PATTERN).optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -12,6 +12,8 @@ import { campaignPlanSchema } from '../domain/campaign-plan.ts';
 import { conflictSchema } from '../domain/conflict.ts';
 import { fieldLogSchema, isRestrictedKind } from '../domain/field-log.ts';
 import { householdSchema } from '../domain/household.ts';
+import { orgUnitSchema } from '../domain/org-unit.ts';
+import { teamSchema } from '../domain/team.ts';
 
 /**
  * A scope names who may read a record:
@@ -49,6 +51,16 @@ export const collections = {
   conflict: define({
     schema: conflictSchema,
     scopeOf: (conflict) => conflict.scope as Scope,
+  }),
+  /** Server-authored (devices may not push): unit names and settings, e.g. the duty phone. */
+  orgUnit: define({
+    schema: orgUnitSchema,
+    scopeOf: (unit) => `unit:${unit.id}`,
+  }),
+  /** Server-authored (devices may not push): the team and its roster. */
+  team: define({
+    schema: teamSchema,
+    scopeOf: (team) => `team:${team.id}`,
   }),
 } as const;
 

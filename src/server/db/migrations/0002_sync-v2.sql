@@ -1,8 +1,5 @@
 -- Sync protocol v2: field-level merges and conflicts, no echo, reach changes, per-record refusals.
 
--- When a team started work: entries dated before it are refused (write-rules.ts, date window).
-ALTER TABLE teams ADD COLUMN IF NOT EXISTS established_on date;
-
 -- The device whose push wrote the record exactly as it sent it; null when the server wrote it
 -- (demo data, org records) or changed it (a merge). Pull does not send a device its own writes.
 ALTER TABLE records ADD COLUMN origin_client uuid;

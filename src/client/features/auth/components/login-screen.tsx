@@ -7,12 +7,16 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useDevice } from '#src/client/db/device-context.tsx';
 import { signInAccount } from '#src/client/db/account-repository.ts';
-import { createHttpTransport, SyncError } from '#src/client/sync/http-transport.ts';
+import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
+import { loginResponseSchema, type LoginResponse } from '#src/shared/domain/account.ts';
+import { PASSWORD_CHANGE_ACTION } from '#src/shared/domain/admin.ts';
+import { apiPaths } from '#src/shared/sync/protocol.ts';
 import { Field } from '#src/client/components/field.tsx';
-import { KeptAccounts } from './kept-accounts.tsx';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { KeptAccounts } from './kept-accounts.tsx';
+import { PasswordChangeForm } from './password-change-form.tsx';
 
 export function LoginScreen({ onSignedIn }: {
   /**
@@ -31,6 +35,8 @@ export function LoginScreen({ onSignedIn }: {
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  /** Set when the server asks for a new password (after a reset or for a new account). */
+  const [mustChange, setMustChange] = useState<{ message: string } | null>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -47,16 +53,25 @@ export function LoginScreen({ onSignedIn }: {
     if (!navigator.onLine) return setError(t('auth.offline'));
     setIsBusy(true);
     try {
-      const answer = await createHttpTransport({ getToken: async () => null }).login({ username: username.trim(), password });
-      await signInAccount(device, answer);
+      const answer = await apiRequest({ method: 'POST', path: apiPaths.login, body: { username: username.trim(), password }, schema: loginResponseSchema });
+      await finish(answer);
     } catch (failure) {
       setIsBusy(false);
+      if (failure instanceof ApiRequestError && failure.action === PASSWORD_CHANGE_ACTION) return setMustChange({ message: failure.message });
       // No answer at all: for a first login that means the network is missing.
-      if (failure instanceof SyncError && failure.reason === 'network') return setError(t('auth.offline'));
-      return setError(failure instanceof SyncError ? failure.message : t('auth.serverError'));
+      if (failure instanceof ApiRequestError && failure.reason === 'network') return setError(t('auth.offline'));
+      return setError(failure instanceof ApiRequestError ? failure.message : t('auth.serverError'));
     }
+  }
+
+  async function finish(answer: LoginResponse): Promise<void> {
+    await signInAccount(device, answer);
     onSignedIn?.();
     requestSync('login');
+  }
+
+  if (mustChange) {
+    return <PasswordChangeForm username={username.trim()} currentPassword={password} message={mustChange.message} onChanged={finish} />;
   }
 
   return (
