@@ -45,6 +45,15 @@ forEachDatabase('sessions and passwords', (getDb) => {
     expect((await call(app, other, 'GET', apiPaths.me)).statusCode).toBe(200);
   });
 
+  it("learn a device's sync client id from its first sync", async () => {
+    const session = await login(app, 'topho3');
+    const clientId = demoId('sessions-test-client');
+    const clientOf = async () => ((await call(app, session, 'GET', adminPaths.mySessions)).body.sessions as { clientId: string | null }[])[0]!.clientId;
+    expect(await clientOf()).toBeNull();
+    await pull(app, session, 0, { clientId });
+    expect(await clientOf()).toBe(clientId);
+  });
+
   it('update last seen at most once a minute', async () => {
     const session = await login(app, 'tovien5');
     const lastSeen = async () => ((await call(app, session, 'GET', adminPaths.mySessions)).body.sessions as { lastSeenAt: string }[])[0]!.lastSeenAt;

@@ -94,7 +94,7 @@ function SignedInScreen({ route, session }: { route: Route; session: SessionRow 
     case 'log':
       return <OutreachFormScreen profile={profile} logId={route.id} />;
     case 'sync':
-      return <SyncDetailsScreen />;
+      return <SyncDetailsScreen profile={profile} />;
     case 'settings':
       return <SettingsScreen profile={profile} />;
     case 'admin':

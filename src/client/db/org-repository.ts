@@ -15,3 +15,12 @@ export function useTeam(teamId: string | null): Team | null | undefined {
 export function useOrgUnit(unitId: string | null): OrgUnit | null | undefined {
   return useDbQuery(async (db) => (unitId ? ((await db.orgUnit.get(unitId)) ?? null) : null), [unitId]);
 }
+
+/** Names of everyone in the teams this device holds, by account id (for "who changed this"). */
+export function useMemberNames(): Map<string, string> | undefined {
+  return useDbQuery(async (db) => {
+    const names = new Map<string, string>();
+    for (const team of await db.team.toArray()) for (const member of team.members) names.set(member.userId, member.displayName);
+    return names;
+  }, []);
+}

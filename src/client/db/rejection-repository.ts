@@ -1,7 +1,7 @@
 /**
- * Reading the changes the server refused (written by settlePush in outbox-repository.ts, in the
- * same transaction that puts the server's copy back). Kept on the device so the user can see
- * what happened to an entry; cleared with everything else at sign-out.
+ * Changes the server refused, set aside on the device (written by settlePush in
+ * outbox-repository.ts, in the same transaction that puts the server's copy back): each keeps the
+ * refused record and the reason, for its author to fix (a new save of the record) or discard.
  */
 import type { AnttDatabase, RejectionRow } from './database.ts';
 import { useDbQuery } from './database-context.tsx';
@@ -14,4 +14,20 @@ export async function listRejections(db: AnttDatabase, limit: number): Promise<R
 /** Live list of the newest refusals; undefined while loading. */
 export function useRejections(limit = 50): RejectionRow[] | undefined {
   return useDbQuery((db) => listRejections(db, limit), [limit]);
+}
+
+/** Refusals still waiting for their author, newest first, through the `status` index. */
+export async function listOpenRejections(db: AnttDatabase): Promise<RejectionRow[]> {
+  const open = await db.rejections.where('status').equals('open').toArray();
+  return open.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** Live refusals waiting for their author; undefined while loading. */
+export function useOpenRejections(): RejectionRow[] | undefined {
+  return useDbQuery((db) => listOpenRejections(db), []);
+}
+
+/** The author is done with a refusal: fixed (saved again) or discarded. */
+export async function closeRejection(db: AnttDatabase, id: number, status: 'fixed' | 'discarded'): Promise<void> {
+  await db.rejections.update(id, { status });
 }

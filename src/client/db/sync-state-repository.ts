@@ -67,13 +67,17 @@ export interface SyncOverview {
   lastError: SyncFailure | null;
   nextRetryAt: string | null;
   isRunning: boolean;
+  /** Open conflicts and refused entries waiting for a person. */
+  needsAttention: number;
 }
 
 export async function readSyncOverview(db: AnttDatabase, now: Date = new Date()): Promise<SyncOverview> {
-  const [pendingCount, oldest, status] = await Promise.all([
+  const [pendingCount, oldest, status, conflicts, refusals] = await Promise.all([
     db.outbox.count(),
     db.outbox.orderBy('seq').first(),
     getSyncStatus(db),
+    db.conflict.where('status').equals('open').count(),
+    db.rejections.where('status').equals('open').count(),
   ]);
   const runningFor = status.runningSince === null ? null : now.getTime() - Date.parse(status.runningSince);
   return {
@@ -83,6 +87,7 @@ export async function readSyncOverview(db: AnttDatabase, now: Date = new Date())
     lastError: status.lastError,
     nextRetryAt: status.nextRetryAt,
     isRunning: runningFor !== null && runningFor < RUNNING_STALE_MS,
+    needsAttention: conflicts + refusals,
   };
 }
 

@@ -34,20 +34,27 @@ export interface LiveSession {
   account: Account;
   sessionId: string;
   lastSeenAt: Date;
+  /** The sync client id of the device, once known. */
+  clientId: string | null;
 }
 
 /** The account of a live session, or undefined when the token is unknown, ended, expired or its account disabled. */
 export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<LiveSession | undefined> {
-  const rows = await db.query<Account & { sessionId: string; lastSeenAt: Date }>(
-    `SELECT ${ACCOUNT_COLUMNS}, s.id::text AS "sessionId", s.last_seen_at AS "lastSeenAt"
+  const rows = await db.query<Account & { sessionId: string; lastSeenAt: Date; clientId: string | null }>(
+    `SELECT ${ACCOUNT_COLUMNS}, s.id::text AS "sessionId", s.last_seen_at AS "lastSeenAt", s.client_id::text AS "clientId"
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [tokenHash, now.toISOString()],
   );
   const row = rows[0];
   if (!row) return undefined;
-  const { sessionId, lastSeenAt, ...account } = row;
-  return { account, sessionId, lastSeenAt: new Date(lastSeenAt) };
+  const { sessionId, lastSeenAt, clientId, ...account } = row;
+  return { account, sessionId, lastSeenAt: new Date(lastSeenAt), clientId };
+}
+
+/** Records which sync client a session's device is (it is known only once the device syncs). */
+export async function setSessionClient(db: Queryable, sessionId: string, clientId: string): Promise<void> {
+  await db.query('UPDATE sessions SET client_id = $2 WHERE id = $1', [sessionId, clientId]);
 }
 
 /** Marks the session seen now, unless it was marked within the last minute (cheap when called on every request). */

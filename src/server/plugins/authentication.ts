@@ -16,6 +16,8 @@ export interface Authenticated {
   tokenHash: string;
   /** The public id of this session (what "my devices" lists). */
   sessionId: string;
+  /** The device's sync client id as the session knows it (null until it first syncs). */
+  clientId: string | null;
 }
 
 export type Authenticate = (request: FastifyRequest) => Promise<Authenticated>;
@@ -31,6 +33,6 @@ export function createAuthenticate(database: Database, now: () => Date): Authent
     const session = await findLiveSession(database, tokenHash, at);
     if (!session) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
     if (at.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) await touchSession(database, session.sessionId, at);
-    return { account: session.account, tokenHash, sessionId: session.sessionId };
+    return { account: session.account, tokenHash, sessionId: session.sessionId, clientId: session.clientId };
   };
 }

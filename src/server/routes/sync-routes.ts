@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { readReach } from '#src/server/db/org-repository.ts';
 import { findSyncClientOwner, readRestrictedScopes } from '#src/server/db/sync-repository.ts';
+import { setSessionClient } from '#src/server/db/sessions-repository.ts';
 import type { Authenticated } from '#src/server/plugins/authentication.ts';
 import { ApiError, invalidRequest } from '#src/server/plugins/api-errors.ts';
 import { accessOf, type Access } from '#src/server/sync/access.ts';
@@ -49,12 +50,16 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const session = await authenticate(request);
     const push = parseEnvelope(pushRequestSchema, request.body);
     const access = await accessFor(session);
+    let answer: PushResponse;
     try {
-      return await applyPush(database, access, push, { now: now(), beforeCommit: testHooks.beforePushCommit });
+      answer = await applyPush(database, access, push, { now: now(), beforeCommit: testHooks.beforePushCommit });
     } catch (error) {
       if (error instanceof ClientMismatchError) throw clientMismatch();
       throw error;
     }
+    // "Thiết bị đã đăng nhập" names the device's sync client once it has synced.
+    if (session.clientId !== push.clientId) await setSessionClient(database, session.sessionId, push.clientId);
+    return answer;
   });
 
   app.post(apiPaths.pull, async (request): Promise<PullResponse> => {
@@ -63,6 +68,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const access = await accessFor(session);
     const owner = await findSyncClientOwner(database, pull.clientId);
     if (owner !== undefined && owner !== access.account.id) throw clientMismatch();
+    if (session.clientId !== pull.clientId) await setSessionClient(database, session.sessionId, pull.clientId);
     return readPull(database, access, pull);
   });
 }

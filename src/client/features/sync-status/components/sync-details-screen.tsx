@@ -1,14 +1,18 @@
-/** `/dong-bo`: the sync state in full, a "sync now" button and the entries the server refused. */
+/**
+ * `/dong-bo`: the sync state in full, a "sync now" button, and what needs a person: conflicts to
+ * settle and entries the server refused (set aside with their reason).
+ */
+import type { Profile } from '#src/shared/domain/account.ts';
 import { formatInstant } from '#src/shared/domain/dates.ts';
 import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
-import { useRejections } from '#src/client/db/rejection-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { ConflictList } from './conflict-list.tsx';
+import { RefusalList } from './refusal-list.tsx';
 
-export function SyncDetailsScreen() {
+export function SyncDetailsScreen({ profile }: { profile: Profile }) {
   const { t } = useT();
   const overview = useSyncOverview();
-  const rejections = useRejections();
   return (
     <section className="stack" aria-labelledby="sync-title">
       <h1 id="sync-title" tabIndex={-1}>{t('sync.title')}</h1>
@@ -24,18 +28,8 @@ export function SyncDetailsScreen() {
           </button>
         </div>
       )}
-      <h2>{t('sync.rejectionsTitle')}</h2>
-      {rejections && rejections.length === 0 && <p>{t('sync.rejectionsNone')}</p>}
-      {rejections && rejections.length > 0 && (
-        <ul className="plain-list stack">
-          {rejections.map((rejection) => (
-            <li key={rejection.id} className="card">
-              <p>{rejection.message}</p>
-              <p className="card__meta">{t('sync.rejectionAt', { at: formatInstant(rejection.at) })}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ConflictList profile={profile} />
+      <RefusalList />
     </section>
   );
 }

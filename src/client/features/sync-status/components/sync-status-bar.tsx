@@ -35,6 +35,11 @@ export function SyncStatusBar() {
               : t('sync.allSent')}
         </span>
       </p>
+      {overview.needsAttention > 0 && (
+        <p className="sync-bar__line">
+          <Link href="/dong-bo" className="sync-bar__attention">{t('sync.attention', { count: overview.needsAttention })}</Link>
+        </p>
+      )}
       <p className="sync-bar__line sync-bar__line--muted">
         {lastSuccessAt ? t('sync.lastSuccess', { at: formatInstant(lastSuccessAt) }) : t('sync.never')}
         {' · '}
