@@ -31,6 +31,8 @@ export interface SyncStatus {
   consecutiveFailures: number;
   /** Set while a run is in progress (in any tab); see RUNNING_STALE_MS. */
   runningSince: string | null;
+  /** How far a first (or long) pull got: "đã tải 12.000 / 50.000"; null otherwise. */
+  pullProgress: { received: number; total: number } | null;
 }
 
 const EMPTY_STATUS: SyncStatus = {
@@ -40,6 +42,7 @@ const EMPTY_STATUS: SyncStatus = {
   nextRetryAt: null,
   consecutiveFailures: 0,
   runningSince: null,
+  pullProgress: null,
 };
 
 /** A run marked as running for longer than this was cut off (tab closed): it is not running. */
@@ -67,6 +70,8 @@ export interface SyncOverview {
   lastError: SyncFailure | null;
   nextRetryAt: string | null;
   isRunning: boolean;
+  /** While a long pull runs: how much arrived of how much. */
+  pullProgress: { received: number; total: number } | null;
   /** Open conflicts and refused entries waiting for a person. */
   needsAttention: number;
 }
@@ -87,6 +92,7 @@ export async function readSyncOverview(db: AnttDatabase, now: Date = new Date())
     lastError: status.lastError,
     nextRetryAt: status.nextRetryAt,
     isRunning: runningFor !== null && runningFor < RUNNING_STALE_MS,
+    pullProgress: runningFor !== null && runningFor < RUNNING_STALE_MS ? status.pullProgress : null,
     needsAttention: conflicts + refusals,
   };
 }

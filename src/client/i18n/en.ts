@@ -141,6 +141,7 @@ export const en: Messages = {
   'sync.rejectionAt': 'At {at}',
   'sync.syncNow': 'Sync now',
   'sync.rejectionDiscard': 'Discard this entry',
+  'sync.pullProgress': "Downloading the team's data: {received} of {total}",
   'sync.attention': '{count} items need you',
   'conflict.title': 'Conflicts',
   'conflict.none': 'No conflicts.',

@@ -142,6 +142,7 @@ export const vi = {
   'sync.rejectionAt': 'Lúc {at}',
   'sync.syncNow': 'Đồng bộ ngay',
   'sync.rejectionDiscard': 'Bỏ mục này',
+  'sync.pullProgress': 'Đang tải dữ liệu của tổ: đã tải {received} / {total}',
   'sync.attention': '{count} mục cần bạn xử lý',
   'conflict.title': 'Xung đột dữ liệu',
   'conflict.none': 'Không có xung đột nào.',

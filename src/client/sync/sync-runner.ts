@@ -133,7 +133,8 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
     isBackoffReset = false;
     await updateSyncStatus(db, { lastAttemptAt: startedAt, runningSince: startedAt, ...reset });
     try {
-      await syncOnce(db, transport, { now });
+      // Each pulled page of a long pull shows how far it got (its own small transaction).
+      await syncOnce(db, transport, { now, onPullProgress: (pullProgress) => void updateSyncStatus(db, { pullProgress }) });
     } catch (error) {
       await recordFailure(toFailure(error, now()));
       return;
@@ -144,6 +145,7 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       nextRetryAt: null,
       consecutiveFailures: 0,
       runningSince: null,
+      pullProgress: null,
     });
     schedule(idleIntervalMs, false);
   }
@@ -160,7 +162,7 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       nextRetryAt = new Date(now().getTime() + delay).toISOString();
       schedule(delay, true);
     }
-    await updateSyncStatus(db, { lastError: failure, consecutiveFailures: failures, nextRetryAt, runningSince: null });
+    await updateSyncStatus(db, { lastError: failure, consecutiveFailures: failures, nextRetryAt, runningSince: null, pullProgress: null });
   }
 
   function onOnline(): void {

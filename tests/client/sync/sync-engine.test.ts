@@ -122,4 +122,17 @@ describe('syncOnce', () => {
     expect(await db.fieldLog.count()).toBe(5);
     expect(server.pullCalls - pullsBefore).toBe(1);
   });
+
+  it("reports a fresh device's download page by page, of the total the server announced", async () => {
+    const server = new MemoryServer();
+    for (let i = 0; i < 25; i++) {
+      const log = outreachLog();
+      server.write('fieldLog', log.id, { ...log });
+    }
+    const seen: Array<{ received: number; total: number }> = [];
+    const db = freshDatabase();
+    await syncOnce(db, server, { pullLimit: 10, onPullProgress: (progress) => seen.push(progress) });
+    expect(seen).toEqual([{ received: 10, total: 25 }, { received: 20, total: 25 }, { received: 25, total: 25 }]);
+    expect(await db.fieldLog.count()).toBe(25);
+  });
 });

@@ -64,4 +64,13 @@ describe('sync status bar', () => {
     expect(pushes).toBe(2);
     expect(await db.outbox.count()).toBe(0);
   });
+
+  it("shows how far a fresh phone's first download got", async () => {
+    const db = freshDb();
+    await updateSyncStatus(db, { runningSince: new Date().toISOString(), pullProgress: { received: 12_000, total: 50_000 } });
+    renderWithDb(db, <SyncStatusBar />);
+    const bar = await screen.findByRole('progressbar', { name: 'Đang tải dữ liệu của tổ: đã tải 12.000 / 50.000' });
+    expect(bar).toHaveAttribute('value', '12000');
+    expect(bar).toHaveAttribute('max', '50000');
+  });
 });

@@ -70,7 +70,8 @@ export class MemoryServer implements SyncTransport {
     const page = after.slice(0, limit);
     const hasMore = after.length > limit;
     const cursor = hasMore ? page[page.length - 1]!.seq : this.changeSeq;
-    return { protocolVersion: PROTOCOL_VERSION, changes: page.map((r) => ({ ...r })), cursor, hasMore, scopesHash: 'all' };
+    const total = request.cursor === 0 && hasMore ? { total: after.length } : {};
+    return { protocolVersion: PROTOCOL_VERSION, changes: page.map((r) => ({ ...r })), cursor, hasMore, scopesHash: 'all', ...total };
   }
 
   /** Writes as if another device (or `origin`) had pushed it. `data` null writes a tombstone. */

@@ -35,6 +35,14 @@ export function SyncStatusBar() {
               : t('sync.allSent')}
         </span>
       </p>
+      {overview.pullProgress && (
+        <p className="sync-bar__line">
+          <label className="sync-bar__progress">
+            {t('sync.pullProgress', { received: overview.pullProgress.received, total: overview.pullProgress.total })}
+            <progress value={overview.pullProgress.received} max={overview.pullProgress.total} />
+          </label>
+        </p>
+      )}
       {overview.needsAttention > 0 && (
         <p className="sync-bar__line">
           <Link href="/dong-bo" className="sync-bar__attention">{t('sync.attention', { count: overview.needsAttention })}</Link>
