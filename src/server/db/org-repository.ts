@@ -19,6 +19,8 @@ export interface Reach {
   subtree: OrgUnitSummary[];
   /** Teams the account supervises or belongs to. */
   teamIds: string[];
+  /** Teams the account supervises (commune police, province staff), with names; empty for members and leaders. */
+  supervisedTeams: { id: string; name: string; communeId: string }[];
 }
 
 async function unitChain(db: Queryable, unitId: string): Promise<OrgUnitSummary[]> {
@@ -36,11 +38,11 @@ async function unitChain(db: Queryable, unitId: string): Promise<OrgUnitSummary[
 async function unitSubtree(db: Queryable, unitId: string): Promise<OrgUnitSummary[]> {
   return db.query<OrgUnitSummary>(
     `WITH RECURSIVE sub AS (
-       SELECT id, kind, name FROM org_units WHERE id = $1
+       SELECT id, parent_id, kind, name FROM org_units WHERE id = $1
        UNION ALL
-       SELECT o.id, o.kind, o.name FROM org_units o JOIN sub s ON o.parent_id = s.id
+       SELECT o.id, o.parent_id, o.kind, o.name FROM org_units o JOIN sub s ON o.parent_id = s.id
      )
-     SELECT id::text, kind, name FROM sub ORDER BY kind, name`,
+     SELECT id::text, parent_id::text AS "parentId", kind, name FROM sub ORDER BY kind, name`,
     [unitId],
   );
 }
@@ -59,15 +61,16 @@ export async function readReach(db: Queryable, account: Account): Promise<Reach>
       [team.id],
     );
     const homeChain = await unitChain(db, team.communeId);
-    return { team: { id: team.id, name: team.name }, homeChain, hamlets, subtree: [], teamIds: [team.id] };
+    return { team: { id: team.id, name: team.name }, homeChain, hamlets, subtree: [], teamIds: [team.id], supervisedTeams: [] };
   }
   const homeChain = await unitChain(db, account.orgUnitId);
   const subtree = await unitSubtree(db, account.orgUnitId);
-  const teams = await db.query<{ id: string }>('SELECT id::text FROM teams WHERE commune_id = ANY($1::uuid[]) ORDER BY name', [
-    subtree.map((unit) => unit.id),
-  ]);
+  const teams = await db.query<{ id: string; name: string; communeId: string }>(
+    'SELECT id::text, name, commune_id::text AS "communeId" FROM teams WHERE commune_id = ANY($1::uuid[]) ORDER BY name',
+    [subtree.map((unit) => unit.id)],
+  );
   const hamlets = subtree.filter((unit) => unit.kind === 'hamlet').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  return { team: null, homeChain, hamlets, subtree, teamIds: teams.map((t) => t.id) };
+  return { team: null, homeChain, hamlets, subtree, teamIds: teams.map((t) => t.id), supervisedTeams: teams };
 }
 
 export async function insertOrgUnit(

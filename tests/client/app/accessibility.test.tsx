@@ -60,7 +60,7 @@ function openAt(db: AnttDatabase, path: string): void {
 describe('accessibility (axe)', () => {
   it('home with progress, logs, badges and a sync error', async () => {
     openAt(await deviceWithData(), '/');
-    await screen.findByText('Chưa đồng bộ');
+    await screen.findByText('Chờ gửi');
     await screen.findByRole('progressbar');
     await screen.findByRole('button', { name: 'Thử lại' });
     expect(await violations()).toEqual([]);

@@ -127,7 +127,7 @@ describe('app', () => {
     await user.click(await screen.findByRole('button', { name: 'Đăng xuất' }));
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Đăng xuất khỏi máy này?' });
-    expect(dialog).toHaveTextContent('Còn 1 mục chưa gửi lên máy chủ. Nếu đăng xuất bây giờ, các mục này sẽ bị mất.');
+    expect(dialog).toHaveTextContent('Còn 1 mục chờ gửi lên máy chủ. Nếu đăng xuất bây giờ, các mục này sẽ bị mất.');
     expect(within(dialog).getByRole('button', { name: 'Hủy' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Hủy' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();

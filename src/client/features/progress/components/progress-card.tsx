@@ -19,7 +19,7 @@ export function ProgressCard({ profile, today }: { profile: Profile; today?: str
   const pendingCount = usePendingCountForMember(profile.user.id);
 
   return (
-    <section className="card stack" aria-labelledby="progress-title">
+    <section className="card stack progress-card" aria-labelledby="progress-title">
       <h2 id="progress-title">{t('progress.title')}</h2>
       {progress === undefined ? (
         <p>{t('app.loading')}</p>

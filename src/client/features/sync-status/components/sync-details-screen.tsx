@@ -4,6 +4,7 @@ import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
 import { useRejections } from '#src/client/db/rejection-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { isConnectionProblem } from '../sync-problem.ts';
 
 export function SyncDetailsScreen() {
   const { t } = useT();
@@ -17,7 +18,9 @@ export function SyncDetailsScreen() {
           <p>{t('sync.pendingCount', { count: overview.pendingCount })}</p>
           {overview.oldestPendingAt && <p>{t('sync.oldestPending', { at: formatInstant(overview.oldestPendingAt) })}</p>}
           <p>{overview.lastSuccessAt ? t('sync.lastSuccess', { at: formatInstant(overview.lastSuccessAt) }) : t('sync.never')}</p>
-          {overview.lastError && <p className="alert alert--error">{t('sync.error', { message: overview.lastError.message })}</p>}
+          {overview.lastError && (isConnectionProblem(overview.lastError.reason)
+            ? <p className="alert alert--info">{t('sync.connectionProblem')}</p>
+            : <p className="alert alert--error">{t('sync.error', { message: overview.lastError.message })}</p>)}
           {overview.nextRetryAt && <p>{t('sync.nextRetry', { at: formatInstant(overview.nextRetryAt) })}</p>}
           <button type="button" className="button button--primary" disabled={overview.isRunning} onClick={() => requestSync('manual')}>
             {overview.isRunning ? t('sync.running') : t('sync.syncNow')}
