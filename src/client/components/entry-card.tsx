@@ -4,7 +4,7 @@
  * (so "Đã lưu" and the entry are both on screen after a save). Presentational: the caller reads
  * the entry and words it.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'wouter';
 
 export interface EntryBadge {
@@ -24,7 +24,8 @@ export function EntryCard({ href, name, title, badges, isJustSaved = false, chil
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
+  // Before the browser paints, so the list does not show at the top and then jump.
+  useLayoutEffect(() => {
     // 'center' keeps the card clear of the bottom navigation and the saved notice above it.
     if (isJustSaved) ref.current?.scrollIntoView?.({ block: 'center' });
   }, [isJustSaved]);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-/** Roles (DOMAIN.md "Who uses the app"). */
+/** Roles (README, "Who it is for"). */
 export const roles = ['member', 'leader', 'commune-police', 'province-admin'] as const;
 export type Role = (typeof roles)[number];
 

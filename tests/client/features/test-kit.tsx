@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { DatabaseProvider } from '#src/client/db/database-context.tsx';
-import type { Profile } from '#src/shared/domain/account.ts';
+import type { Profile, Role } from '#src/shared/domain/account.ts';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OutreachLog } from '#src/shared/domain/field-log.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -28,6 +28,24 @@ export function memberProfile(overrides: { id?: string; displayName?: string } =
     hamlets: [hamletEast, hamletWest],
     orgUnits: [],
   };
+}
+
+export const commune = { id: uuidv7(), name: 'Xã Tân Lập', kind: 'commune' as const };
+export const province = { id: uuidv7(), name: 'Tỉnh Đồng Nai', kind: 'province' as const };
+export const otherTeamId = uuidv7();
+
+/** A profile of any role, as the server sends it: a team for members and leaders, the supervised teams otherwise. */
+export function profileOf(role: Role, displayName = 'Người dùng thử'): Profile {
+  const user = { id: uuidv7(), username: role, displayName, role };
+  if (role === 'member' || role === 'leader') {
+    return { user, team: { id: teamId, name: 'Tổ bảo vệ ANTT thôn Đông' }, hamlets: [hamletEast, hamletWest], orgUnits: [commune, province], teams: [] };
+  }
+  const teams = [
+    { id: teamId, name: 'Tổ bảo vệ ANTT thôn Đông', communeId: commune.id },
+    { id: otherTeamId, name: 'Tổ bảo vệ ANTT thôn Tây', communeId: commune.id },
+  ];
+  const orgUnits = role === 'commune-police' ? [commune, province] : [province, { ...commune, parentId: province.id }];
+  return { user, team: null, hamlets: [hamletEast, hamletWest], orgUnits, teams };
 }
 
 export function household(headName: string, hamletId: string, address = ''): Household {

@@ -5,6 +5,7 @@
  * back to the list with a confirmation.
  */
 import { useState } from 'react';
+import { Link } from 'wouter';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { OutreachLog } from '#src/shared/domain/field-log.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -12,7 +13,6 @@ import { useDatabase } from '#src/client/db/database-context.tsx';
 import { useFieldLog } from '#src/client/db/field-log-repository.ts';
 import { putRecord, RecordValidationError } from '#src/client/db/record-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
-import { Link } from 'wouter';
 import { navigate } from '#src/client/components/navigation.ts';
 import type { ScreenProps } from '#src/client/components/screen-props.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';

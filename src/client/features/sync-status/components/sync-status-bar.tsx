@@ -23,7 +23,7 @@ export function SyncStatusBar() {
   if (!overview) {
     return (
       <section className="sync-bar" aria-label={t('nav.sync')} aria-busy="true">
-        <p className="sync-bar__status">{t('app.loading')}</p>
+        <p>{t('app.loading')}</p>
       </section>
     );
   }
