@@ -1,4 +1,4 @@
-// ESLint enforces the shape of ../shared/STYLE.md as errors: layer boundaries, who may import
+// ESLint enforces the shape of docs/architecture.md as errors: layer boundaries, who may import
 // dexie/zustand/SQL, features that never import each other, and no import cycles.
 import { dirname, resolve } from 'node:path';
 import js from '@eslint/js';
@@ -11,7 +11,7 @@ import globals from 'globals';
 // Rule 3 as a rule of its own: a file under src/client/features/X may not import from
 // src/client/features/Y, whether through the #src alias or a relative path.
 const featureIsolation = {
-  meta: { type: 'problem', schema: [], messages: { crossFeature: "A feature never imports another feature ('{{from}}' imports '{{to}}'); compose them in src/client/app (STYLE.md rule 3)." } },
+  meta: { type: 'problem', schema: [], messages: { crossFeature: "A feature never imports another feature ('{{from}}' imports '{{to}}'); compose them in src/client/app (docs/architecture.md rule 3)." } },
   create(context) {
     const filename = context.filename.replaceAll('\\', '/');
     const own = /\/src\/client\/features\/([^/]+)\//.exec(filename)?.[1];
@@ -56,7 +56,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: [...serverOnly, ...clientOnly], message: 'src/shared is pure: it imports only zod and itself (STYLE.md rule 1).' },
+          { group: [...serverOnly, ...clientOnly], message: 'src/shared is pure: it imports only zod and itself (docs/architecture.md rule 1).' },
           { regex: '^#src/(client|server)/|/(client|server)/', message: 'src/shared never imports client or server code.' },
         ],
       }],
@@ -79,8 +79,8 @@ export default tseslint.config(
         patterns: [
           { group: serverOnly, message: 'The client never imports server code.' },
           { regex: '^#src/server/|/server/', message: 'The client never imports server code.' },
-          { group: ['dexie', 'dexie-react-hooks'], message: 'Only src/client/db imports dexie (STYLE.md rule 2); read through hooks of the db layer.' },
-          { group: ['zustand', 'zustand/*'], message: 'Only *-store.ts files import zustand (STYLE.md rule 2).' },
+          { group: ['dexie', 'dexie-react-hooks'], message: 'Only src/client/db imports dexie (docs/architecture.md rule 2); read through hooks of the db layer.' },
+          { group: ['zustand', 'zustand/*'], message: 'Only *-store.ts files import zustand (docs/architecture.md rule 2).' },
         ],
       }],
     },
@@ -116,8 +116,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['dexie', 'dexie-react-hooks', 'zustand'], message: 'src/client/components are presentational: they read no data (STYLE.md rule 4).' },
-          { regex: '^#src/client/(db|sync|features|app)/', message: 'src/client/components are presentational: they read no data (STYLE.md rule 4).' },
+          { group: ['dexie', 'dexie-react-hooks', 'zustand'], message: 'src/client/components are presentational: they read no data (docs/architecture.md rule 4).' },
+          { regex: '^#src/client/(db|sync|features|app)/', message: 'src/client/components are presentational: they read no data (docs/architecture.md rule 4).' },
         ],
       }],
     },
@@ -132,8 +132,8 @@ export default tseslint.config(
         patterns: [
           { group: serverOnly, message: 'The client never imports server code.' },
           { regex: '^#src/server/|/server/', message: 'The client never imports server code.' },
-          { group: ['dexie', 'dexie-react-hooks'], message: 'Only src/client/db imports dexie (STYLE.md rule 2).' },
-          { group: ['zustand', 'zustand/*'], message: 'Only *-store.ts files import zustand (STYLE.md rule 2).' },
+          { group: ['dexie', 'dexie-react-hooks'], message: 'Only src/client/db imports dexie (docs/architecture.md rule 2).' },
+          { group: ['zustand', 'zustand/*'], message: 'Only *-store.ts files import zustand (docs/architecture.md rule 2).' },
           { regex: '^#src/client/app/', message: 'Features do not import the app that composes them.' },
         ],
       }],
@@ -158,7 +158,7 @@ export default tseslint.config(
         patterns: [
           { group: clientOnly, message: 'The server never imports client code.' },
           { regex: '^#src/client/|/client/', message: 'The server never imports client code.' },
-          { group: ['pg', '@electric-sql/pglite', '@electric-sql/pglite/*'], message: 'Only src/server/db talks SQL (STYLE.md rule 2).' },
+          { group: ['pg', '@electric-sql/pglite', '@electric-sql/pglite/*'], message: 'Only src/server/db talks SQL (docs/architecture.md rule 2).' },
         ],
       }],
     },
@@ -177,8 +177,8 @@ export default tseslint.config(
     files: ['src/**/index.ts', 'src/**/index.tsx'],
     rules: {
       'no-restricted-syntax': ['error',
-        { selector: 'ExportAllDeclaration', message: 'No barrel files: import the file itself (STYLE.md rule 5).' },
-        { selector: 'ExportNamedDeclaration[source]', message: 'No barrel files: import the file itself (STYLE.md rule 5).' },
+        { selector: 'ExportAllDeclaration', message: 'No barrel files: import the file itself (docs/architecture.md rule 5).' },
+        { selector: 'ExportNamedDeclaration[source]', message: 'No barrel files: import the file itself (docs/architecture.md rule 5).' },
       ],
     },
   },

@@ -3,7 +3,7 @@
  * they validate with the shared schemas and call src/server/sync or a repository.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { installVietnameseValidationMessages } from '#src/shared/domain/validation-messages.ts';
 import type { Database } from './db/database.ts';
 import { ApiError, errorMessages, registerErrorHandling } from './plugins/api-errors.ts';
 import { createAuthenticate } from './plugins/authentication.ts';
@@ -18,9 +18,9 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 import type { RouteContext, TestHooks } from './routes/route-context.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
 
-// Schema messages the server sends back (rejections, 400 field lists) in Vietnamese; the shared
-// schemas' own messages already are.
-z.config(z.locales.vi());
+// Schema messages the server sends back (rejections, 400 field lists) in plain Vietnamese; the
+// shared schemas' own messages already are.
+installVietnameseValidationMessages();
 
 export interface BuildAppOptions {
   database: Database;

@@ -1,4 +1,4 @@
-// STYLE.md's dependency rules are lint errors, not conventions: this lints small pieces of code as
+// docs/architecture.md's dependency rules are lint errors, not conventions: this lints small pieces of code as
 // if they sat at the given paths and checks that ESLint refuses exactly the forbidden imports.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ async function lintAt(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe('layer rules (STYLE.md)', () => {
+describe('layer rules (docs/architecture.md)', () => {
   it('keeps src/shared pure', async () => {
     const errors = await lintAt('src/shared/domain/example.ts', [
       "import Dexie from 'dexie';",
@@ -43,7 +43,7 @@ describe('layer rules (STYLE.md)', () => {
   });
 });
 
-describe('feature isolation (STYLE.md rule 3)', () => {
+describe('feature isolation (docs/architecture.md rule 3)', () => {
   it('refuses a feature importing another feature, by alias or by relative path', async () => {
     const alias = await lintAt('src/client/features/outreach/components/example.tsx', "import { x } from '#src/client/features/progress/x.ts';\nexport const y = x;\n");
     expect(alias).toEqual([expect.stringContaining('antt/feature-isolation')]);

@@ -39,6 +39,26 @@ forEachDatabase('auth', (getDb) => {
     const police = await login(app, 'congan');
     expect(police.profile.team).toBeNull();
     expect(police.profile.hamlets.map((h) => h.name)).toEqual(['Ấp 1', 'Ấp 2', 'Ấp 3']);
+    expect(profile.teams).toEqual([]);
+  });
+
+  it('name the teams a supervisor oversees, and the communes below a province', async () => {
+    const police = (await login(app, 'congan')).profile;
+    expect(police.teams).toEqual([
+      { id: DEMO_IDS.teamAp12, name: 'Tổ bảo vệ ANTT Ấp 1–2', communeId: DEMO_IDS.commune },
+      { id: DEMO_IDS.teamAp3, name: 'Tổ bảo vệ ANTT Ấp 3', communeId: DEMO_IDS.commune },
+    ]);
+    expect(police.orgUnits.map((u) => [u.kind, u.name])).toEqual([['commune', 'Xã Tân Lập'], ['province', 'Tỉnh Đồng Nai']]);
+
+    const province = (await login(app, 'tinh')).profile;
+    expect(province.orgUnits.map((u) => [u.kind, u.name, u.parentId ?? null])).toEqual([
+      ['province', 'Tỉnh Đồng Nai', null],
+      ['commune', 'Xã Tân Lập', DEMO_IDS.province],
+    ]);
+    expect(province.teams?.map((team) => [team.name, team.communeId])).toEqual([
+      ['Tổ bảo vệ ANTT Ấp 1–2', DEMO_IDS.commune],
+      ['Tổ bảo vệ ANTT Ấp 3', DEMO_IDS.commune],
+    ]);
   });
 
   it('answer 401 with the same Vietnamese words for a wrong password and an unknown user', async () => {

@@ -30,11 +30,11 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Signs a demo account in (password antt2026) and waits for the home screen. */
+/** Signs a demo account in (password antt2026) and waits for its role's home screen. */
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor({ state: 'attached' });
 }

@@ -1,34 +1,32 @@
 /**
  * The app: language and the active account from the phone's device database, the account's own
- * database (AccountDatabase) and its session, then the screen the URL names.
+ * database (AccountDatabase) and its session, then the screen the URL names (routes.ts, matched
+ * by wouter over the guarded location of components/navigation.ts).
  * Signed out, every URL shows the login without changing the URL (after the login the user is
  * where the link pointed; and a redirect here would race the live session query right after
- * saveSession). Signed in, the app never needs the network to open.
- * Screens other than home are loaded on demand (React.lazy) to keep the first download small;
- * the service worker precaches them all, so they open offline too.
+ * saveSession). Signed in, the app never needs the network to open. Every screen but the
+ * frame and home's chooser loads on demand, to keep the first download small.
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Link, Router, useLocation, useRouter } from 'wouter';
+import { installVietnameseValidationMessages } from '#src/shared/domain/validation-messages.ts';
+import type { Profile } from '#src/shared/domain/account.ts';
 import { useSession } from '#src/client/db/session-repository.ts';
 import { useLanguagePref } from '#src/client/db/prefs-repository.ts';
 import { useActiveAccount } from '#src/client/db/account-repository.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
-import { Link } from '#src/client/components/link.tsx';
-import { navigate, usePathname } from '#src/client/components/navigation.ts';
+import { navigate, useGuardedLocation } from '#src/client/components/navigation.ts';
 import { I18nProvider, useT } from '#src/client/i18n/i18n-context.tsx';
 import { vi } from '#src/client/i18n/vi.ts';
-import { canAdminister, matchRoute, paths, type Route } from './routes.ts';
+import { findRoute, isRouteAllowed, loginPath, type RouteMatch } from './routes.ts';
 import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
-import HomeScreen from './home-screen.tsx';
 
-const LoginScreen = lazy(() => import('#src/client/features/auth/components/login-screen.tsx').then((m) => ({ default: m.LoginScreen })));
-const OutreachFormScreen = lazy(() =>
-  import('#src/client/features/outreach/components/outreach-form-screen.tsx').then((m) => ({ default: m.OutreachFormScreen })));
-const SyncDetailsScreen = lazy(() =>
-  import('#src/client/features/sync-status/components/sync-details-screen.tsx').then((m) => ({ default: m.SyncDetailsScreen })));
-const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
-const AdminScreen = lazy(() => import('#src/client/features/admin/components/admin-screen.tsx').then((m) => ({ default: m.AdminScreen })));
-const DevicesScreen = lazy(() => import('#src/client/features/sessions/components/devices-screen.tsx').then((m) => ({ default: m.DevicesScreen })));
+// A schema check without a message of its own still speaks Vietnamese (a save the device
+// refuses shows its words).
+installVietnameseValidationMessages();
+
+const LoginScreen = lazy(async () => ({ default: (await import('#src/client/features/auth/components/login-screen.tsx')).LoginScreen }));
 
 const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
 
@@ -38,9 +36,11 @@ export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; 
   if (language === undefined || account === undefined) return splash;
   return (
     <I18nProvider language={language}>
-      {account === null
-        ? <Screens session={null} onSignedIn={onSignedIn} />
-        : <AccountDatabase key={account.dbName} account={account} onOpened={onAccountOpened}><AccountScreens onSignedIn={onSignedIn} /></AccountDatabase>}
+      <Router hook={useGuardedLocation}>
+        {account === null
+          ? <Screens session={null} onSignedIn={onSignedIn} />
+          : <AccountDatabase key={account.dbName} account={account} onOpened={onAccountOpened}><AccountScreens onSignedIn={onSignedIn} /></AccountDatabase>}
+      </Router>
     </I18nProvider>
   );
 }
@@ -54,8 +54,9 @@ function AccountScreens({ onSignedIn }: { onSignedIn: (() => void) | undefined }
 
 function Screens({ session, onSignedIn }: { session: SessionRow | null; onSignedIn: (() => void) | undefined }) {
   const { t } = useT();
-  const pathname = usePathname();
-  const route = matchRoute(pathname);
+  const [pathname] = useLocation();
+  const { parser } = useRouter();
+  const match = findRoute(parser, pathname);
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
 
@@ -71,45 +72,34 @@ function Screens({ session, onSignedIn }: { session: SessionRow | null; onSigned
   const handleSignedIn = () => {
     onSignedIn?.();
     // From /dang-nhap go home; from any other URL stay: it is the screen the user asked for.
-    if (matchRoute(window.location.pathname).name === 'login') navigate(paths.home, { replace: true, force: true });
+    if (window.location.pathname === loginPath) navigate('/', { replace: true, force: true });
   };
-  const content = session === null || route.name === 'login'
-    ? <LoginScreen onSignedIn={handleSignedIn} />
-    : <SignedInScreen route={route} session={session} />;
+  const isLogin = session === null || pathname === loginPath;
   return (
-    <AppShell session={session} route={route} mainRef={mainRef}>
-      <Suspense fallback={<p>{t('app.loading')}</p>}>{content}</Suspense>
+    <AppShell session={session} route={isLogin ? undefined : match?.route} mainRef={mainRef}>
+      <Suspense fallback={<p className="screen-loading">{t('app.loading')}</p>}>
+        {isLogin ? <LoginScreen onSignedIn={handleSignedIn} /> : <SignedInScreen match={match} profile={session.profile} />}
+      </Suspense>
     </AppShell>
   );
 }
 
-function SignedInScreen({ route, session }: { route: Route; session: SessionRow }) {
+function SignedInScreen({ match, profile }: { match: RouteMatch | null; profile: Profile }) {
   const { t } = useT();
-  const profile = session.profile;
-  switch (route.name) {
-    case 'home':
-      return <HomeScreen profile={profile} />;
-    case 'new-log':
-      return <OutreachFormScreen profile={profile} />;
-    case 'log':
-      return <OutreachFormScreen profile={profile} logId={route.id} />;
-    case 'sync':
-      return <SyncDetailsScreen profile={profile} />;
-    case 'settings':
-      return <SettingsScreen profile={profile} />;
-    case 'admin':
-    case 'admin-unit':
-      if (!canAdminister(profile)) break;
-      return <AdminScreen token={session.token} unitId={route.name === 'admin-unit' ? route.id : null} unitPath={paths.adminUnit} homePath={paths.admin} />;
-    case 'devices':
-      return <DevicesScreen profile={profile} token={session.token} />;
-    default:
-      break;
+  if (!match) return <Notice title={t('app.notFound')} />;
+  if (!isRouteAllowed(match.route, profile.user.role)) {
+    return <Notice title={t('app.notForRole', { role: t(`role.${profile.user.role}`) })} />;
   }
+  const Screen = match.route.screen;
+  return <Screen profile={profile} params={match.params} />;
+}
+
+function Notice({ title }: { title: string }) {
+  const { t } = useT();
   return (
     <section className="stack">
-      <h1 tabIndex={-1}>{t('app.notFound')}</h1>
-      <Link href={paths.home} className="button">{t('app.backHome')}</Link>
+      <h1 tabIndex={-1}>{title}</h1>
+      <Link href="/" className="button">{t('app.backHome')}</Link>
     </section>
   );
 }

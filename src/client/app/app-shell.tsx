@@ -1,55 +1,66 @@
 /**
- * The frame around every screen: skip link, title bar, sync status, update prompt, the screen,
- * and a bottom navigation within thumb reach on a 360 px phone.
+ * The frame around every screen: skip link, title bar with who holds the phone (name and role),
+ * sync status, update prompt, the screen, and a bottom navigation within thumb reach on a 360 px
+ * phone, with the tabs the user's role may open (routes.ts).
  */
 import type { ReactNode, RefObject } from 'react';
+import { Link } from 'wouter';
+import type { Profile } from '#src/shared/domain/account.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
-import { Link } from '#src/client/components/link.tsx';
 import { SyncStatusBar } from '#src/client/features/sync-status/components/sync-status-bar.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
-import type { MessageKey } from '#src/client/i18n/vi.ts';
-import { paths, type Route } from './routes.ts';
+import { tabOf, tabsFor, type AppRoute } from './routes.ts';
 import { AppUpdatePrompt } from './update-prompt.tsx';
-
-const navItems: Array<{ href: string; label: MessageKey; icon: string; routes: Route['name'][] }> = [
-  { href: paths.home, label: 'nav.home', icon: '⌂', routes: ['home'] },
-  { href: paths.newLog, label: 'nav.newLog', icon: '+', routes: ['new-log', 'log'] },
-  { href: paths.sync, label: 'nav.sync', icon: '⇅', routes: ['sync'] },
-  { href: paths.settings, label: 'nav.settings', icon: '⚙', routes: ['settings'] },
-];
 
 export function AppShell({ session, route, mainRef, children }: {
   session: SessionRow | null;
-  route: Route;
+  /** The screen shown, when it is a route of the table (not the login, not an unknown URL). */
+  route: AppRoute | undefined;
   mainRef: RefObject<HTMLElement | null>;
   children: ReactNode;
 }) {
   const { t } = useT();
-  const isSignedIn = session !== null;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="topbar">
         <span className="topbar__title">{t('app.name')}</span>
-        {session && <span className="topbar__user">{session.profile.user.displayName}</span>}
+        {session && <UserBadge profile={session.profile} />}
       </header>
-      {isSignedIn && <SyncStatusBar />}
-      <AppUpdatePrompt isSignedIn={isSignedIn} />
+      {session && <SyncStatusBar />}
+      <AppUpdatePrompt isSignedIn={session !== null} />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">{children}</main>
-      {isSignedIn && (
-        <nav className="bottom-nav" aria-label={t('app.mainNav')}>
-          <ul>
-            {navItems.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="bottom-nav__link" aria-current={item.routes.includes(route.name) ? 'page' : undefined}>
-                  <span className="bottom-nav__icon" aria-hidden="true">{item.icon}</span>
-                  {t(item.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {session && <BottomNav profile={session.profile} current={tabOf(route)} />}
     </div>
+  );
+}
+
+/** Who holds the phone: the name, and under it the role (and the team or unit). */
+function UserBadge({ profile }: { profile: Profile }) {
+  const { t } = useT();
+  const place = profile.team?.name ?? profile.orgUnits[0]?.name;
+  return (
+    <p className="topbar__user">
+      <span className="topbar__name">{profile.user.displayName}</span>
+      <span className="topbar__role">{place ? `${t(`role.${profile.user.role}`)} · ${place}` : t(`role.${profile.user.role}`)}</span>
+    </p>
+  );
+}
+
+function BottomNav({ profile, current }: { profile: Profile; current: string | undefined }) {
+  const { t } = useT();
+  return (
+    <nav className="bottom-nav" aria-label={t('app.mainNav')}>
+      <ul>
+        {tabsFor(profile.user.role).map((tab) => (
+          <li key={tab.path}>
+            <Link href={tab.path} className="bottom-nav__link" aria-current={tab.path === current ? 'page' : undefined}>
+              <span className="bottom-nav__icon" aria-hidden="true">{tab.tab?.icon}</span>
+              <span className="bottom-nav__label">{tab.tab ? t(tab.tab.label) : tab.path}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,16 +1,19 @@
-import type { Profile } from '#src/shared/domain/account.ts';
-import { OutreachList } from '#src/client/features/outreach/components/outreach-list.tsx';
-import { ProgressCard } from '#src/client/features/progress/components/progress-card.tsx';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+/**
+ * `/`: each role lands on its own home, a composition of feature panels chosen here (the
+ * features themselves never branch on the role). Each home is its own lazily loaded file.
+ */
+import type { Role } from '#src/shared/domain/account.ts';
+import type { ScreenProps } from '#src/client/components/screen-props.ts';
+import { lazyScreen, type Screen } from './lazy-screen.ts';
 
-/** `/`: progress first (what the member works towards), then the member's logs. */
-export default function HomeScreen({ profile }: { profile: Profile }) {
-  const { t } = useT();
-  return (
-    <div className="stack">
-      <h1 className="visually-hidden" tabIndex={-1}>{t('nav.home')}</h1>
-      <ProgressCard profile={profile} />
-      <OutreachList memberId={profile.user.id} />
-    </div>
-  );
+const homes: Record<Role, Screen> = {
+  member: lazyScreen(() => import('./homes/member-home.tsx'), 'MemberHome'),
+  leader: lazyScreen(() => import('./homes/leader-home.tsx'), 'LeaderHome'),
+  'commune-police': lazyScreen(() => import('./homes/commune-home.tsx'), 'CommuneHome'),
+  'province-admin': lazyScreen(() => import('./homes/province-home.tsx'), 'ProvinceHome'),
+};
+
+export function HomeScreen(props: ScreenProps) {
+  const Home = homes[props.profile.user.role];
+  return <Home {...props} />;
 }

@@ -1,47 +1,80 @@
-/** The app's screens and their URLs (Vietnamese paths, as users may see and share them). */
-import type { Profile } from '#src/shared/domain/account.ts';
+/**
+ * The app's screens and their URLs (Vietnamese paths, as users may see and share them). wouter
+ * matches the URL against this table, first match wins; App.tsx renders the screen and the
+ * bottom navigation shows the tabs.
+ *
+ * To add a screen, add ONE entry:
+ *
+ *   { path: '/ke-hoach/:planId', screen: lazyScreen(() => import('#src/client/features/plans/components/plan-screen.tsx'), 'PlanScreen'), roles: ['province-admin'], underTab: '/' },
+ *
+ * - `path`: wouter's pattern (`:name` is a parameter, given to the screen as `params.name`);
+ * - `screen`: a component taking ScreenProps ({ profile, params }), loaded on demand;
+ * - `roles`: who may open it (all roles when absent). The others get no tab or link to it, and a
+ *   plain sentence if they type the URL: offer no one a screen whose saves the server refuses;
+ * - `tab`: makes it a tab of the bottom navigation (label key in src/client/i18n, an icon);
+ * - `underTab`: the tab highlighted while it is shown (a tab highlights itself).
+ * A screen that holds unsaved input calls useLeaveGuard (src/client/components/navigation.ts).
+ */
+import { matchRoute, type Parser } from 'wouter';
+import { entryAuthorRoles, type Role } from '#src/shared/domain/account.ts';
+import type { MessageKey } from '#src/client/i18n/vi.ts';
+import { HomeScreen } from './home-screen.tsx';
+import { lazyScreen, type Screen } from './lazy-screen.ts';
 
-/** Only commune police and province admins see (and may open) the admin screens. */
-export function canAdminister(profile: Profile): boolean {
-  return profile.user.role === 'commune-police' || profile.user.role === 'province-admin';
+export interface AppRoute {
+  path: string;
+  screen: Screen;
+  roles?: readonly Role[];
+  tab?: { label: MessageKey; icon: string };
+  underTab?: string;
 }
 
-export type Route =
-  | { name: 'home' }
-  | { name: 'new-log' }
-  | { name: 'log'; id: string }
-  | { name: 'sync' }
-  | { name: 'settings' }
-  | { name: 'login' }
-  | { name: 'admin' }
-  | { name: 'admin-unit'; id: string }
-  | { name: 'devices' }
-  | { name: 'not-found' };
+/** Signed out, every URL shows the login; this one leads home after it. */
+export const loginPath = '/dang-nhap';
 
-export const paths = {
-  home: '/',
-  newLog: '/nhat-ky/moi',
-  log: (id: string) => `/nhat-ky/${encodeURIComponent(id)}`,
-  sync: '/dong-bo',
-  settings: '/cai-dat',
-  login: '/dang-nhap',
-  admin: '/quan-tri',
-  adminUnit: (id: string) => `/quan-tri/don-vi/${encodeURIComponent(id)}`,
-  devices: '/thiet-bi',
-} as const;
+const outreachFormScreen = () => import('#src/client/features/outreach/components/outreach-form-screen.tsx');
+const onlineScreens = () => import('./online-screens.tsx');
+/** Who manages the organisation (the server refuses everyone else). */
+export const administratorRoles: readonly Role[] = ['commune-police', 'province-admin'];
 
-export function matchRoute(pathname: string): Route {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  if (path === paths.home || path === '/index.html') return { name: 'home' };
-  if (path === paths.newLog) return { name: 'new-log' };
-  if (path === paths.sync) return { name: 'sync' };
-  if (path === paths.settings) return { name: 'settings' };
-  if (path === paths.login) return { name: 'login' };
-  if (path === paths.admin) return { name: 'admin' };
-  if (path === paths.devices) return { name: 'devices' };
-  const adminUnit = /^\/quan-tri\/don-vi\/([^/]+)$/.exec(path);
-  if (adminUnit?.[1]) return { name: 'admin-unit', id: decodeURIComponent(adminUnit[1]) };
-  const log = /^\/nhat-ky\/([^/]+)$/.exec(path);
-  if (log?.[1]) return { name: 'log', id: decodeURIComponent(log[1]) };
-  return { name: 'not-found' };
+export const routes: readonly AppRoute[] = [
+  { path: '/', screen: HomeScreen, tab: { label: 'nav.home', icon: '⌂' } },
+  { path: '/index.html', screen: HomeScreen, underTab: '/' },
+  { path: '/nhat-ky/moi', screen: lazyScreen(outreachFormScreen, 'OutreachFormScreen'), roles: entryAuthorRoles, tab: { label: 'nav.newLog', icon: '+' } },
+  { path: '/nhat-ky/:logId', screen: lazyScreen(outreachFormScreen, 'OutreachFormScreen'), underTab: '/' },
+  { path: '/dong-bo', screen: lazyScreen(() => import('#src/client/features/sync-status/components/sync-details-screen.tsx'), 'SyncDetailsScreen'), tab: { label: 'nav.sync', icon: '⇅' } },
+  { path: '/cai-dat', screen: lazyScreen(() => import('./settings-screen.tsx'), 'SettingsScreen'), tab: { label: 'nav.settings', icon: '⚙' } },
+  { path: '/quan-tri', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
+  { path: '/quan-tri/don-vi/:unitId', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
+  { path: '/thiet-bi', screen: lazyScreen(onlineScreens, 'DevicesRouteScreen'), underTab: '/cai-dat' },
+];
+
+export interface RouteMatch {
+  route: AppRoute;
+  params: Readonly<Record<string, string | undefined>>;
+}
+
+/** The first route whose pattern matches `path`, with its parameters; null when none does. */
+export function findRoute(parser: Parser, path: string): RouteMatch | null {
+  for (const route of routes) {
+    const [isMatch, params] = matchRoute(parser, route.path, path);
+    if (isMatch) return { route, params };
+  }
+  return null;
+}
+
+/** True when `role` may open the route. */
+export function isRouteAllowed(route: AppRoute, role: Role): boolean {
+  return route.roles === undefined || route.roles.includes(role);
+}
+
+/** The bottom navigation of a role: the tabs it may open, in table order. */
+export function tabsFor(role: Role): AppRoute[] {
+  return routes.filter((route) => route.tab !== undefined && isRouteAllowed(route, role));
+}
+
+/** The tab to highlight while `route` is shown, by its path. */
+export function tabOf(route: AppRoute | undefined): string | undefined {
+  if (!route) return undefined;
+  return route.tab ? route.path : route.underTab;
 }

@@ -1,11 +1,16 @@
 /**
- * Where you are in the app lives in the URL (STYLE.md "State"): a tiny history router read with
- * useSyncExternalStore, no dependency. It lives here, not in app/, because features link and
- * navigate too, and features may not import the app.
+ * Where you are in the app lives in the URL (docs/architecture.md, "State"). wouter matches the
+ * URL against the route table (src/client/app/routes.ts) and renders links; this file owns the
+ * browser location wouter reads (`useGuardedLocation`, given to wouter's <Router hook>), so that
+ * every way of leaving a screen passes one leave guard:
  *
- * Leave guard: a screen holding unsaved input installs a guard (useLeaveGuard). In-app
- * navigation and the back button ask it first; closing or reloading the tab is covered by
- * `beforeunload`. At most one guard is active: the screen that holds the input.
+ * - a wouter <Link>, and `navigate()` called by a screen, ask the guard before the URL changes;
+ * - the back button has already changed the URL when `popstate` fires: when the guard refuses,
+ *   the screen's URL is pushed back and nothing re-renders;
+ * - closing or reloading the tab is covered by `beforeunload`.
+ *
+ * At most one guard is active: the screen that holds unsaved input (useLeaveGuard). It lives
+ * here, not in app/, because features navigate and guard too, and features may not import app/.
  */
 import { useEffect, useSyncExternalStore } from 'react';
 
@@ -20,7 +25,6 @@ function notify(): void {
 }
 
 function onPopState(): void {
-  // The URL has already changed; when the guard refuses, put the screen's URL back.
   if (leaveGuard && window.location.pathname !== currentPath && !leaveGuard()) {
     window.history.pushState(null, '', currentPath);
     return;
@@ -38,16 +42,21 @@ function subscribe(listener: Listener): () => void {
   };
 }
 
-/** The current path, re-rendering on every navigation. */
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname, () => '/');
+function readPath(): string {
+  return window.location.pathname;
+}
+
+export interface NavigateOptions {
+  /** Replace the current history entry instead of adding one. */
+  replace?: boolean | undefined;
+  /** Skip the leave guard: for the screen itself, once it has stored its input. */
+  force?: boolean | undefined;
 }
 
 /**
  * Goes to `to`. Returns false when a leave guard refused (the user chose to stay).
- * `force` skips the guard: for the screen itself after it saved its input.
  */
-export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): boolean {
+export function navigate(to: string, options: NavigateOptions = {}): boolean {
   if (to === window.location.pathname) return true;
   if (!options.force && leaveGuard && !leaveGuard()) return false;
   if (options.replace) window.history.replaceState(null, '', to);
@@ -56,6 +65,20 @@ export function navigate(to: string, options: { replace?: boolean; force?: boole
   // A new screen starts at its top (scrollTo would do, but jsdom does not implement it).
   document.documentElement.scrollTop = 0;
   return true;
+}
+
+/** Links may ask to replace the entry; they never skip the guard. */
+function navigateFromLink(to: string, options?: { replace?: boolean }): void {
+  navigate(to, { replace: options?.replace });
+}
+
+/**
+ * wouter's location hook for the app's <Router hook={useGuardedLocation}>: the current path,
+ * re-rendering on every navigation, and a navigate function that asks the leave guard.
+ */
+export function useGuardedLocation(): [string, typeof navigateFromLink] {
+  const path = useSyncExternalStore(subscribe, readPath, () => '/');
+  return [path, navigateFromLink];
 }
 
 /**

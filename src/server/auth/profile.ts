@@ -11,7 +11,12 @@ export function profileOf(account: Account, reach: Reach): Profile {
     user: { id: account.id, username: account.username, displayName: account.displayName, role: account.role },
     team: reach.team,
     hamlets: reach.hamlets,
-    // Headings: the commune and the units above it (the province), never the hamlets.
-    orgUnits: reach.homeChain.filter((unit) => unit.kind !== 'hamlet'),
+    // Headings: the commune and the units above it (the province), never the hamlets; then the
+    // units a supervisor oversees below their own (a province's communes), for their home screen.
+    orgUnits: [
+      ...reach.homeChain.filter((unit) => unit.kind !== 'hamlet'),
+      ...reach.subtree.filter((unit) => unit.kind !== 'hamlet' && unit.id !== reach.homeChain[0]?.id),
+    ],
+    teams: reach.supervisedTeams,
   };
 }

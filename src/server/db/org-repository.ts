@@ -21,6 +21,8 @@ export interface Reach {
   teamIds: string[];
   /** The accounts of those teams now (their restricted scopes are read by leaders and police). */
   teamMembers: Array<{ teamId: string; userId: string }>;
+  /** Teams the account supervises (commune police, province staff), with names; empty for members and leaders. */
+  supervisedTeams: { id: string; name: string; communeId: string }[];
 }
 
 async function readTeamMembers(db: Queryable, teamIds: string[]): Promise<Array<{ teamId: string; userId: string }>> {
@@ -46,11 +48,11 @@ async function unitChain(db: Queryable, unitId: string): Promise<OrgUnitSummary[
 async function unitSubtree(db: Queryable, unitId: string): Promise<OrgUnitSummary[]> {
   return db.query<OrgUnitSummary>(
     `WITH RECURSIVE sub AS (
-       SELECT id, kind, name FROM org_units WHERE id = $1
+       SELECT id, parent_id, kind, name FROM org_units WHERE id = $1
        UNION ALL
-       SELECT o.id, o.kind, o.name FROM org_units o JOIN sub s ON o.parent_id = s.id
+       SELECT o.id, o.parent_id, o.kind, o.name FROM org_units o JOIN sub s ON o.parent_id = s.id
      )
-     SELECT id::text, kind, name FROM sub ORDER BY kind, name`,
+     SELECT id::text, parent_id::text AS "parentId", kind, name FROM sub ORDER BY kind, name`,
     [unitId],
   );
 }
@@ -70,16 +72,17 @@ export async function readReach(db: Queryable, account: Account): Promise<Reach>
     );
     const homeChain = await unitChain(db, team.communeId);
     const teamMembers = await readTeamMembers(db, [team.id]);
-    return { team: { id: team.id, name: team.name }, homeChain, hamlets, subtree: [], teamIds: [team.id], teamMembers };
+    return { team: { id: team.id, name: team.name }, homeChain, hamlets, subtree: [], teamIds: [team.id], teamMembers, supervisedTeams: [] };
   }
   const homeChain = await unitChain(db, account.orgUnitId);
   const subtree = await unitSubtree(db, account.orgUnitId);
-  const teams = await db.query<{ id: string }>('SELECT id::text FROM teams WHERE commune_id = ANY($1::uuid[]) ORDER BY name', [
-    subtree.map((unit) => unit.id),
-  ]);
+  const teams = await db.query<{ id: string; name: string; communeId: string }>(
+    'SELECT id::text, name, commune_id::text AS "communeId" FROM teams WHERE commune_id = ANY($1::uuid[]) ORDER BY name',
+    [subtree.map((unit) => unit.id)],
+  );
   const hamlets = subtree.filter((unit) => unit.kind === 'hamlet').sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const teamIds = teams.map((t) => t.id);
   // Only commune police read the teams' restricted scopes (access.ts); a province has thousands of members.
   const teamMembers = account.role === 'commune-police' ? await readTeamMembers(db, teamIds) : [];
-  return { team: null, homeChain, hamlets, subtree, teamIds, teamMembers };
+  return { team: null, homeChain, hamlets, subtree, teamIds, teamMembers, supervisedTeams: teams };
 }

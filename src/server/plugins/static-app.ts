@@ -23,10 +23,10 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     redirect: false,
     dotfiles: 'ignore',
     cacheControl: false,
-    setHeaders(reply, filePath) {
+    setHeaders(response, filePath) {
       const inAssets = relative(staticDir, filePath).split(sep)[0] === 'assets';
       const isEntry = ENTRY_FILES.has(basename(filePath)) && !inAssets;
-      reply.header('Cache-Control', inAssets && !isEntry ? IMMUTABLE : REVALIDATE);
+      response.setHeader('Cache-Control', inAssets && !isEntry ? IMMUTABLE : REVALIDATE);
     },
   });
 }

@@ -5,9 +5,21 @@
 import { z } from 'zod';
 import { UUID_PATTERN } from './ids.ts';
 
-/** Roles (DOMAIN.md "Who uses the app"). */
+/** Roles (README, "Who it is for"). */
 export const roles = ['member', 'leader', 'commune-police', 'province-admin'] as const;
 export type Role = (typeof roles)[number];
+
+/**
+ * Roles that write field log entries: team members and leaders, in their own team. The server
+ * refuses entries from anyone else (src/server/sync/write-rules.ts), so the app offers the
+ * entry forms to these roles only.
+ */
+export const entryAuthorRoles = ['member', 'leader'] as const satisfies readonly Role[];
+
+/** True when the role writes field log entries (see entryAuthorRoles). */
+export function isEntryAuthor(role: Role): boolean {
+  return (entryAuthorRoles as readonly Role[]).includes(role);
+}
 
 /**
  * Kinds of administrative unit. `hamlet` covers every residential unit below a commune (thôn,
@@ -25,6 +37,8 @@ export const orgUnitSummarySchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   kind: z.enum(orgUnitKinds),
+  /** The unit above; sent for the units below a supervisor's own unit (absent on older sessions). */
+  parentId: z.string().nullable().optional(),
 });
 export type OrgUnitSummary = z.infer<typeof orgUnitSummarySchema>;
 
@@ -39,8 +53,18 @@ export const profileSchema = z.looseObject({
   team: z.looseObject({ id: z.string(), name: z.string() }).nullable(),
   /** Hamlets the user's work covers: the team's hamlets, or all hamlets the user supervises. */
   hamlets: z.array(orgUnitSummarySchema),
-  /** Commune and province the user belongs to, for headings. */
+  /**
+   * The unit the user works from and the units above it (for headings: commune, province), then,
+   * for commune police and province staff, the units below it other than hamlets (a province's
+   * districts and communes), each with its parentId.
+   */
   orgUnits: z.array(orgUnitSummarySchema),
+  /**
+   * Teams the user supervises (commune police, province staff), with their commune, so a
+   * supervisor's device can name the teams whose entries it holds. Empty for members and leaders
+   * (their own team is `team`); absent on sessions stored before it was sent.
+   */
+  teams: z.array(z.looseObject({ id: z.string(), name: z.string(), communeId: z.string() })).optional(),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

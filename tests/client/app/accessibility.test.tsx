@@ -61,7 +61,7 @@ function openAt(db: AnttDatabase, path: string): void {
 describe('accessibility (axe)', () => {
   it('home with progress, logs, badges and a sync error', async () => {
     openAt(await deviceWithData(), '/');
-    await screen.findByText('Chưa đồng bộ');
+    await screen.findByText('Chờ gửi');
     await screen.findByRole('progressbar');
     await screen.findByRole('button', { name: 'Thử lại' });
     expect(await violations()).toEqual([]);
@@ -92,14 +92,25 @@ describe('accessibility (axe)', () => {
     expect(await violations()).toEqual([]);
   });
 
-  it('sync details with a refused entry', async () => {
+  it('sync details with a refused entry and a conflict', async () => {
     const db = await deviceWithData();
+    const refused = outreachLog(profile.user.id, { topic: 'Tuyên truyền an toàn giao thông' });
     await db.rejections.add({
-      collection: 'fieldLog', recordId: uuidv7(), reason: 'already-reviewed',
-      message: 'Tổ trưởng đã duyệt nhật ký này, không thể sửa', at: '2026-03-05T02:00:00.000Z',
+      collection: 'fieldLog', recordId: refused.id, reason: 'date-out-of-range', data: refused, status: 'open',
+      message: 'Ngày 01/01/1900 không hợp lệ', fields: [{ path: 'date', message: 'Ngày không hợp lệ' }], at: '2026-03-05T02:00:00.000Z',
+    });
+    const log = (await db.fieldLog.toArray())[0]!;
+    await db.conflict.put({
+      id: uuidv7(), kind: 'concurrent-edit', collection: 'fieldLog', recordId: log.id, scope: `team:${log.teamId}`, status: 'open',
+      choices: {}, resolvedBy: null, resolvedAt: null, createdAt: '2026-03-05T02:00:00.000Z',
+      fields: [{ field: 'note', values: [
+        { value: 'Hộ vắng', userId: profile.user.id, at: '2026-03-05T01:00:00.000Z', isCurrent: true },
+        { value: 'Đã gặp', userId: uuidv7(), at: '2026-03-05T02:00:00.000Z', isCurrent: false },
+      ] }],
     });
     openAt(db, '/dong-bo');
-    expect(await screen.findByText('Tổ trưởng đã duyệt nhật ký này, không thể sửa')).toBeInTheDocument();
+    expect(await screen.findByText('Ngày 01/01/1900 không hợp lệ')).toBeInTheDocument();
+    expect(await screen.findByRole('article', { name: 'Cùng một nội dung được sửa trên hai máy' })).toBeInTheDocument();
     expect(screen.getByText('Lúc 05/03/2026 09:00')).toBeInTheDocument();
     expect(await violations()).toEqual([]);
   });

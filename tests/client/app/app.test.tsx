@@ -131,7 +131,7 @@ describe('app', () => {
     await user.click(await screen.findByRole('button', { name: 'Đăng xuất' }));
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Đăng xuất khỏi máy này?' });
-    expect(dialog).toHaveTextContent('Còn 1 mục chưa gửi lên máy chủ. Ứng dụng sẽ thử gửi trước khi đăng xuất.');
+    expect(dialog).toHaveTextContent('Còn 1 mục chờ gửi lên máy chủ. Ứng dụng sẽ thử gửi trước khi đăng xuất.');
     expect(within(dialog).getByRole('button', { name: 'Hủy' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Hủy' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -146,7 +146,7 @@ describe('app', () => {
     expect(await db.fieldLog.count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);
     expect(await getActiveAccount(device)).toBeNull();
-    expect(await screen.findByText('Hoàng Văn Tổ: 1 mục chưa gửi')).toBeInTheDocument();
+    expect(await screen.findByText('Hoàng Văn Tổ: 1 mục chờ gửi')).toBeInTheDocument();
     expect(screen.queryByText(/Phòng chống lừa đảo/)).toBeNull();
   });
 

@@ -7,7 +7,7 @@ import { DatabaseProvider } from '#src/client/db/database-context.tsx';
 import { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { DeviceProvider } from '#src/client/db/device-context.tsx';
 import { saveSession } from '#src/client/db/session-repository.ts';
-import type { Profile } from '#src/shared/domain/account.ts';
+import type { Profile, Role } from '#src/shared/domain/account.ts';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OutreachLog } from '#src/shared/domain/field-log.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -56,6 +56,24 @@ export function memberProfile(overrides: { id?: string; displayName?: string } =
   };
 }
 
+export const commune = { id: uuidv7(), name: 'Xã Tân Lập', kind: 'commune' as const };
+export const province = { id: uuidv7(), name: 'Tỉnh Đồng Nai', kind: 'province' as const };
+export const otherTeamId = uuidv7();
+
+/** A profile of any role, as the server sends it: a team for members and leaders, the supervised teams otherwise. */
+export function profileOf(role: Role, displayName = 'Người dùng thử'): Profile {
+  const user = { id: uuidv7(), username: role, displayName, role };
+  if (role === 'member' || role === 'leader') {
+    return { user, team: { id: teamId, name: 'Tổ bảo vệ ANTT thôn Đông' }, hamlets: [hamletEast, hamletWest], orgUnits: [commune, province], teams: [] };
+  }
+  const teams = [
+    { id: teamId, name: 'Tổ bảo vệ ANTT thôn Đông', communeId: commune.id },
+    { id: otherTeamId, name: 'Tổ bảo vệ ANTT thôn Tây', communeId: commune.id },
+  ];
+  const orgUnits = role === 'commune-police' ? [commune, province] : [province, { ...commune, parentId: province.id }];
+  return { user, team: null, hamlets: [hamletEast, hamletWest], orgUnits, teams };
+}
+
 export function household(headName: string, hamletId: string, address = ''): Household {
   return { id: uuidv7(), hamletId, headName, address, memberCount: 4, updatedAt: '2026-01-01T00:00:00.000Z' };
 }
@@ -95,4 +113,13 @@ export function outreachLog(memberId: string, overrides: Partial<OutreachLog> = 
     updatedAt: now,
     ...overrides,
   };
+}
+
+/** The whole app on a phone where `profile` signed in, at `path`, after `fill` wrote the account's data. */
+export async function openAppAs(profile: Profile, path: string, fill: (db: AnttDatabase) => Promise<unknown> = async () => undefined): Promise<AnttDatabase> {
+  const { device, db } = await signedInPhone(profile);
+  await fill(db);
+  const { App } = await import('#src/client/app/App.tsx');
+  renderApp(device, <App />, path);
+  return db;
 }

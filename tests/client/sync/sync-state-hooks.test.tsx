@@ -24,6 +24,7 @@ describe('useSyncOverview', () => {
     const { result } = renderHook(() => useSyncOverview(), { wrapper: withDb(db) });
     await waitFor(() => expect(result.current).toEqual({
       pendingCount: 0, oldestPendingAt: null, lastSuccessAt: null, lastError: null, nextRetryAt: null, isRunning: false,
+      pullProgress: null, needsAttention: 0,
     }));
 
     await act(async () => {

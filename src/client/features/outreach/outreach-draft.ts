@@ -117,3 +117,20 @@ export function recordFromDraft(draft: OutreachDraft, context: {
     updatedAt: nowIso,
   };
 }
+
+/** The record lacks something the form does not ask for (a team): this account cannot write logs. */
+export class AccountCannotWriteError extends Error {
+  constructor() {
+    super('account cannot write field logs');
+    this.name = 'AccountCannotWriteError';
+  }
+}
+
+/** Why a save failed, in the user's language: never the words of a library or a schema. */
+export function saveFailureMessage(error: unknown, t: Translate): string {
+  if (error instanceof AccountCannotWriteError) return t('outreach.saveFailedAccount');
+  const name = error instanceof Error ? error.name : '';
+  // Dexie and the browser both name a full disk so.
+  if (name === 'QuotaExceededError') return t('outreach.saveFailedFull');
+  return t('outreach.saveFailed');
+}

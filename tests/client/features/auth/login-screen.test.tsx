@@ -87,7 +87,7 @@ describe('login screen', () => {
     await putRecord(kept, 'fieldLog', outreachLog(an));
     await device.accounts.put({ userId: an, username: 'tovien', displayName: 'Nguyễn Văn An', dbName: kept.name, lastActiveAt: '2026-03-01T00:00:00.000Z' });
     renderWithDb(freshDb(), <LoginScreen />, device);
-    expect(await screen.findByText('Nguyễn Văn An: 2 mục chưa gửi')).toBeInTheDocument();
+    expect(await screen.findByText('Nguyễn Văn An: 2 mục chờ gửi')).toBeInTheDocument();
     expect(screen.queryByText(/ma túy/)).toBeNull();
   });
 });

@@ -23,13 +23,13 @@ function results() {
 }
 
 beforeEach(() => {
-  useOutreachFormStore.setState({ hasUnsavedInput: false, notice: null });
+  useOutreachFormStore.setState({ hasUnsavedInput: false, notice: null, savedId: null });
 });
 
 describe('new outreach log', () => {
   it('finds "Nguyễn…" households when searching "nguyen" without diacritics, only in the member\'s hamlets', async () => {
     const { db, user } = await setup();
-    renderWithDb(db, <OutreachFormScreen profile={profile} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{}} />);
     expect(await screen.findByText('Địa bàn có 5 hộ. Gõ tên chủ hộ hoặc địa chỉ để tìm.')).toBeInTheDocument();
     expect(results().queryAllByRole('button')).toHaveLength(0);
     await user.type(screen.getByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
@@ -49,7 +49,7 @@ describe('new outreach log', () => {
   it('shows at most 20 results with the number found', async () => {
     const { db, user } = await setup();
     await db.household.bulkPut(Array.from({ length: 30 }, (_, i) => household(`Nguyễn Văn Mười ${i}`, hamletEast.id)));
-    renderWithDb(db, <OutreachFormScreen profile={profile} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{}} />);
     await user.type(await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
     expect(await screen.findByText('Tìm thấy 32 hộ, hiện 20')).toBeInTheDocument();
     expect(results().getAllByRole('button')).toHaveLength(20);
@@ -60,11 +60,11 @@ describe('new outreach log', () => {
 
   it('saves the log and its outbox entry together, then returns to the list with a confirmation', async () => {
     const { db, households, user } = await setup();
-    renderWithDb(db, <OutreachFormScreen profile={profile} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{}} />);
     await user.type(await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
     await user.click(await results().findByRole('button', { name: /Nguyễn Văn An/ }));
-    await user.click(results().getByRole('button', { name: /Nguyễn Thị Bình/ }));
-    expect(results().getByRole('button', { name: /Nguyễn Văn An/ })).toHaveAttribute('aria-pressed', 'true');
+    await user.type(screen.getByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
+    await user.click(await results().findByRole('button', { name: /Nguyễn Thị Bình/ }));
     expect(screen.getByText('Đã chọn 2 hộ')).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Bỏ chọn Nguyễn Văn An' })).toBeInTheDocument();
     expect(useOutreachFormStore.getState().hasUnsavedInput).toBe(true);
@@ -88,12 +88,50 @@ describe('new outreach log', () => {
     const outbox = await db.outbox.toArray();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ collection: 'fieldLog', recordId: saved!.id, op: 'put' });
-    expect(useOutreachFormStore.getState()).toMatchObject({ hasUnsavedInput: false, notice: 'Đã lưu.' });
+    expect(useOutreachFormStore.getState()).toMatchObject({ hasUnsavedInput: false, notice: 'Đã lưu.', savedId: saved!.id });
+  });
+
+  it('folds the search results away once a household is chosen, so the next field is in reach', async () => {
+    const { db, user } = await setup();
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{}} />);
+    const search = await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)');
+    await user.type(search, 'nguyen');
+    await user.click(await results().findByRole('button', { name: /Nguyễn Văn An/ }));
+
+    expect(results().queryAllByRole('button')).toHaveLength(0);
+    expect(search).toHaveValue('');
+    expect(screen.getByText('Đã chọn 1 hộ')).toHaveFocus();
+    expect(await screen.findByRole('button', { name: 'Bỏ chọn Nguyễn Văn An' })).toBeInTheDocument();
+    // The same search shows the chosen one as chosen; pressing it again removes it.
+    await user.type(search, 'nguyen van an');
+    const chosen = await results().findByRole('button', { name: /Nguyễn Văn An/ });
+    expect(chosen).toHaveAttribute('aria-pressed', 'true');
+    await user.click(chosen);
+    expect(screen.queryByText('Đã chọn 1 hộ')).toBeNull();
+    expect(results().getByRole('button', { name: /Nguyễn Văn An/ })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('refuses a save from an account without a team with a Vietnamese sentence, never the schema\'s words', async () => {
+    const { db, user } = await setup();
+    const police = { ...profile, user: { ...profile.user, role: 'commune-police' as const }, team: null };
+    renderWithDb(db, <OutreachFormScreen profile={police} params={{}} />);
+    await user.type(await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
+    await user.click(await results().findByRole('button', { name: /Nguyễn Văn An/ }));
+    await user.type(screen.getByLabelText('Nội dung tuyên truyền'), 'Phòng chống ma túy');
+    await user.selectOptions(screen.getByLabelText('Hình thức'), 'Họp dân');
+    await user.type(screen.getByLabelText('Số người được tuyên truyền'), '12');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Không lưu được: tài khoản này không thuộc tổ nào nên không ghi được nhật ký. Hãy báo Công an xã.');
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/Invalid|expected|undefined/);
+    expect(await db.fieldLog.count()).toBe(0);
+    expect(window.location.pathname).toBe('/nhat-ky/moi');
   });
 
   it('shows a Vietnamese message beside each bad field, focuses the first, and saves nothing', async () => {
     const { db, user } = await setup();
-    renderWithDb(db, <OutreachFormScreen profile={profile} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{}} />);
     const search = await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)');
     await user.clear(screen.getByLabelText('Ngày thực hiện (ngày/tháng/năm)'));
     await user.type(screen.getByLabelText('Ngày thực hiện (ngày/tháng/năm)'), '31/02/2026');
@@ -120,7 +158,7 @@ describe('new outreach log', () => {
 
   it('holds the tab open (beforeunload) and marks unsaved input only while the form differs from what is stored', async () => {
     const { db, user } = await setup();
-    renderWithDb(db, <OutreachFormScreen profile={profile} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{}} />);
     const closeTab = () => {
       const event = new Event('beforeunload', { cancelable: true });
       window.dispatchEvent(event);
@@ -138,7 +176,7 @@ describe('new outreach log', () => {
 
   it('refuses a day in the future', async () => {
     const { db, user } = await setup();
-    renderWithDb(db, <OutreachFormScreen profile={profile} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{}} />);
     const date = await screen.findByLabelText('Ngày thực hiện (ngày/tháng/năm)');
     expect(date).toHaveValue(formatDay(dayInVietnam()));
     const nextYear = Number(dayInVietnam().slice(0, 4)) + 1;
@@ -156,7 +194,7 @@ describe('existing outreach log', () => {
     const log = outreachLog(profile.user.id, { householdIds: [households.cuong.id], topic: 'An toàn giao thông', date: '2026-02-10', peopleReached: 4 });
     await db.fieldLog.put(log);
     window.history.pushState(null, '', `/nhat-ky/${log.id}`);
-    renderWithDb(db, <OutreachFormScreen profile={profile} logId={log.id} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{ logId: log.id }} />);
 
     expect(await screen.findByRole('heading', { name: 'Sửa nhật ký tuyên truyền' })).toBeInTheDocument();
     const topic = screen.getByLabelText('Nội dung tuyên truyền');
@@ -184,7 +222,7 @@ describe('existing outreach log', () => {
     const { db, households } = await setup();
     const log = outreachLog(profile.user.id, { householdIds: [households.dung.id], reviewStatus: 'approved' });
     await db.fieldLog.put(log);
-    renderWithDb(db, <OutreachFormScreen profile={profile} logId={log.id} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{ logId: log.id }} />);
 
     expect(await screen.findByText('Tổ trưởng đã duyệt, không thể sửa.')).toBeInTheDocument();
     expect(await screen.findByText('Lê Thị Dung')).toBeInTheDocument();
@@ -197,7 +235,7 @@ describe('existing outreach log', () => {
     const { db } = await setup();
     const log = outreachLog(memberProfile().user.id);
     await db.fieldLog.put(log);
-    renderWithDb(db, <OutreachFormScreen profile={profile} logId={log.id} />);
+    renderWithDb(db, <OutreachFormScreen profile={profile} params={{ logId: log.id }} />);
     expect(await screen.findByText('Nhật ký của người khác, chỉ xem.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Lưu' })).toBeNull();
   });

@@ -1,5 +1,5 @@
-// The member's logs on the home screen: newest day first, dd/MM/yyyy, the "Chưa đồng bộ" badge
-// for logs still in the outbox, and paging through the index.
+// The member's logs on the home screen: newest day first, dd/MM/yyyy, the "Chờ gửi" badge for
+// logs still in the outbox, distinct link names, the log saved last, and paging through the index.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -11,7 +11,7 @@ import { freshDb, memberProfile, outreachLog, renderWithDb, villageHouseholds } 
 const me = memberProfile().user.id;
 
 beforeEach(() => {
-  useOutreachFormStore.setState({ hasUnsavedInput: false, notice: null });
+  useOutreachFormStore.setState({ hasUnsavedInput: false, notice: null, savedId: null });
 });
 
 function cards() {
@@ -19,7 +19,7 @@ function cards() {
 }
 
 describe('outreach list', () => {
-  it('shows the member\'s logs newest first with dd/MM/yyyy, households, and the "Chưa đồng bộ" badge', async () => {
+  it('shows the member\'s logs newest first with dd/MM/yyyy, households, and the "Chờ gửi" badge', async () => {
     const db = freshDb();
     const h = villageHouseholds();
     await db.household.bulkPut(Object.values(h));
@@ -35,27 +35,27 @@ describe('outreach list', () => {
     renderWithDb(db, <OutreachList memberId={me} />);
     await waitFor(() => expect(cards()).toHaveLength(3));
     const [newest, middle, oldest] = cards();
-    expect(within(newest!).getByRole('link', { name: 'Mở nhật ký ngày 01/03/2026' })).toHaveAttribute('href', expect.stringMatching(/^\/nhat-ky\//));
+    expect(within(newest!).getByRole('link', { name: /^Mở nhật ký ngày 01\/03\/2026: Tố giác tội phạm/ }))
+      .toHaveAttribute('href', expect.stringMatching(/^\/nhat-ky\//));
     expect(newest).toHaveTextContent('Tố giác tội phạm');
     expect(newest).toHaveTextContent('Họp dân · 40 người');
     expect(await within(newest!).findByText('Nguyễn Văn An, Nguyễn Thị Bình và 2 hộ khác')).toBeInTheDocument();
     expect(newest).toHaveTextContent('Chờ duyệt');
-    expect(within(newest!).queryByText('Chưa đồng bộ')).toBeNull();
+    expect(within(newest!).queryByText('Chờ gửi')).toBeNull();
 
     expect(within(middle!).getByRole('link')).toHaveTextContent('20/02/2026');
-    expect(await within(middle!).findByText('Chưa đồng bộ')).toBeInTheDocument();
+    expect(await within(middle!).findByText('Chờ gửi')).toBeInTheDocument();
     expect(within(middle!).getByText('Phạm Văn Đức')).toBeInTheDocument();
 
     expect(within(oldest!).getByRole('link')).toHaveTextContent('15/01/2026');
     expect(oldest).toHaveTextContent('Đã duyệt');
-    expect(within(oldest!).queryByText('Chưa đồng bộ')).toBeNull();
+    expect(within(oldest!).queryByText('Chờ gửi')).toBeNull();
     expect(screen.queryByText('Nhật ký của người khác')).toBeNull();
   });
 
   it('says so when there is no log yet', async () => {
     renderWithDb(freshDb(), <OutreachList memberId={me} />);
     expect(await screen.findByText(/Chưa có nhật ký nào/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' })).toHaveAttribute('href', '/nhat-ky/moi');
   });
 
   it('shows a page at a time and loads older logs with "Xem thêm"', async () => {
@@ -94,12 +94,32 @@ describe('outreach list', () => {
     expect(rowsRead).toBeLessThanOrEqual(PAGE_SIZE + 1);
   });
 
-  it('announces the confirmation of the last save', async () => {
-    useOutreachFormStore.setState({ notice: 'Đã lưu. Sẽ gửi lên khi có mạng.' });
-    renderWithDb(freshDb(), <OutreachList memberId={me} />);
-    const status = screen.getByRole('status');
-    // The region mounts empty and the text follows, so screen readers announce it.
-    expect(status).toHaveTextContent('');
-    await waitFor(() => expect(status).toHaveTextContent('Đã lưu. Sẽ gửi lên khi có mạng.'));
+  it('gives two logs of one day distinct link names, even with the same words', async () => {
+    const db = freshDb();
+    const h = villageHouseholds();
+    await db.household.bulkPut(Object.values(h));
+    await db.fieldLog.bulkPut([
+      outreachLog(me, { date: '2026-03-05', householdIds: [h.an.id], topic: 'Phòng cháy, chữa cháy' }),
+      outreachLog(me, { date: '2026-03-05', householdIds: [h.binh.id], topic: 'Phòng chống ma túy' }),
+      outreachLog(me, { date: '2026-03-05', householdIds: [h.binh.id], topic: 'Phòng chống ma túy' }),
+    ]);
+    renderWithDb(db, <OutreachList memberId={me} />);
+    await screen.findAllByText('Nguyễn Thị Bình');
+    const names = screen.getAllByRole('link').map((link) => link.getAttribute('aria-label'));
+    expect(names).toHaveLength(3);
+    expect(new Set(names).size).toBe(3);
+    expect(names).toContain('Mở nhật ký ngày 05/03/2026: Phòng cháy, chữa cháy – Nguyễn Văn An');
+    expect(names).toContain('Mở nhật ký ngày 05/03/2026: Phòng chống ma túy – Nguyễn Thị Bình (2)');
+  });
+
+  it('marks the log saved last', async () => {
+    const db = freshDb();
+    const saved = outreachLog(me, { date: '2026-03-05' });
+    await db.fieldLog.bulkPut([outreachLog(me, { date: '2026-03-06' }), saved]);
+    useOutreachFormStore.setState({ notice: 'Đã lưu.', savedId: saved.id });
+    renderWithDb(db, <OutreachList memberId={me} />);
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    expect(within(cards()[1]!).getByText('Vừa lưu')).toBeInTheDocument();
+    expect(within(cards()[0]!).queryByText('Vừa lưu')).toBeNull();
   });
 });

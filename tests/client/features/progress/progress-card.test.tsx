@@ -63,7 +63,7 @@ describe('progress card', () => {
     expect(bar).toHaveAttribute('aria-valuemax', '100');
     expect(bar).toHaveAttribute('aria-valuetext', '124/446 hộ (27,8%) · Mục tiêu ≥80%');
     expect(screen.getByText('Chưa đạt mục tiêu: còn 233 hộ.')).toBeInTheDocument();
-    expect(await screen.findByText('Nhật ký của tôi chưa gửi: 2')).toBeInTheDocument();
+    expect(await screen.findByText('Nhật ký của tôi chờ gửi: 2')).toBeInTheDocument();
   });
 
   it('says the target is met at exactly 80%', async () => {
@@ -76,7 +76,7 @@ describe('progress card', () => {
     renderWithDb(db, <ProgressCard profile={profile} today="2024-12-31" />);
     expect(await screen.findByText('8/10 hộ (80%) · Mục tiêu ≥80%')).toBeInTheDocument();
     expect(screen.getByText('✓ Đã đạt mục tiêu.')).toBeInTheDocument();
-    expect(screen.getByText('Nhật ký của tôi chưa gửi: 0')).toBeInTheDocument();
+    expect(screen.getByText('Nhật ký của tôi chờ gửi: 0')).toBeInTheDocument();
   });
 
   it('says when no phase is running', async () => {

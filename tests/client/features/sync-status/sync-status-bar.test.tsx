@@ -1,7 +1,7 @@
 // The sync bar reads the real outbox and sync status; "Thử lại" drives the real sync runner
-// over an in-test transport.
-import { afterEach, describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+// over an in-test transport. Offline and a failed connection read calmly, never as "Lỗi".
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SyncStatusBar } from '#src/client/features/sync-status/components/sync-status-bar.tsx';
 import { putRecord } from '#src/client/db/record-repository.ts';
@@ -16,6 +16,7 @@ const me = memberProfile();
 
 afterEach(async () => {
   await stopAppSyncRunner();
+  vi.restoreAllMocks();
 });
 
 describe('sync status bar', () => {
@@ -27,8 +28,8 @@ describe('sync status bar', () => {
     await updateSyncStatus(db, { lastSuccessAt: '2026-03-05T01:30:00.000Z' });
     renderWithDb(db, <SyncStatusBar />);
 
-    expect(await screen.findByText('2 mục chờ gửi (mục cũ nhất: 2 giờ trước)')).toBeInTheDocument();
-    expect(screen.getByText(/Đồng bộ lần cuối: 05\/03\/2026 08:30/)).toBeInTheDocument();
+    expect(await screen.findByText('2 mục chờ gửi · cũ nhất 2 giờ trước')).toBeInTheDocument();
+    expect(screen.getByText('Lần cuối: 05/03/2026 08:30')).toBeInTheDocument();
     expect(screen.getByText('Có mạng')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Chi tiết đồng bộ' })).toHaveAttribute('href', '/dong-bo');
     expect(screen.queryByRole('button', { name: 'Thử lại' })).toBeNull();
@@ -60,9 +61,34 @@ describe('sync status bar', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Thử lại' }));
     expect(await screen.findByText('Đã gửi hết')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText(/^Lỗi:/)).toBeNull());
-    expect(screen.getByText(/Đồng bộ lần cuối: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/)).toBeInTheDocument();
+    expect(screen.getByText(/^Lần cuối: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)).toBeInTheDocument();
     expect(pushes).toBe(2);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('says calmly that the phone is offline, without an error for the missing connection', async () => {
+    const db = freshDb();
+    await putRecord(db, 'fieldLog', outreachLog(me.user.id));
+    await updateSyncStatus(db, { lastError: { reason: 'network', message: 'Không có kết nối mạng', at: new Date().toISOString() } });
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    renderWithDb(db, <SyncStatusBar />);
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+
+    expect(await screen.findByText('Chưa có mạng')).toBeInTheDocument();
+    expect(screen.getByText(/^1 mục chờ gửi/)).toBeInTheDocument();
+    expect(screen.queryByText(/Lỗi/)).toBeNull();
+    expect(screen.queryByText('Không có kết nối mạng')).toBeNull();
+  });
+
+  it('says a failed connection will be retried, not that an error happened', async () => {
+    const db = freshDb();
+    await updateSyncStatus(db, { lastError: { reason: 'timeout', message: 'Máy chủ không trả lời kịp, sẽ thử lại sau', at: new Date().toISOString() } });
+    renderWithDb(db, <SyncStatusBar />);
+    expect(await screen.findByText('Chưa kết nối được máy chủ. Dữ liệu vẫn an toàn trên máy và sẽ tự gửi lại.')).toBeInTheDocument();
+    expect(screen.queryByText(/Lỗi/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Thử lại' })).toBeInTheDocument();
   });
 
   it("shows how far a fresh phone's first download got", async () => {

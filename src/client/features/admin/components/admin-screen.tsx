@@ -8,7 +8,7 @@ import type { OrgUnit } from '#src/shared/domain/org-unit.ts';
 import { adminPaths, unitsResponseSchema } from '#src/shared/domain/admin.ts';
 import { apiRequest } from '#src/client/api/api-client.ts';
 import { useApiResource } from '#src/client/api/use-api-resource.ts';
-import { Link } from '#src/client/components/link.tsx';
+import { Link } from 'wouter';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import type { MessageKey } from '#src/client/i18n/vi.ts';

@@ -9,7 +9,7 @@ import { orgUnitKinds } from '#src/shared/domain/account.ts';
 import { apiRequest } from '#src/client/api/api-client.ts';
 import { useApiResource } from '#src/client/api/use-api-resource.ts';
 import { Field } from '#src/client/components/field.tsx';
-import { Link } from '#src/client/components/link.tsx';
+import { Link } from 'wouter';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import { useAdminAction } from '../use-admin-action.ts';

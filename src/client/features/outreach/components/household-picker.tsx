@@ -2,9 +2,10 @@
  * Choosing households of the member's hamlets: a search that ignores diacritics ("nguyen"
  * finds "Nguyễn"), at most RESULT_LIMIT results with the total, and the chosen ones as chips.
  * All households of the hamlets are read once (a few hundred rows), folded once for search, and
- * filtered in memory at each keystroke.
+ * filtered in memory at each keystroke. Choosing a household folds the results away, so the
+ * next field is within reach on a phone; focus moves to the count of chosen households.
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OrgUnitSummary } from '#src/shared/domain/account.ts';
 import { foldDiacritics, matchesWords, searchWords } from '#src/shared/domain/text.ts';
@@ -24,6 +25,8 @@ export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId
   const { t } = useT();
   const id = useId();
   const [query, setQuery] = useState('');
+  const countRef = useRef<HTMLParagraphElement>(null);
+  const isCountFocusDue = useRef(false);
   const hamletIds = useMemo(() => hamlets.map((hamlet) => hamlet.id), [hamlets]);
   const hamletNames = useMemo(() => new Map(hamlets.map((hamlet) => [hamlet.id, hamlet.name])), [hamlets]);
   const households = useHouseholdsInHamlets(hamletIds);
@@ -46,10 +49,21 @@ export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId
   }, [searchable, query, isSearching]);
   const shown = matches.slice(0, RESULT_LIMIT);
 
+  useEffect(() => {
+    if (!isCountFocusDue.current) return;
+    isCountFocusDue.current = false;
+    countRef.current?.focus();
+  }, [selectedIds]);
+
   function toggle(household: Household): void {
-    onChange(selected.has(household.id)
-      ? selectedIds.filter((candidate) => candidate !== household.id)
-      : [...selectedIds, household.id]);
+    if (selected.has(household.id)) {
+      onChange(selectedIds.filter((candidate) => candidate !== household.id));
+      return;
+    }
+    onChange([...selectedIds, household.id]);
+    // The pressed button disappears with the results: focus goes to the count that grew.
+    setQuery('');
+    isCountFocusDue.current = true;
   }
 
   const errorId = error ? `${id}-error` : undefined;
@@ -59,7 +73,7 @@ export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId
       <legend className="field__label">{t('outreach.households')}</legend>
       {selectedIds.length > 0 && (
         <>
-          <p className="field__hint">{t('outreach.selectedCount', { count: selectedIds.length })}</p>
+          <p ref={countRef} tabIndex={-1} className="field__hint">{t('outreach.selectedCount', { count: selectedIds.length })}</p>
           <ul className="chips">
             {selectedIds.map((householdId) => {
               const name = chosen?.get(householdId)?.headName ?? t('outreach.unknownHousehold');

@@ -5,6 +5,7 @@
  * back to the list with a confirmation.
  */
 import { useState } from 'react';
+import { Link } from 'wouter';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { OutreachLog } from '#src/shared/domain/field-log.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -12,17 +13,19 @@ import { useDatabase } from '#src/client/db/database-context.tsx';
 import { useFieldLog } from '#src/client/db/field-log-repository.ts';
 import { putRecord, RecordValidationError } from '#src/client/db/record-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
-import { Link } from '#src/client/components/link.tsx';
 import { navigate } from '#src/client/components/navigation.ts';
+import type { ScreenProps } from '#src/client/components/screen-props.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import { useOutreachFormStore } from '../outreach-form-store.ts';
-import { draftFromLog, emptyDraft, fieldOfSchemaPath, recordFromDraft, type DraftErrors, type OutreachDraft } from '../outreach-draft.ts';
+import { AccountCannotWriteError, draftFromLog, emptyDraft, fieldOfSchemaPath, recordFromDraft, type DraftErrors, type OutreachDraft } from '../outreach-draft.ts';
 import { OutreachForm } from './outreach-form.tsx';
 import { OutreachLogView } from './outreach-log-view.tsx';
 
-export function OutreachFormScreen({ profile, logId }: { profile: Profile; logId?: string | undefined }) {
+/** `params.logId` names the log to open; without it the form starts a new one. */
+export function OutreachFormScreen({ profile, params }: ScreenProps) {
   const { t } = useT();
+  const logId = params.logId;
   return (
     <section className="stack" aria-labelledby="outreach-form-title">
       {logId === undefined
@@ -112,18 +115,22 @@ function useSaveOutreach(profile: Profile, existing: OutreachLog | null) {
       return schemaErrors(error);
     }
     requestSync('local-change');
-    showNotice(navigator.onLine ? t('outreach.savedOnline') : t('outreach.savedOffline'));
+    showNotice(navigator.onLine ? t('outreach.savedOnline') : t('outreach.savedOffline'), record.id as string);
     navigate('/', { force: true });
     return null;
   };
 }
 
-/** The schema's messages beside the fields they concern; a field the form lacks fails the save. */
+/**
+ * The schema's messages beside the fields they concern. A field the form does not show (the
+ * team, the author) means the account cannot write logs: that fails the save with a sentence
+ * saying so, never with the schema's own words.
+ */
 function schemaErrors(error: RecordValidationError): DraftErrors {
   const errors: DraftErrors = {};
   for (const [path, message] of Object.entries(error.fields)) {
     const field = fieldOfSchemaPath(path);
-    if (!field) throw new Error(message);
+    if (!field) throw new AccountCannotWriteError();
     errors[field] ??= message;
   }
   return errors;

@@ -11,7 +11,7 @@ import { Field } from '#src/client/components/field.tsx';
 import { useLeaveGuard } from '#src/client/components/navigation.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { useOutreachFormStore } from '../outreach-form-store.ts';
-import { checkDraft, dayOfDateText, draftFields, isSameDraft, type DraftErrors, type DraftField, type OutreachDraft } from '../outreach-draft.ts';
+import { checkDraft, dayOfDateText, draftFields, isSameDraft, saveFailureMessage, type DraftErrors, type DraftField, type OutreachDraft } from '../outreach-draft.ts';
 import { formatDay } from '#src/shared/domain/dates.ts';
 import { HouseholdPicker } from './household-picker.tsx';
 
@@ -77,7 +77,7 @@ export function OutreachForm({ hamlets, initial, onSave, onCancel }: {
       else setStored(draft);
     } catch (error) {
       // Storage full, or a field the form does not show (e.g. no team): nothing was stored.
-      setSaveError(t('outreach.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setSaveError(saveFailureMessage(error, t));
     } finally {
       setIsSaving(false);
     }

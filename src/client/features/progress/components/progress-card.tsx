@@ -19,7 +19,8 @@ export function ProgressCard({ profile, today }: { profile: Profile; today?: str
   const pendingCount = usePendingCountForMember(profile.user.id);
 
   return (
-    <section className="card stack" aria-labelledby="progress-title">
+    // While it loads, the card holds the height it will have, so the list below does not jump.
+    <section className={progress === undefined ? 'card stack progress-card--loading' : 'card stack'} aria-labelledby="progress-title">
       <h2 id="progress-title">{t('progress.title')}</h2>
       {progress === undefined ? (
         <p>{t('app.loading')}</p>
@@ -37,7 +38,7 @@ export function ProgressCard({ profile, today }: { profile: Profile; today?: str
           )}
         </>
       )}
-      {pendingCount !== undefined && (
+      {pendingCount !== undefined && progress !== undefined && (
         <p className={pendingCount > 0 ? 'progress__pending progress__pending--waiting' : 'progress__pending'}>
           {t('progress.pendingMine', { count: pendingCount })}
         </p>

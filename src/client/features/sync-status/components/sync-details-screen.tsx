@@ -7,6 +7,7 @@ import { formatInstant } from '#src/shared/domain/dates.ts';
 import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { isConnectionProblem } from '../sync-problem.ts';
 import { ConflictList } from './conflict-list.tsx';
 import { RefusalList } from './refusal-list.tsx';
 
@@ -21,7 +22,9 @@ export function SyncDetailsScreen({ profile }: { profile: Profile }) {
           <p>{t('sync.pendingCount', { count: overview.pendingCount })}</p>
           {overview.oldestPendingAt && <p>{t('sync.oldestPending', { at: formatInstant(overview.oldestPendingAt) })}</p>}
           <p>{overview.lastSuccessAt ? t('sync.lastSuccess', { at: formatInstant(overview.lastSuccessAt) }) : t('sync.never')}</p>
-          {overview.lastError && <p className="alert alert--error">{t('sync.error', { message: overview.lastError.message })}</p>}
+          {overview.lastError && (isConnectionProblem(overview.lastError.reason)
+            ? <p className="alert alert--info">{t('sync.connectionProblem')}</p>
+            : <p className="alert alert--error">{t('sync.error', { message: overview.lastError.message })}</p>)}
           {overview.nextRetryAt && <p>{t('sync.nextRetry', { at: formatInstant(overview.nextRetryAt) })}</p>}
           <button type="button" className="button button--primary" disabled={overview.isRunning} onClick={() => requestSync('manual')}>
             {overview.isRunning ? t('sync.running') : t('sync.syncNow')}
