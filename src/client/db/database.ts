@@ -14,6 +14,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import type { Household } from '#src/shared/domain/household.ts';
+import type { ManualValue } from '#src/shared/domain/manual-value.ts';
+import type { TargetAssignment } from '#src/shared/domain/target-assignment.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { CollectionName } from '#src/shared/sync/collections.ts';
 import type { RejectReason } from '#src/shared/sync/protocol.ts';
@@ -66,6 +68,8 @@ export class AnttDatabase extends Dexie {
   household!: EntityTable<Household, 'id'>;
   fieldLog!: EntityTable<FieldLog, 'id'>;
   campaignPlan!: EntityTable<CampaignPlan, 'id'>;
+  manualValue!: EntityTable<ManualValue, 'id'>;
+  targetAssignment!: EntityTable<TargetAssignment, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   session!: EntityTable<SessionRow, 'key'>;
@@ -83,6 +87,12 @@ export class AnttDatabase extends Dexie {
       session: 'key',
       prefs: 'key',
       rejections: '++id, recordId, at',
+    });
+    // Plans' progress: values entered by commune police and province staff, and teams' own
+    // targets (giao chỉ tiêu). New tables only, so no upgrade moves data.
+    this.version(5).stores({
+      manualValue: 'id, [orgUnitId+key], teamId',
+      targetAssignment: 'id, teamId, planId',
     });
   }
 }

@@ -8,6 +8,9 @@
  *   reviewed it ('already-reviewed'). A leader reviews (approved/returned) the team's logs.
  * - household: leaders (their team's hamlets) and commune police (their commune's hamlets).
  * - campaignPlan: province staff (any unit of the province) and commune police (their commune).
+ * - manualValue: commune police and province staff, for the units they publish plans or keep
+ *   households for and the teams they supervise.
+ * - targetAssignment: commune police and province staff, for the teams they supervise.
  * Both the stored copy and the new one must be writable: a record cannot be moved into, or out
  * of, a scope its writer does not hold.
  */
@@ -38,7 +41,24 @@ function writableScopes(access: Access, collection: CollectionName): Set<Scope> 
       return new Set([...access.householdHamletIds].map((id) => `unit:${id}` as const));
     case 'campaignPlan':
       return new Set([...access.planUnitIds].map((id) => `unit:${id}` as const));
+    case 'manualValue':
+      return new Set([...supervisedTeamScopes(access), ...supervisedUnitScopes(access)]);
+    case 'targetAssignment':
+      return supervisedTeamScopes(access);
   }
+}
+
+const isSupervisor = (access: Access): boolean => access.account.role === 'commune-police' || access.account.role === 'province-admin';
+
+/** The teams commune police and province staff read are the teams they supervise. */
+function supervisedTeamScopes(access: Access): Set<Scope> {
+  if (!isSupervisor(access)) return new Set();
+  return new Set(access.readScopes.filter((scope) => scope.startsWith('team:')));
+}
+
+function supervisedUnitScopes(access: Access): Set<Scope> {
+  if (!isSupervisor(access)) return new Set();
+  return new Set([...access.planUnitIds, ...access.householdHamletIds].map((id) => `unit:${id}` as const));
 }
 
 /**
