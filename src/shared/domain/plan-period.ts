@@ -74,8 +74,13 @@ export function periodByKey(plan: PlanDays, key: string): PeriodSpan | null {
   return null;
 }
 
-/** The period of this kind containing `day`, or null (outside every phase; a month outside the plan). */
+/** The period of this kind containing `day`, or null when none of the plan's periods does. */
 export function periodContaining(plan: PlanDays, kind: IndicatorPeriod, day: string): PeriodSpan | null {
+  const span = spanContaining(plan, kind, day);
+  return span && span.endDay >= plan.startDay && span.startDay <= plan.endDay ? span : null;
+}
+
+function spanContaining(plan: PlanDays, kind: IndicatorPeriod, day: string): PeriodSpan | null {
   switch (kind) {
     case 'plan':
       return periodByKey(plan, 'plan');
