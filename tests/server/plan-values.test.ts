@@ -36,7 +36,9 @@ forEachDatabase('entered values and team targets', (getDb) => {
   beforeAll(async () => {
     app = await demoApp(getDb());
     await addTeamAp3Member(getDb());
-    [member, leader, team3Member, police, province] = await Promise.all(['tovien', 'totruong', 'tovien3', 'congan', 'tinh'].map((name) => login(app, name)));
+    [member, leader, team3Member, police, province] = await Promise.all([
+      login(app, 'tovien'), login(app, 'totruong'), login(app, 'tovien3'), login(app, 'congan'), login(app, 'tinh'),
+    ]);
   });
 
   it('let commune police and province staff enter values for their units and teams, and nobody else', async () => {

@@ -24,6 +24,7 @@ const OutreachFormScreen = lazy(() =>
 const SyncDetailsScreen = lazy(() =>
   import('#src/client/features/sync-status/components/sync-details-screen.tsx').then((m) => ({ default: m.SyncDetailsScreen })));
 const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
+const PlansScreen = lazy(() => import('#src/client/features/plan-editor/components/plans-screen.tsx').then((m) => ({ default: m.PlansScreen })));
 
 export function App({ onSignedIn }: { onSignedIn?: () => void }) {
   const language = useLanguagePref();
@@ -83,6 +84,9 @@ function SignedInScreen({ route, session }: { route: Route; session: SessionRow 
       return <SyncDetailsScreen />;
     case 'settings':
       return <SettingsScreen profile={profile} />;
+    case 'plans':
+    case 'plan':
+      return <PlansScreen profile={profile} planId={route.name === 'plan' ? route.planId : undefined} hrefOfPlan={paths.plan} listHref={paths.plans} />;
     default:
       return (
         <section className="stack">

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'log'; id: string }
   | { name: 'sync' }
   | { name: 'settings' }
+  | { name: 'plans' }
+  | { name: 'plan'; planId: string }
   | { name: 'login' }
   | { name: 'not-found' };
 
@@ -15,6 +17,8 @@ export const paths = {
   sync: '/dong-bo',
   settings: '/cai-dat',
   login: '/dang-nhap',
+  plans: '/ke-hoach',
+  plan: (planId: string) => `/ke-hoach/${encodeURIComponent(planId)}`,
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -24,6 +28,9 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.sync) return { name: 'sync' };
   if (path === paths.settings) return { name: 'settings' };
   if (path === paths.login) return { name: 'login' };
+  if (path === paths.plans) return { name: 'plans' };
+  const plan = /^\/ke-hoach\/([^/]+)$/.exec(path);
+  if (plan?.[1]) return { name: 'plan', planId: decodeURIComponent(plan[1]) };
   const log = /^\/nhat-ky\/([^/]+)$/.exec(path);
   if (log?.[1]) return { name: 'log', id: decodeURIComponent(log[1]) };
   return { name: 'not-found' };

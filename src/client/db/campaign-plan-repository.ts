@@ -7,11 +7,13 @@
  * were versioned, and a record it refuses (written by a newer app) is left out instead of
  * breaking the screens that read plans.
  */
-import { campaignPlanSchema, latestVersions, type CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
+import { campaignPlanSchema, latestVersions, type CampaignPlan, type CampaignPlanContent } from '#src/shared/domain/campaign-plan.ts';
+import { uuidv7 } from '#src/shared/domain/ids.ts';
 import type { Indicator } from '#src/shared/domain/plan-indicator.ts';
 import type { MetricType } from '#src/shared/domain/plan-metric.ts';
 import type { AnttDatabase } from './database.ts';
 import { useDbQuery } from './database-context.tsx';
+import { putRecord } from './record-repository.ts';
 
 async function readPlans(db: AnttDatabase): Promise<CampaignPlan[]> {
   const rows: unknown[] = await db.campaignPlan.toArray();
@@ -49,6 +51,32 @@ export async function findRunningIndicator(db: AnttDatabase, day: string, metric
     if (indicator) return { plan, indicator };
   }
   return null;
+}
+
+export interface PlanPublication {
+  content: CampaignPlanContent;
+  /** The plan to publish a new version of, or null for a new plan. */
+  planId: string | null;
+  orgUnitId: string;
+  templateId: string | null;
+  now?: Date;
+}
+
+/**
+ * Publishes a plan version: a new record (never an edit of a published one), numbered after the
+ * newest version on this device, stored with its outbox entry in one transaction (putRecord)
+ * and pushed with the next sync. Throws RecordValidationError when the schema refuses it.
+ */
+export async function publishPlanVersion(db: AnttDatabase, publication: PlanPublication): Promise<CampaignPlan> {
+  const now = publication.now ?? new Date();
+  const id = uuidv7(now.getTime());
+  const planId = publication.planId ?? id;
+  const newest = publication.planId ? (await listPlanVersions(db, planId))[0] : undefined;
+  const record = {
+    ...publication.content, id, planId, version: (newest?.version ?? 0) + 1,
+    orgUnitId: publication.orgUnitId, templateId: publication.templateId, updatedAt: now.toISOString(),
+  };
+  return putRecord(db, 'campaignPlan', record, now);
 }
 
 /** Live newest versions of the device's plans; undefined while loading. */

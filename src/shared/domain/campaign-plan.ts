@@ -190,12 +190,16 @@ export function contentOf(plan: CampaignPlan): CampaignPlanContent {
   return content;
 }
 
-/** The newest version of each plan among `plans` (older versions are kept for their results). */
-export function latestVersions<Plan extends Pick<CampaignPlan, 'planId' | 'version'>>(plans: Iterable<Plan>): Plan[] {
+/**
+ * The newest version of each plan among `plans` (older versions are kept for their results).
+ * Two admins publishing offline may both number a version N + 1: the later publication wins.
+ */
+export function latestVersions<Plan extends Pick<CampaignPlan, 'planId' | 'version' | 'updatedAt'>>(plans: Iterable<Plan>): Plan[] {
   const newest = new Map<string, Plan>();
   for (const plan of plans) {
     const current = newest.get(plan.planId);
-    if (!current || plan.version > current.version) newest.set(plan.planId, plan);
+    const isNewer = !current || plan.version > current.version || (plan.version === current.version && plan.updatedAt > current.updatedAt);
+    if (isNewer) newest.set(plan.planId, plan);
   }
   return [...newest.values()];
 }
