@@ -11,7 +11,7 @@ import vietnamese from 'zod/v4/locales/vi.js';
 import { campaignPlanContentSchema, type CampaignPlanContent } from '#src/shared/domain/campaign-plan.ts';
 import { formatDay, parseDisplayDay } from '#src/shared/domain/dates.ts';
 import type { Indicator, Target } from '#src/shared/domain/plan-indicator.ts';
-import { metricInfo, type Metric, type MetricOf, type MetricType } from '#src/shared/domain/plan-metric.ts';
+import { metricInfo, type Metric, type MetricKind, type MetricOf, type MetricType } from '#src/shared/domain/plan-metric.ts';
 
 /** T with the types of U's fields (keeps T's other fields and its open index signature). */
 type Replace<T, U> = { [K in keyof T]: K extends keyof U ? U[K] : T[K] };
@@ -84,6 +84,11 @@ export function newIndicator(draft: PlanDraft): IndicatorDraft {
     target: { comparator: '>=', value: '', unit: 'percent' }, level: 'commune', period: 'phase',
     isAssignable: false, shareOf: null, source: { paragraph: '', quote: '' },
   };
+}
+
+/** Share, count or flag; null while no metric is chosen (or an imported file names an unknown one). */
+export function metricKindOf(metric: IndicatorDraft['metric']): MetricKind | null {
+  return Object.hasOwn(metricInfo, metric.type) ? metricInfo[metric.type as MetricType].kind : null;
 }
 
 const metricDefaults: { [Type in MetricType]: MetricOf<Type> } = {

@@ -4,9 +4,8 @@
  * nearest enclosing field or row; messages about parts the form does not show at all are listed
  * apart, so none is ever lost.
  */
-import { metricInfo } from '#src/shared/domain/plan-metric.ts';
 import { metricParams } from './metric-params.ts';
-import type { DraftErrors, IndicatorDraft, PlanDraft } from './plan-draft.ts';
+import { metricKindOf, type DraftErrors, type IndicatorDraft, type PlanDraft } from './plan-draft.ts';
 
 const generalPaths = ['name', 'issuer', 'documentNumber', 'issuedOn', 'orgUnitId', 'startDay', 'endDay', 'theme', 'periodSource.paragraph', 'periodSource.quote', 'phases', 'manualInputs', 'indicators'];
 const phaseFields = ['name', 'startDay', 'endDay', 'theme'];
@@ -14,7 +13,7 @@ const inputFields = ['key', 'label', 'aggregation'];
 
 /** The fields IndicatorRows shows for this indicator. */
 function indicatorFields(indicator: IndicatorDraft): string[] {
-  const kind = indicator.metric.type === '' ? null : metricInfo[indicator.metric.type].kind;
+  const kind = metricKindOf(indicator.metric);
   return [
     'id', 'label', 'metric', ...metricParams(indicator.metric).map((param) => `metric.${param}`),
     ...(kind === 'flag' ? [] : ['target.comparator']), 'target.value', 'level', 'period', 'isAssignable',

@@ -4,9 +4,9 @@
  * indicator (with the reading the wording takes), and the paragraph it comes from.
  */
 import { comparators, indicatorPeriods } from '#src/shared/domain/plan-indicator.ts';
-import { indicatorLevels, metricInfo, metricTypes, type MetricType } from '#src/shared/domain/plan-metric.ts';
+import { indicatorLevels, metricTypes, type MetricType } from '#src/shared/domain/plan-metric.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
-import { newIndicator, withMetricType, type IndicatorDraft, type PlanDraft } from '../plan-draft.ts';
+import { metricKindOf, newIndicator, withMetricType, type IndicatorDraft, type PlanDraft } from '../plan-draft.ts';
 import { MetricFields } from './metric-fields.tsx';
 import { CheckboxField, RowError, SelectField, TextField, type FieldContext } from './plan-inputs.tsx';
 
@@ -39,8 +39,8 @@ function IndicatorRow({ ctx, index, indicator, siblings, inputKeys, onChange, on
   const { t } = useT();
   const at = (field: string) => `indicators.${index}.${field}`;
   const name = indicator.label || t('plans.indicatorUnnamed');
-  const kind = indicator.metric.type === '' ? null : metricInfo[indicator.metric.type].kind;
-  const parents = siblings.filter((other) => other !== indicator && other.metric.type !== '' && metricInfo[other.metric.type].kind === 'share');
+  const kind = metricKindOf(indicator.metric);
+  const parents = siblings.filter((other) => other !== indicator && metricKindOf(other.metric) === 'share');
   const set = <Key extends keyof IndicatorDraft>(key: Key, value: IndicatorDraft[Key]) => onChange({ ...indicator, [key]: value });
   return (
     <fieldset className="plan-row stack">

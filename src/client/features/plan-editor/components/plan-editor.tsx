@@ -43,7 +43,6 @@ export function PlanEditor({ initial, initialErrors = {}, units, initialOrgUnitI
     idOf: (path) => `${formId}-${path.replaceAll('.', '-')}`,
     errorAt: (path) => placed.at[path],
   };
-  const json = useMemo(() => JSON.stringify(contentOfDraft(draft), null, 2), [draft]);
   const change = (next: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...next }));
 
   async function handleSubmit(event: FormEvent): Promise<void> {
@@ -53,7 +52,9 @@ export function PlanEditor({ initial, initialErrors = {}, units, initialOrgUnitI
     const found: DraftErrors = { ...(checked.errors ?? {}), ...(orgUnitId ? {} : { orgUnitId: t('plans.orgUnitRequired') }) };
     setErrors(found);
     if (!checked.content || Object.keys(found).length > 0) {
-      const first = shownPaths(draft).find((path) => placeErrors(found, shownPaths(draft)).at[path]);
+      const paths = shownPaths(draft);
+      const placedNow = placeErrors(found, paths);
+      const first = paths.find((path) => placedNow.at[path]);
       if (first) document.getElementById(ctx.idOf(first))?.focus();
       return;
     }
@@ -90,7 +91,7 @@ export function PlanEditor({ initial, initialErrors = {}, units, initialOrgUnitI
         <h2 id={ctx.idOf('other-title')}>{t('plans.otherParts')}</h2>
         <p>{t('plans.otherPartsText', { deadlines: draft.deadlines.length, quotas: draft.commendationQuotas.length, dossiers: draft.dossiers.length })}</p>
       </section>
-      <JsonExport json={json} fileName={`ke-hoach-${(draft.documentNumber || 'moi').replace(/[^\p{L}\p{N}-]+/gu, '-')}.json`} />
+      <JsonExport toJson={() => JSON.stringify(contentOfDraft(draft), null, 2)} fileName={`ke-hoach-${(draft.documentNumber || 'moi').replace(/[^\p{L}\p{N}-]+/gu, '-')}.json`} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={isSaving}>{isSaving ? t('plans.saving') : t('plans.save')}</button>
         <button type="button" className="button" onClick={onCancel}>{t('plans.cancel')}</button>
