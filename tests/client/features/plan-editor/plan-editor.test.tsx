@@ -40,6 +40,9 @@ async function openAt(path: string, db?: AnttDatabase): Promise<AnttDatabase> {
   return device;
 }
 
+/** Saving a plan and reading it back live takes a while on a loaded test machine. */
+const SAVED = { timeout: 10_000 };
+
 const indicatorGroup = (name: RegExp) => screen.getByRole('group', { name });
 
 async function startFromTemplate(user: ReturnType<typeof userEvent.setup>, optionText: RegExp): Promise<void> {
@@ -65,13 +68,13 @@ describe('plan editor', () => {
     await user.type(target, '85');
     await user.click(screen.getByRole('button', { name: 'Lưu và phát hành' }));
 
-    expect(await screen.findByText('Đã lưu phiên bản 1. Kế hoạch sẽ được gửi lên khi có mạng.')).toBeInTheDocument();
+    expect(await screen.findByText('Đã lưu phiên bản 1. Kế hoạch sẽ được gửi lên khi có mạng.', undefined, SAVED)).toBeInTheDocument();
     const [plan] = await listCurrentPlans(db);
     expect(plan).toMatchObject({ version: 1, orgUnitId: province.id, templateId: '001-dak-nong-2024', documentNumber: '591/KH-UBND' });
     expect(plan!.indicators[0]!.target).toEqual({ comparator: '>=', value: 85, unit: 'percent' });
     expect(await db.outbox.toArray()).toMatchObject([{ collection: 'campaignPlan', recordId: plan!.id, op: 'put' }]);
-    await waitFor(() => expect(window.location.pathname).toBe(`/ke-hoach/${plan!.planId}`));
-    expect(await screen.findByText(/Đang sửa phiên bản 1\./)).toBeInTheDocument();
+    await waitFor(() => expect(window.location.pathname).toBe(`/ke-hoach/${plan!.planId}`), SAVED);
+    expect(await screen.findByText(/Đang sửa phiên bản 1\./, undefined, SAVED)).toBeInTheDocument();
   });
 
   it('shows each problem in Vietnamese beside its field, and focuses the first', async () => {
@@ -105,7 +108,7 @@ describe('plan editor', () => {
     const db = await openAt('/ke-hoach');
     await startFromTemplate(user, /31\/KH-UBND/);
     await user.click(screen.getByRole('button', { name: 'Lưu và phát hành' }));
-    await screen.findByText(/Đang sửa phiên bản 1\./);
+    await screen.findByText(/Đang sửa phiên bản 1\./, undefined, SAVED);
 
     // Seed 000's "of which 50% Khá": read it as 50% of all units instead.
     const good = indicatorGroup(/^Chỉ tiêu 8: Trong đó xếp loại “Khá”/);
@@ -113,7 +116,7 @@ describe('plan editor', () => {
     await user.selectOptions(within(good).getByLabelText('Cách hiểu tỷ lệ'), 'Trên tổng số');
     await user.click(screen.getByRole('button', { name: 'Lưu và phát hành' }));
 
-    expect(await screen.findByText(/Đang sửa phiên bản 2\./)).toBeInTheDocument();
+    expect(await screen.findByText(/Đang sửa phiên bản 2\./, undefined, SAVED)).toBeInTheDocument();
     const [latest] = await listCurrentPlans(db);
     const versions = await listPlanVersions(db, latest!.planId);
     expect(versions.map((v) => [v.version, v.indicators[7]!.shareOf?.reading])).toEqual([[2, 'of-all'], [1, 'of-parent']]);
@@ -125,7 +128,7 @@ describe('plan editor', () => {
     const db = await openAt('/ke-hoach');
     await startFromTemplate(user, /^UBND tỉnh Đồng Nai, 91\/KH-UBND/);
     await user.click(screen.getByRole('button', { name: 'Lưu và phát hành' }));
-    await screen.findByText(/Đang sửa phiên bản 1\./);
+    await screen.findByText(/Đang sửa phiên bản 1\./, undefined, SAVED);
     const [original] = await listCurrentPlans(db);
 
     await user.click(screen.getByText('Xuất tệp JSON'));
@@ -138,7 +141,7 @@ describe('plan editor', () => {
     await user.click(screen.getByRole('button', { name: 'Nhập' }));
     expect(screen.getByLabelText('Tên kế hoạch')).toHaveValue(original!.name);
     await user.click(screen.getByRole('button', { name: 'Lưu và phát hành' }));
-    await waitFor(async () => expect(await db.campaignPlan.count()).toBe(2));
+    await waitFor(async () => expect(await db.campaignPlan.count()).toBe(2), SAVED);
 
     const copy = (await listCurrentPlans(db)).find((plan) => plan.planId !== original!.planId)!;
     expect(contentOf(copy)).toEqual(contentOf(original!));

@@ -21,8 +21,8 @@ export interface PlanEditorProps {
   initialErrors?: DraftErrors;
   units: readonly OrgUnitSummary[];
   initialOrgUnitId: string;
-  /** Publishes the checked content; resolves to the version published. */
-  onSave: (content: CampaignPlanContent, orgUnitId: string) => Promise<number>;
+  /** Publishes the checked content (the screen confirms it); rejects when nothing was stored. */
+  onSave: (content: CampaignPlanContent, orgUnitId: string) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -33,7 +33,7 @@ export function PlanEditor({ initial, initialErrors = {}, units, initialOrgUnitI
   const [stored, setStored] = useState(initial);
   const [orgUnitId, setOrgUnitId] = useState(initialOrgUnitId);
   const [errors, setErrors] = useState<DraftErrors>(initialErrors);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const isDirty = draft !== stored;
   useLeaveGuard(isDirty && !isSaving, t('plans.leaveConfirm'));
@@ -47,7 +47,7 @@ export function PlanEditor({ initial, initialErrors = {}, units, initialOrgUnitI
 
   async function handleSubmit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    setNotice(null);
+    setSaveError(null);
     const checked = checkDraft(draft);
     const found: DraftErrors = { ...(checked.errors ?? {}), ...(orgUnitId ? {} : { orgUnitId: t('plans.orgUnitRequired') }) };
     setErrors(found);
@@ -60,20 +60,21 @@ export function PlanEditor({ initial, initialErrors = {}, units, initialOrgUnitI
     }
     setIsSaving(true);
     try {
-      const version = await onSave(checked.content, orgUnitId);
+      await onSave(checked.content, orgUnitId);
       setStored(draft);
-      setNotice(t('plans.saved', { version }));
     } catch (error) {
-      setNotice(t('plans.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setSaveError(t('plans.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setIsSaving(false);
     }
   }
 
   const errorCount = Object.keys(placed.at).length + placed.elsewhere.length;
+  const hasAlert = errorCount > 0 || saveError !== null;
   return (
     <form className="stack" noValidate onSubmit={handleSubmit}>
-      <div role="alert" className={errorCount > 0 ? 'alert alert--error' : 'visually-hidden'}>
+      <div role="alert" className={hasAlert ? 'alert alert--error' : 'visually-hidden'}>
+        {saveError && <p>{saveError}</p>}
         {errorCount > 0 && <p>{t('plans.errorSummary', { count: errorCount })}</p>}
         {placed.elsewhere.length > 0 && (
           <>
@@ -82,7 +83,6 @@ export function PlanEditor({ initial, initialErrors = {}, units, initialOrgUnitI
           </>
         )}
       </div>
-      <div role="status" className={notice ? 'alert alert--info' : 'visually-hidden'}>{notice}</div>
       <GeneralFields ctx={ctx} draft={draft} units={units} orgUnitId={orgUnitId} onOrgUnit={setOrgUnitId} onChange={change} />
       <PhaseRows ctx={ctx} draft={draft} onChange={change} />
       <ManualInputRows ctx={ctx} draft={draft} onChange={change} />

@@ -52,12 +52,11 @@ function useSave(profile: Profile, planId: string | null, templateId: string | n
   const db = useDatabase();
   const { t } = useT();
   const showNotice = usePlanEditorStore((state) => state.showNotice);
-  return async (content: CampaignPlanContent, orgUnitId: string): Promise<number> => {
+  return async (content: CampaignPlanContent, orgUnitId: string): Promise<void> => {
     const plan = await publishPlanVersion(db, { content, planId, orgUnitId, templateId });
     requestSync('local-change');
     showNotice(t('plans.saved', { version: plan.version }));
     if (!planId) navigate(hrefOfPlan(plan.planId), { replace: true, force: true });
-    return plan.version;
   };
 }
 
