@@ -53,6 +53,7 @@ export async function findRunningIndicator(db: AnttDatabase, day: string, metric
   return null;
 }
 
+/** A plan version to publish: its content, and whose plan and which unit it is. */
 export interface PlanPublication {
   content: CampaignPlanContent;
   /** The plan to publish a new version of, or null for a new plan. */

@@ -120,6 +120,7 @@ const recordShape = {
 
 type PlanContentShape = z.infer<z.ZodObject<typeof contentShape>>;
 
+/** A plan's content (templates, JSON files, the editor), with the plan-wide rules: phases in order inside the period, unique ids, declared inputs, share-of-share parents. */
 export const campaignPlanContentSchema = z.looseObject(contentShape).superRefine(checkPlan);
 export type CampaignPlanContent = z.infer<typeof campaignPlanContentSchema>;
 

@@ -15,6 +15,7 @@ import { slugSchema } from './plan-metric.ts';
 
 const uuid = z.string().regex(UUID_PATTERN);
 
+/** A value entered by hand; its span must not end before it starts. */
 export const manualValueSchema = z
   .looseObject({
     id: uuid,

@@ -23,6 +23,7 @@ export type Comparator = (typeof comparators)[number];
 export const targetUnits = ['percent', 'count', 'flag'] as const;
 export type TargetUnit = (typeof targetUnits)[number];
 
+/** A target: the comparator and the value, in the unit the metric is judged in. */
 export const targetSchema = z.looseObject({
   comparator: z.enum(comparators, { error: 'Chọn cách so sánh' }),
   value: z.number({ error: 'Nhập mục tiêu bằng một số' }).min(0, 'Mục tiêu không được âm').max(1_000_000, 'Mục tiêu quá lớn'),
@@ -51,6 +52,7 @@ export type ShareOf = z.infer<typeof shareOfSchema>;
 
 const unitOfKind: Record<MetricKind, Target['unit']> = { share: 'percent', count: 'count', flag: 'flag' };
 
+/** An indicator; the rules tying its target, level and share-of-share to its metric give Vietnamese messages at the field. */
 export const indicatorSchema = z
   .looseObject({
     id: slugSchema,

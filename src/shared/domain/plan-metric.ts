@@ -12,6 +12,7 @@ import { z } from 'zod';
 /** A stable slug: ids of indicators and phases, keys of manual inputs. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** A slug as the plan's ids and keys use it, with the Vietnamese message a person needs to fix it. */
 export const slugSchema = z
   .string({ error: 'Nhập mã' })
   .trim()
@@ -50,6 +51,7 @@ export type CountedEvent = (typeof countedEvents)[number];
 
 const key = slugSchema;
 
+/** A metric of the vocabulary, told apart by `type`, with its parameters. */
 export const metricSchema = z.discriminatedUnion('type', [
   /** Households reached by outreach ÷ households in scope (merged duplicates count as one). */
   z.looseObject({ type: z.literal('household-outreach-share') }),
@@ -96,6 +98,7 @@ export type MetricOf<Type extends MetricType> = Extract<Metric, { type: Type }>;
 export const indicatorLevels = ['member', 'team', 'hamlet', 'commune', 'district', 'province', 'agency'] as const;
 export type IndicatorLevel = (typeof indicatorLevels)[number];
 
+/** How a metric is judged: a share in percent, a count, or a flag (reached or not). */
 export type MetricKind = 'share' | 'count' | 'flag';
 
 /**
@@ -116,6 +119,7 @@ const areas = ['team', 'hamlet', 'commune', 'district', 'province'] as const;
 const withMember = ['member', ...areas] as const;
 const units = ['team', 'hamlet', 'commune', 'district', 'province', 'agency'] as const;
 
+/** For each metric: its kind, the levels it can be computed at, and how it grows. */
 export const metricInfo: Record<MetricType, MetricInfo> = {
   'household-outreach-share': { kind: 'share', levels: withMember, growth: 'accumulating' },
   'agency-staff-outreach-share': { kind: 'share', levels: ['agency'], growth: 'accumulating' },

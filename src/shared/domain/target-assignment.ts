@@ -11,6 +11,7 @@ import { slugSchema } from './plan-metric.ts';
 
 const uuid = z.string().regex(UUID_PATTERN);
 
+/** A team's own target for one indicator of a plan. */
 export const targetAssignmentSchema = z.looseObject({
   id: uuid,
   /** The plan across its versions (campaign-plan.ts `planId`). */

@@ -35,6 +35,7 @@ export function planTemplates(): PlanTemplate[] {
   return parsed;
 }
 
+/** The template with this id, or null. */
 export function findPlanTemplate(templateId: string): PlanTemplate | null {
   return planTemplates().find((template) => template.templateId === templateId) ?? null;
 }

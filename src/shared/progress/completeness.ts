@@ -33,6 +33,7 @@ export interface Completeness {
 export const DEFAULT_STALE_AFTER_DAYS = 3;
 const DAY_MS = 86_400_000;
 
+/** Completeness of a scope's data for a period; complete when the caller says nothing is missing. */
 export function completenessOf(state: ProgressState, scope: ResolvedScope, span: DaySpan, input: CompletenessInput | undefined): Completeness {
   if (!input) return { asOf: null, unsyncedEntries: 0, staleMemberIds: [], isComplete: true };
   let unsyncedEntries = 0;

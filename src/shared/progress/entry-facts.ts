@@ -64,6 +64,7 @@ export function isCounted(entry: ProgressEntry, options: EngineOptions): boolean
   return options.isApprovedOnly ? status === 'approved' : status !== 'returned';
 }
 
+/** The facts an entry contributes, resolving households through merges and judging promptness with its commune's minutes. */
 export function factsOf(entry: ProgressEntry, org: OrgIndex): EntryFacts {
   const facts: EntryFacts = {
     teamId: entry.teamId, memberId: entry.memberId, date: entry.date,

@@ -80,6 +80,7 @@ function valueOf(numerator: number, denominator: number | null, unit: Target['un
 
 const noData = (reason: NoDataReason): Judgement => ({ status: 'no-data', noDataReason: reason, value: null, projection: null, remaining: null });
 
+/** Status, value, projection and what is missing, by the rule in this file's header. */
 export function judge(measure: Measure, target: Target, growth: MetricGrowth, period: PeriodSpan, asOfDay: string): Judgement {
   if (asOfDay < period.startDay) return noData('not-started');
   if (!measure.hasValue) return noData('no-value');

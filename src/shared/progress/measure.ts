@@ -99,6 +99,7 @@ function models(state: ProgressState, scope: ResolvedScope, metric: Extract<Metr
 
 const count = (numerator: number): Measure => ({ numerator, denominator: null, hasValue: true });
 
+/** The metric's numerator (and denominator, for a share) for the scope and period. */
 export function measure(state: ProgressState, inputs: ManualInputs, metric: Metric, scope: ResolvedScope, span: DaySpan): Measure {
   const entered = (key: string) => enteredValue(state, inputs, scope, key, span);
   switch (metric.type) {

@@ -32,6 +32,7 @@ export interface ResolvedScope {
   unitId: string | null;
 }
 
+/** The organisation indexed for scopes, household merges and prompt minutes; immutable once built. */
 export class OrgIndex {
   private readonly units = new Map<string, UnitInput>();
   private readonly children = new Map<string, string[]>();

@@ -15,6 +15,7 @@ import { measure } from './measure.ts';
 import type { ResolvedScope, ScopeRef } from './org-index.ts';
 import type { ProgressState } from './progress-state.ts';
 
+/** What to compute: a plan version, a scope, the day it is seen on, and what the caller knows besides. */
 export interface ProgressRequest {
   plan: CampaignPlan;
   scope: ScopeRef;
@@ -26,6 +27,7 @@ export interface ProgressRequest {
   completeness?: CompletenessInput;
 }
 
+/** One indicator's result for a scope and period, naming the plan version it was computed with. */
 export interface IndicatorResult {
   planId: string;
   planVersion: number;

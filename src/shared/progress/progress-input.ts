@@ -105,6 +105,7 @@ export interface HouseholdInput {
   mergedIntoId?: string | null;
 }
 
+/** The organisation the caller passes in: units, teams with their hamlets and members, households. */
 export interface OrgInput {
   units: readonly UnitInput[];
   teams: readonly TeamInput[];

@@ -26,6 +26,7 @@ export interface EntryPlace {
 export const manualTargetOf = (value: Pick<ManualValue, 'teamId' | 'orgUnitId'>): string =>
   (value.teamId ? `team:${value.teamId}` : `unit:${value.orgUnitId}`);
 
+/** Indexes built from entries and entered values; apply changes one at a time with putEntry, deleteEntry, putManualValue and deleteManualValue. */
 export class ProgressState {
   readonly org: OrgIndex;
   readonly options: EngineOptions;
