@@ -14,6 +14,9 @@ import type { ProgressEntry } from '#src/shared/progress/progress-input.ts';
 import type { ScopeRef } from '#src/shared/progress/org-index.ts';
 import { entry, fixtureId, generatedCommune, manualValue } from '../../support/progress-fixtures.ts';
 
+// Each property takes about 2 s alone; the machine is shared, so allow for a slow run.
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const c = generatedCommune();
 const plans: CampaignPlan[] = planTemplates().map(({ content }) => {
   const id = fixtureId('plan');
@@ -111,7 +114,7 @@ describe('progress engine properties', () => {
       expect(state.snapshot()).toEqual(fresh.snapshot());
       expect(everyResult(state)).toEqual(everyResult(fresh));
     }), { numRuns: 60 });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('never lowers a count when an entry is added', () => {
     fc.assert(fc.property(fc.array(anyEntry('x'), { maxLength: 15 }), anyEntry('new'), fc.array(anyValue, { maxLength: 4 }), (existing, added, values) => {
@@ -123,5 +126,5 @@ describe('progress engine properties', () => {
       const after = numerators();
       after.forEach((value, index) => expect(value).toBeGreaterThanOrEqual(before[index]!));
     }), { numRuns: 80 });
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });
