@@ -1,7 +1,8 @@
 // `npm run bench`: the product's speed and size goals, measured (never asserted in timed tests).
 //   1. app shell: initial JavaScript of the built app, gzipped, against 170 KB;
 //   2. saving a log in real Chromium (real IndexedDB) with 100,000 logs stored, against 30 ms;
-//   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite.
+//   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite;
+//   4. campaign progress of a commune-year (50,000 entries): from scratch, and after one new entry.
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
 export {};
@@ -32,6 +33,13 @@ if (wants('server')) {
   const server = await measureServerSync();
   lines.push({ name: 'server push, 50 logs per batch (median)', value: `${server.pushMedianMs.toFixed(1)} ms (p95 ${server.pushP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
   lines.push({ name: 'server pull, 500 changes per page (median)', value: `${server.pullMedianMs.toFixed(1)} ms (p95 ${server.pullP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
+}
+
+if (wants('progress')) {
+  const { measureProgress } = await import('./progress.ts');
+  const progress = measureProgress();
+  lines.push({ name: `progress from scratch, ${progress.entries.toLocaleString('en')} entries, ${progress.results} results (median)`, value: `${progress.scratchMedianMs.toFixed(0)} ms (p95 ${progress.scratchP95Ms.toFixed(0)} ms)`, budget: '2,000 ms', ratio: progress.scratchMedianMs / 2000 });
+  lines.push({ name: 'progress after one new entry, same results (median)', value: `${progress.oneEntryMedianMs.toFixed(1)} ms (p95 ${progress.oneEntryP95Ms.toFixed(1)} ms)`, budget: '100 ms', ratio: progress.oneEntryMedianMs / 100 });
 }
 
 console.log('\nSổ tay ANTT benchmarks');

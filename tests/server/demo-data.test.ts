@@ -29,7 +29,7 @@ forEachDatabase('demo data', (getDb) => {
     const [plan] = (await storedRecords(getDb(), 'campaignPlan')).map((row) => campaignPlanSchema.parse(row.data));
     expect(plan?.name).toBe('Kế hoạch phong trào Toàn dân bảo vệ ANTQ năm 2026');
     expect(plan?.phases.map((p) => [p.startDay, p.endDay])).toEqual([['2026-01-01', '2026-06-30'], ['2026-07-01', '2026-12-31']]);
-    expect(plan?.indicators[0]).toMatchObject({ id: 'households-reached', threshold: 0.8, level: 'member', logKind: 'outreach' });
+    expect(plan?.indicators[0]).toMatchObject({ id: 'households-reached', metric: { type: 'household-outreach-share' }, target: { comparator: '>=', value: 80, unit: 'percent' }, level: 'commune', isAssignable: true });
 
     // The organisation as synced records: five units (the commune's duty phone set), two teams
     // with a leader, a deputy and members each.

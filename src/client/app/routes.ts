@@ -34,6 +34,7 @@ export const loginPath = '/dang-nhap';
 
 const outreachFormScreen = () => import('#src/client/features/outreach/components/outreach-form-screen.tsx');
 const onlineScreens = () => import('./online-screens.tsx');
+const planScreens = () => import('./plan-screens.tsx');
 /** Who manages the organisation (the server refuses everyone else). */
 export const administratorRoles: readonly Role[] = ['commune-police', 'province-admin'];
 
@@ -47,6 +48,8 @@ export const routes: readonly AppRoute[] = [
   { path: '/quan-tri', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
   { path: '/quan-tri/don-vi/:unitId', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
   { path: '/thiet-bi', screen: lazyScreen(onlineScreens, 'DevicesRouteScreen'), underTab: '/cai-dat' },
+  { path: '/ke-hoach', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
+  { path: '/ke-hoach/:planId', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
 ];
 
 export interface RouteMatch {

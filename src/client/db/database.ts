@@ -17,6 +17,8 @@ import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OrgUnit } from '#src/shared/domain/org-unit.ts';
 import type { Team } from '#src/shared/domain/team.ts';
+import type { ManualValue } from '#src/shared/domain/manual-value.ts';
+import type { TargetAssignment } from '#src/shared/domain/target-assignment.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { CollectionName } from '#src/shared/sync/collections.ts';
 import type { RejectReason } from '#src/shared/sync/protocol.ts';
@@ -95,6 +97,8 @@ export class AnttDatabase extends Dexie {
   orgUnit!: EntityTable<OrgUnit, 'id'>;
   /** Server-authored: teams and their rosters. Version 4. */
   team!: EntityTable<Team, 'id'>;
+  manualValue!: EntityTable<ManualValue, 'id'>;
+  targetAssignment!: EntityTable<TargetAssignment, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   session!: EntityTable<SessionRow, 'key'>;
@@ -122,6 +126,12 @@ export class AnttDatabase extends Dexie {
     this.version(4).stores({
       orgUnit: 'id, parentId',
       team: 'id, communeId',
+    });
+    // Plans' progress: values entered by commune police and province staff, and teams' own
+    // targets (giao chỉ tiêu). New tables only, so no upgrade moves data.
+    this.version(5).stores({
+      manualValue: 'id, [orgUnitId+key], teamId',
+      targetAssignment: 'id, teamId, planId',
     });
   }
 }

@@ -72,25 +72,46 @@ const DEMO_LOCK_KEY = 7_202_602;
 
 export function demoCampaignPlan(now: Date): CampaignPlan {
   const year = dayInVietnam(now).slice(0, 4);
+  const id = demoId(`campaign-plan:${year}`);
+  const noSource = { paragraph: '', quote: '' };
   return {
-    id: demoId(`campaign-plan:${year}`),
+    id,
+    planId: id,
+    version: 1,
     orgUnitId: DEMO_IDS.province,
+    templateId: null,
     name: `Kế hoạch phong trào Toàn dân bảo vệ ANTQ năm ${year}`,
+    issuer: 'UBND tỉnh Đồng Nai',
+    documentNumber: '',
+    issuedOn: null,
+    theme: '',
+    startDay: `${year}-01-01`,
+    endDay: `${year}-12-31`,
+    periodSource: noSource,
     phases: [
-      { id: 'dot-1', name: 'Đợt 1', startDay: `${year}-01-01`, endDay: `${year}-06-30` },
-      { id: 'dot-2', name: 'Đợt 2', startDay: `${year}-07-01`, endDay: `${year}-12-31` },
+      { id: 'dot-1', name: 'Đợt 1', startDay: `${year}-01-01`, endDay: `${year}-06-30`, theme: '', source: noSource },
+      { id: 'dot-2', name: 'Đợt 2', startDay: `${year}-07-01`, endDay: `${year}-12-31`, theme: '', source: noSource },
     ],
+    deadlines: [],
+    manualInputs: [],
     indicators: [
       {
         id: 'households-reached',
-        type: 'household-coverage',
         label: 'Hộ gia đình được tuyên truyền',
-        logKind: 'outreach',
-        level: 'member',
-        threshold: 0.8,
-        source: 'Kế hoạch 000 (Bình Phước, 2023), §II.3.4',
+        metric: { type: 'household-outreach-share' },
+        target: { comparator: '>=', value: 80, unit: 'percent' },
+        level: 'commune',
+        period: 'phase',
+        isAssignable: true,
+        shareOf: null,
+        source: {
+          paragraph: 'Kế hoạch 31/KH-UBND (Bình Phước, 2023), §II.3.4',
+          quote: 'Các xã, phường, thị trấn tổ chức tuyên truyền công tác phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc phải được ít nhất 80% trên tổng số hộ dân trên địa bàn.',
+        },
       },
     ],
+    commendationQuotas: [],
+    dossiers: [],
     updatedAt: now.toISOString(),
   };
 }

@@ -14,6 +14,9 @@
  * - conflict: written by the server; a device only resolves one (status, choices), and only the
  *   leader, commune police or someone whose value is in it.
  * - orgUnit, team: nobody; the server writes them when the organisation changes.
+ * - manualValue: commune police and province staff, for the units they publish plans or keep
+ *   households for and the teams they supervise.
+ * - targetAssignment: commune police and province staff, for the teams they supervise.
  * Both the stored copy and the new one must be writable: a record cannot be moved into, or out
  * of, a scope its writer does not hold.
  */
@@ -70,7 +73,24 @@ function writableScopes(access: Access, collection: CollectionName): ReadonlySet
     case 'team':
       // Server-authored (admin routes republish them): no device writes these.
       return new Set();
+    case 'manualValue':
+      return new Set([...supervisedTeamScopes(access), ...supervisedUnitScopes(access)]);
+    case 'targetAssignment':
+      return supervisedTeamScopes(access);
   }
+}
+
+const isSupervisor = (access: Access): boolean => access.account.role === 'commune-police' || access.account.role === 'province-admin';
+
+/** The teams commune police and province staff read are the teams they supervise. */
+function supervisedTeamScopes(access: Access): Set<string> {
+  if (!isSupervisor(access)) return new Set();
+  return new Set(access.readScopes.filter((scope) => scope.startsWith('team:')));
+}
+
+function supervisedUnitScopes(access: Access): Set<string> {
+  if (!isSupervisor(access)) return new Set();
+  return new Set([...access.planUnitIds, ...access.householdHamletIds].map((id) => `unit:${id}`));
 }
 
 export interface WriteAttempt {

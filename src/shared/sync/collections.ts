@@ -14,11 +14,15 @@ import { fieldLogSchema, isRestrictedKind } from '../domain/field-log.ts';
 import { householdSchema } from '../domain/household.ts';
 import { orgUnitSchema } from '../domain/org-unit.ts';
 import { teamSchema } from '../domain/team.ts';
+import { manualValueSchema } from '../domain/manual-value.ts';
+import { targetAssignmentSchema } from '../domain/target-assignment.ts';
 
 /**
  * A scope names who may read a record:
- * - `unit:<orgUnitId>`: everyone whose work covers that unit (households of a hamlet, plans);
- * - `team:<teamId>`: the team's members and leader, commune police above it;
+ * - `unit:<orgUnitId>`: everyone whose work covers that unit (households of a hamlet, plans,
+ *   values entered for a unit);
+ * - `team:<teamId>`: the team's members and leader, commune police above it (also a team's
+ *   entered values and its own targets);
  * - `restricted:<teamId>:<authorId>`: the author, the team's leader and commune police only
  *   (tips, reintegration visits: field-log.ts `restrictedKinds`).
  */
@@ -61,6 +65,14 @@ export const collections = {
   team: define({
     schema: teamSchema,
     scopeOf: (team) => `team:${team.id}`,
+  }),
+  manualValue: define({
+    schema: manualValueSchema,
+    scopeOf: (value): Scope => (value.teamId ? `team:${value.teamId}` : `unit:${value.orgUnitId}`),
+  }),
+  targetAssignment: define({
+    schema: targetAssignmentSchema,
+    scopeOf: (assignment) => `team:${assignment.teamId}`,
   }),
 } as const;
 

@@ -9,7 +9,7 @@ import { putRecord } from '#src/client/db/record-repository.ts';
 import { updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import type { DeviceDatabase } from '#src/client/db/device-database.ts';
-import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
+import { householdIndicator, planOf } from '../../support/plan-fixtures.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { freshDevice, memberProfile, outreachLog, renderApp, signedInPhone, villageHouseholds } from '../features/test-kit.tsx';
@@ -32,11 +32,11 @@ async function deviceWithData(): Promise<AnttDatabase> {
   const h = villageHouseholds();
   await db.household.bulkPut(Object.values(h));
   const today = dayInVietnam();
-  const plan: CampaignPlan = {
-    id: uuidv7(), orgUnitId: uuidv7(), name: 'Kế hoạch', updatedAt: '',
+  const plan = planOf({
+    startDay: '2000-01-01', endDay: '2999-12-31',
     phases: [{ id: 'p', name: 'Đợt 1', startDay: '2000-01-01', endDay: '2999-12-31' }],
-    indicators: [{ id: 'i', type: 'household-coverage', label: 'Hộ', logKind: 'outreach', level: 'team', threshold: 0.8, source: '' }],
-  };
+    indicators: [householdIndicator()],
+  });
   await db.campaignPlan.put(plan);
   await db.fieldLog.put(outreachLog(profile.user.id, { date: today, householdIds: [h.an.id], reviewStatus: 'approved' }));
   await putRecord(db, 'fieldLog', outreachLog(profile.user.id, { date: today, householdIds: [h.binh.id, h.cuong.id] }));

@@ -4,7 +4,9 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AnttDatabase } from '#src/client/db/database.ts';
+import { listCurrentPlans } from '#src/client/db/campaign-plan-repository.ts';
 import { readOutboxBatch } from '#src/client/db/outbox-repository.ts';
+import { listAssignmentsForTeam } from '#src/client/db/target-assignment-repository.ts';
 import { getClientId } from '#src/client/db/session-repository.ts';
 import { getCursor } from '#src/client/db/pull-repository.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -41,6 +43,35 @@ describe('device database versions', () => {
       expect(await readOutboxBatch(db)).toMatchObject([{ seq: 1, recordId: unsent.id, op: 'put' }]);
       expect(await getCursor(db)).toBe(57);
       expect(await getClientId(db)).toBe('0190a000-0000-7000-8000-00000000c1d0');
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('version 5 adds the tables of entered values and team targets, and v1 plans still read', async () => {
+    const name = `test-v5-${uuidv7()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    const planId = uuidv7();
+    // A plan as the skeleton's server published it, before plans had versions.
+    await v1.table('campaignPlan').put({
+      id: planId, orgUnitId: uuidv7(), name: 'Kế hoạch 2025', updatedAt: '2025-01-01T00:00:00.000Z',
+      phases: [{ id: 'dot-1', name: 'Đợt 1', startDay: '2025-01-01', endDay: '2025-12-31' }],
+      indicators: [{ id: 'households-reached', type: 'household-coverage', label: 'Hộ', logKind: 'outreach', level: 'member', threshold: 0.8, source: '' }],
+    });
+    v1.close();
+
+    const db = new AnttDatabase(name);
+    try {
+      expect(await listCurrentPlans(db)).toMatchObject([{ id: planId, planId, version: 1, indicators: [{ metric: { type: 'household-outreach-share' }, target: { value: 80 } }] }]);
+      const teamId = uuidv7();
+      const assignment = { id: uuidv7(), planId, indicatorId: 'households-reached', teamId, orgUnitId: uuidv7(), periodKey: null, value: 85, note: '', assignedBy: uuidv7(), updatedAt: '2025-02-01T00:00:00.000Z' };
+      await db.targetAssignment.put(assignment);
+      const unitId = uuidv7();
+      await db.manualValue.put({ id: uuidv7(), orgUnitId: unitId, teamId: null, key: 'units-total', startDay: '2025-01-01', endDay: '2025-01-01', value: 40, note: '', enteredBy: uuidv7(), updatedAt: '2025-02-01T00:00:00.000Z' });
+      expect(await listAssignmentsForTeam(db, teamId)).toEqual([assignment]);
+      expect(await db.manualValue.where('[orgUnitId+key]').equals([unitId, 'units-total']).count()).toBe(1);
+      expect(db.verno).toBe(5);
     } finally {
       await db.delete();
     }

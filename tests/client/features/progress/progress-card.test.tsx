@@ -4,28 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { ProgressCard } from '#src/client/features/progress/components/progress-card.tsx';
 import { putRecord } from '#src/client/db/record-repository.ts';
-import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
+import { householdIndicator, planOf } from '../../../support/plan-fixtures.ts';
 import { freshDb, hamletEast, hamletWest, household, memberProfile, outreachLog, renderWithDb } from '../test-kit.tsx';
 
 const profile = memberProfile();
 const me = profile.user.id;
 
 // Seed 001: the special campaign's two phases; seed 000: ≥80% of households reached.
-const plan: CampaignPlan = {
-  id: uuidv7(),
-  orgUnitId: uuidv7(),
+const plan = planOf({
   name: 'Phong trào thi đua đặc biệt 2024–2025',
+  startDay: '2024-08-19',
+  endDay: '2025-08-19',
   phases: [
     { id: 'dot-1', name: 'Đợt 1', startDay: '2024-08-19', endDay: '2025-02-03' },
     { id: 'dot-2', name: 'Đợt 2', startDay: '2025-02-04', endDay: '2025-08-19' },
   ],
-  indicators: [{
-    id: 'households-reached', type: 'household-coverage', label: 'Hộ gia đình được tuyên truyền',
-    logKind: 'outreach', level: 'team', threshold: 0.8, source: 'Kế hoạch 000, §II.3.4',
-  }],
-  updatedAt: '2024-08-01T00:00:00.000Z',
-};
+  indicators: [householdIndicator()],
+});
 
 function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

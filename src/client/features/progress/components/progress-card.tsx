@@ -1,21 +1,26 @@
 /**
- * The member's view of the campaign: the running phase, households reached against the
- * indicator's threshold, and how many of the member's own logs still wait to be sent.
+ * The team's view of the campaign: the running period, households reached against the target
+ * (the team's own when commune police assigned one), where the pace leads by the period's end,
+ * and how many of the user's own entries still wait to be sent.
  */
 import { useMemo } from 'react';
 import type { Profile } from '#src/shared/domain/account.ts';
+import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { formatDay } from '#src/shared/domain/dates.ts';
+import type { Comparator } from '#src/shared/domain/plan-indicator.ts';
+import type { IndicatorResult } from '#src/shared/progress/plan-progress.ts';
 import { usePendingCountForMember } from '#src/client/db/sync-state-repository.ts';
 import { ProgressBar } from '#src/client/components/progress-bar.tsx';
 import { formatPercent, useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { Language } from '#src/client/db/prefs-repository.ts';
-import type { CoverageResult } from '#src/shared/progress/household-coverage.ts';
-import { useHouseholdProgress } from '../hooks/use-household-progress.ts';
+import { progressOwner, useHouseholdProgress } from '../hooks/use-household-progress.ts';
+
+const symbols: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 
 export function ProgressCard({ profile, today }: { profile: Profile; today?: string | undefined }) {
   const { t, language } = useT();
-  const hamletIds = useMemo(() => profile.hamlets.map((hamlet) => hamlet.id), [profile.hamlets]);
-  const progress = useHouseholdProgress(hamletIds, today);
+  const owner = useMemo(() => progressOwner(profile), [profile]);
+  const progress = useHouseholdProgress(owner, today);
   const pendingCount = usePendingCountForMember(profile.user.id);
 
   return (
@@ -28,13 +33,11 @@ export function ProgressCard({ profile, today }: { profile: Profile; today?: str
         <p>{t('progress.noPhase')}</p>
       ) : (
         <>
-          <p className="card__meta">
-            {t('progress.phase', { phase: progress.phase.name, start: formatDay(progress.phase.startDay), end: formatDay(progress.phase.endDay) })}
-          </p>
-          {progress.coverage.total === 0 ? (
+          <p className="card__meta">{periodLine(progress.plan, progress.result, t)}</p>
+          {progress.result.denominator === 0 ? (
             <p>{t('progress.noHouseholds')}</p>
           ) : (
-            <Coverage coverage={progress.coverage} language={language} t={t} />
+            <Coverage result={progress.result} language={language} t={t} />
           )}
         </>
       )}
@@ -47,29 +50,39 @@ export function ProgressCard({ profile, today }: { profile: Profile; today?: str
   );
 }
 
-function Coverage({ coverage, language, t }: {
-  coverage: CoverageResult;
-  language: Language;
-  t: Translate;
-}) {
-  const target = formatPercent(coverage.threshold, language);
+function periodLine(plan: CampaignPlan, result: IndicatorResult, t: Translate): string {
+  const { period } = result;
+  const phase = period.kind === 'phase' ? plan.phases.find((candidate) => `phase:${candidate.id}` === period.key) : undefined;
+  const value = period.key.split(':')[1] ?? '';
+  // month:2025-03 is shown as 03/2025.
+  const shown = period.kind === 'month' ? `${value.slice(5)}/${value.slice(0, 4)}` : value;
+  const name = phase?.name ?? (period.kind === 'plan' ? plan.name : t(`progress.period.${period.kind}`, { name: shown }));
+  return t('progress.phase', { phase: name, start: formatDay(period.startDay), end: formatDay(period.endDay) });
+}
+
+function Coverage({ result, language, t }: { result: IndicatorResult; language: Language; t: Translate }) {
+  const total = result.denominator ?? 0;
+  const ratio = total === 0 ? 0 : result.numerator / total;
+  const target = formatPercent(result.target.value / 100, language);
   const numbers = t('progress.numbers', {
-    reached: coverage.reached,
-    total: coverage.total,
-    percent: formatPercent(coverage.ratio, language),
-    target,
+    reached: result.numerator,
+    total,
+    percent: formatPercent(ratio, language),
+    target: `${symbols[result.target.comparator]}${target}`,
   });
-  // The same integer arithmetic as computeHouseholdCoverage, so "còn 0 hộ" and "met" agree.
-  const needed = Math.ceil((Math.round(coverage.threshold * 10000) * coverage.total) / 10000);
-  const missing = Math.max(0, needed - coverage.reached);
+  const isMet = result.status === 'met';
   return (
     <>
-      <ProgressBar label={t('progress.barLabel')} ratio={coverage.ratio} target={coverage.threshold}
-        valueText={numbers} targetLabel={t('progress.targetMark', { target })} isMet={coverage.isMet} />
+      <ProgressBar label={t('progress.barLabel')} ratio={ratio} target={result.target.value / 100}
+        valueText={numbers} targetLabel={t('progress.targetMark', { target })} isMet={isMet} />
       <p className="progress__numbers">{numbers}</p>
-      <p className={coverage.isMet ? 'progress__verdict progress__verdict--met' : 'progress__verdict'}>
-        {coverage.isMet ? `✓ ${t('progress.met')}` : t('progress.notMet', { missing })}
+      {result.targetSource === 'assignment' && <p>{t('progress.assigned')}</p>}
+      <p className={isMet ? 'progress__verdict progress__verdict--met' : 'progress__verdict'}>
+        {isMet ? `✓ ${t('progress.met')}` : t('progress.notMet', { missing: result.remaining ?? 0 })}
       </p>
+      {(result.status === 'on-track' || result.status === 'at-risk') && result.projection && (
+        <p>{t(result.status === 'on-track' ? 'progress.onTrack' : 'progress.atRisk', { percent: formatPercent(result.projection.value / 100, language) })}</p>
+      )}
     </>
   );
 }
