@@ -19,7 +19,7 @@ const memberId = uuidv7();
 
 function outreach(date: string, householdIds: string[]): FieldLog {
   return {
-    id: uuidv7(), kind: 'outreach', teamId, memberId, date, householdIds, topic: 'Phòng chống lừa đảo qua mạng',
+    id: uuidv7(), kind: 'outreach', teamId, memberId, date, householdIds, agencyId: null, topic: 'Phòng chống lừa đảo qua mạng',
     form: 'home-visit', peopleReached: 2, note: '', reviewStatus: 'pending', reviewComment: '', reviewedBy: null, reviewedAt: null, photoIds: [], location: null, createdAt: '', updatedAt: '',
   };
 }

@@ -111,6 +111,7 @@ export function outreachLog(session: Session, overrides: Partial<OutreachLog> = 
     updatedAt: now,
     kind: 'outreach',
     householdIds: [demoId(`household:${DEMO_IDS.hamlets[0]}:0`)],
+    agencyId: null,
     topic: 'Phòng chống lừa đảo qua mạng',
     form: 'home-visit',
     peopleReached: 3,
@@ -119,7 +120,8 @@ export function outreachLog(session: Session, overrides: Partial<OutreachLog> = 
 }
 
 export function household(hamletId: string, overrides: Partial<Household> = {}): Household {
-  return { id: uuidv7(), hamletId, headName: 'Đặng Văn Lực', address: 'Số 5, Tổ 1, Ấp 1', memberCount: 4, updatedAt: new Date().toISOString(), ...overrides };
+  return { id: uuidv7(), hamletId, headName: 'Đặng Văn Lực', address: 'Số 5, Tổ 1, Ấp 1', memberCount: 4,
+    isRentalHousing: false, hasConditionalBusiness: false, mergedIntoId: null, updatedAt: new Date().toISOString(), ...overrides };
 }
 
 export function putMutation<Data extends { id: string }>(seq: number, collection: string, data: Data): Mutation {

@@ -8,6 +8,7 @@
  *   reviewed it ('already-reviewed'). A leader reviews (approved/returned) the team's logs.
  * - household: leaders (their team's hamlets) and commune police (their commune's hamlets).
  * - campaignPlan: province staff (any unit of the province) and commune police (their commune).
+ * - checklistTemplate: commune police of that commune only (the account's own unit).
  * Both the stored copy and the new one must be writable: a record cannot be moved into, or out
  * of, a scope its writer does not hold.
  */
@@ -38,6 +39,8 @@ function writableScopes(access: Access, collection: CollectionName): Set<Scope> 
       return new Set([...access.householdHamletIds].map((id) => `unit:${id}` as const));
     case 'campaignPlan':
       return new Set([...access.planUnitIds].map((id) => `unit:${id}` as const));
+    case 'checklistTemplate':
+      return new Set(access.account.role === 'commune-police' ? [`unit:${access.account.orgUnitId}` as const] : []);
   }
 }
 

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { campaignPlanSchema } from '../domain/campaign-plan.ts';
+import { checklistTemplateSchema } from '../domain/checklist.ts';
 import { fieldLogSchema, isRestrictedKind } from '../domain/field-log.ts';
 import { householdSchema } from '../domain/household.ts';
 
@@ -44,6 +45,10 @@ export const collections = {
   campaignPlan: define({
     schema: campaignPlanSchema,
     scopeOf: (plan) => `unit:${plan.orgUnitId}`,
+  }),
+  checklistTemplate: define({
+    schema: checklistTemplateSchema,
+    scopeOf: (template) => `unit:${template.communeId}`,
   }),
 } as const;
 
