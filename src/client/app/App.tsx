@@ -19,8 +19,9 @@ import { AppShell } from './app-shell.tsx';
 import HomeScreen from './home-screen.tsx';
 
 const LoginScreen = lazy(() => import('#src/client/features/auth/components/login-screen.tsx').then((m) => ({ default: m.LoginScreen })));
-const OutreachFormScreen = lazy(() =>
-  import('#src/client/features/outreach/components/outreach-form-screen.tsx').then((m) => ({ default: m.OutreachFormScreen })));
+const EntryFormScreen = lazy(() =>
+  import('#src/client/features/entries/components/entry-form-screen.tsx').then((m) => ({ default: m.EntryFormScreen })));
+const KindChooser = lazy(() => import('#src/client/features/entries/components/kind-chooser.tsx').then((m) => ({ default: m.KindChooser })));
 const SyncDetailsScreen = lazy(() =>
   import('#src/client/features/sync-status/components/sync-details-screen.tsx').then((m) => ({ default: m.SyncDetailsScreen })));
 const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
@@ -76,9 +77,11 @@ function SignedInScreen({ route, session }: { route: Route; session: SessionRow 
     case 'home':
       return <HomeScreen profile={profile} />;
     case 'new-log':
-      return <OutreachFormScreen profile={profile} />;
+      return <KindChooser profile={profile} />;
+    case 'new-entry':
+      return <EntryFormScreen key={route.kind} profile={profile} kind={route.kind} />;
     case 'log':
-      return <OutreachFormScreen profile={profile} logId={route.id} />;
+      return <EntryFormScreen key={route.id} profile={profile} entryId={route.id} />;
     case 'sync':
       return <SyncDetailsScreen />;
     case 'settings':

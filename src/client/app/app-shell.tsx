@@ -13,7 +13,7 @@ import { AppUpdatePrompt } from './update-prompt.tsx';
 
 const navItems: Array<{ href: string; label: MessageKey; icon: string; routes: Route['name'][] }> = [
   { href: paths.home, label: 'nav.home', icon: '⌂', routes: ['home'] },
-  { href: paths.newLog, label: 'nav.newLog', icon: '+', routes: ['new-log', 'log'] },
+  { href: paths.newLog, label: 'nav.newLog', icon: '+', routes: ['new-log', 'new-entry'] },
   { href: paths.sync, label: 'nav.sync', icon: '⇅', routes: ['sync'] },
   { href: paths.settings, label: 'nav.settings', icon: '⚙', routes: ['settings'] },
 ];

@@ -1,7 +1,10 @@
 /** The app's screens and their URLs (Vietnamese paths, as users may see and share them). */
+import { isFieldLogKind, type FieldLogKind } from '#src/shared/domain/field-log.ts';
+
 export type Route =
   | { name: 'home' }
   | { name: 'new-log' }
+  | { name: 'new-entry'; kind: FieldLogKind }
   | { name: 'log'; id: string }
   | { name: 'sync' }
   | { name: 'settings' }
@@ -11,6 +14,7 @@ export type Route =
 export const paths = {
   home: '/',
   newLog: '/nhat-ky/moi',
+  newEntry: (kind: FieldLogKind) => `/nhat-ky/moi/${kind}`,
   log: (id: string) => `/nhat-ky/${encodeURIComponent(id)}`,
   sync: '/dong-bo',
   settings: '/cai-dat',
@@ -24,6 +28,8 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.sync) return { name: 'sync' };
   if (path === paths.settings) return { name: 'settings' };
   if (path === paths.login) return { name: 'login' };
+  const newEntry = /^\/nhat-ky\/moi\/([^/]+)$/.exec(path);
+  if (newEntry?.[1] && isFieldLogKind(newEntry[1])) return { name: 'new-entry', kind: newEntry[1] };
   const log = /^\/nhat-ky\/([^/]+)$/.exec(path);
   if (log?.[1]) return { name: 'log', id: decodeURIComponent(log[1]) };
   return { name: 'not-found' };

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
-import { useOutreachFormStore } from '#src/client/features/outreach/outreach-form-store.ts';
+import { useEntryFormStore } from '#src/client/features/entries/entry-form-store.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { applyUpdate, useUpdateWaiting } from './service-worker.ts';
 
@@ -36,10 +36,10 @@ export function UpdatePrompt({ isUpdateWaiting, hasUnsavedInput, pendingCount, o
   );
 }
 
-/** The prompt wired to the service worker, the outreach form and the outbox. */
+/** The prompt wired to the service worker, the entry forms and the outbox. */
 export function AppUpdatePrompt() {
   const isUpdateWaiting = useUpdateWaiting();
-  const hasUnsavedInput = useOutreachFormStore((state) => state.hasUnsavedInput);
+  const hasUnsavedInput = useEntryFormStore((state) => state.hasUnsavedInput);
   const overview = useSyncOverview();
   return (
     <UpdatePrompt isUpdateWaiting={isUpdateWaiting} hasUnsavedInput={hasUnsavedInput}

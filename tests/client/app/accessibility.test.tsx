@@ -60,14 +60,29 @@ function openAt(db: AnttDatabase, path: string): void {
 describe('accessibility (axe)', () => {
   it('home with progress, logs, badges and a sync error', async () => {
     openAt(await deviceWithData(), '/');
-    await screen.findByText('Chưa đồng bộ');
+    await screen.findByText('Chờ gửi');
     await screen.findByRole('progressbar');
     await screen.findByRole('button', { name: 'Thử lại' });
     expect(await violations()).toEqual([]);
   });
 
-  it('the outreach form showing its errors', async () => {
+  it('the kind chooser', async () => {
     openAt(await deviceWithData(), '/nhat-ky/moi');
+    await screen.findByRole('link', { name: /Tuần tra/ });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the patrol form showing its errors, with its checklist', async () => {
+    openAt(await deviceWithData(), '/nhat-ky/moi/patrol');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('checkbox', { name: /Phân công người tham gia/ }));
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await screen.findByText('Hãy điền “Địa bàn, tuyến tuần tra”');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the outreach form showing its errors', async () => {
+    openAt(await deviceWithData(), '/nhat-ky/moi/outreach');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
     await user.click(await screen.findByRole('button', { name: /Nguyễn Văn An/ }));

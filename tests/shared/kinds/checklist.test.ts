@@ -8,7 +8,7 @@ import { collections } from '#src/shared/sync/collections.ts';
 
 const communeId = uuidv7();
 
-function template(overrides: Record<string, unknown> = {}) {
+function template(overrides: object = {}) {
   return { ...defaultChecklists.patrol, id: uuidv7(), communeId, isActive: true, updatedAt: '2026-03-01T00:00:00.000Z', ...overrides };
 }
 

@@ -1,53 +1,48 @@
 /**
- * Choosing households of the member's hamlets: a search that ignores diacritics ("nguyen"
- * finds "Nguyễn"), at most RESULT_LIMIT results with the total, and the chosen ones as chips.
- * All households of the hamlets are read once (a few hundred rows), folded once for search, and
- * filtered in memory at each keystroke.
+ * Choosing households of the user's hamlets: several for an outreach session, one for a
+ * residence report. A search that ignores diacritics and ranks a hamlet-name match first, a
+ * hamlet filter when the user covers several, at most RESULT_LIMIT results with the total, and
+ * the chosen ones as chips. Households merged into another are not offered. The hamlets'
+ * households are read once (a few hundred rows), folded once, filtered in memory per keystroke.
  */
 import { useId, useMemo, useState } from 'react';
 import type { Household } from '#src/shared/domain/household.ts';
-import type { OrgUnitSummary } from '#src/shared/domain/account.ts';
-import { foldDiacritics, matchesWords, searchWords } from '#src/shared/domain/text.ts';
+import { findHouseholds, searchableHouseholds } from '#src/shared/domain/household-search.ts';
 import { useHouseholdsByIds, useHouseholdsInHamlets } from '#src/client/db/household-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { readIds } from '../draft-values.ts';
+import type { SpecOf, WidgetProps } from './widget-props.ts';
 
 const RESULT_LIMIT = 20;
 
-export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId }: {
-  hamlets: readonly OrgUnitSummary[];
-  selectedIds: readonly string[];
-  onChange: (ids: string[]) => void;
-  error: string | undefined;
-  /** Id of the search box, which receives focus when the choice is wrong. */
-  inputId: string;
-}) {
+export function HouseholdField({ field, values, setValue, error, inputId, context }: WidgetProps<SpecOf<'households'>>) {
   const { t } = useT();
   const id = useId();
+  const hamlets = context.profile.hamlets;
   const [query, setQuery] = useState('');
-  const hamletIds = useMemo(() => hamlets.map((hamlet) => hamlet.id), [hamlets]);
+  const [hamletFilter, setHamletFilter] = useState('');
+  const hamletIds = useMemo(() => (hamletFilter ? [hamletFilter] : hamlets.map((hamlet) => hamlet.id)), [hamlets, hamletFilter]);
   const hamletNames = useMemo(() => new Map(hamlets.map((hamlet) => [hamlet.id, hamlet.name])), [hamlets]);
   const households = useHouseholdsInHamlets(hamletIds);
-  // Chosen households may lie outside today's hamlets (an older log): read them by id.
+  const selectedIds = readIds(values, field.key);
+  // Chosen households may lie outside today's hamlets (an older entry): read them by id.
   const chosen = useHouseholdsByIds(selectedIds);
   const selected = new Set(selectedIds);
-
-  // Folding every household's text is the costly part of a search: once per list, not per keystroke.
-  const searchable = useMemo(() => households?.map((household) => ({
-    household,
-    key: foldDiacritics(`${household.headName} ${household.address} ${hamletNames.get(household.hamletId) ?? ''}`),
-  })), [households, hamletNames]);
-
+  const searchable = useMemo(
+    () => (households ? searchableHouseholds(households, (hamletId) => hamletNames.get(hamletId) ?? '') : undefined),
+    [households, hamletNames],
+  );
   const isSearching = query.trim() !== '';
-  const matches = useMemo(() => {
-    // No list before a search: 20 names would push the rest of the form off a phone's screen.
-    if (!searchable || !isSearching) return [];
-    const words = searchWords(query);
-    return searchable.filter((entry) => matchesWords(entry.key, words)).map((entry) => entry.household);
-  }, [searchable, query, isSearching]);
+  const matches = useMemo(() => (searchable && isSearching ? findHouseholds(searchable, query) : []), [searchable, query, isSearching]);
   const shown = matches.slice(0, RESULT_LIMIT);
 
   function toggle(household: Household): void {
-    onChange(selected.has(household.id)
+    if (!field.multiple) {
+      setValue(field.key, selected.has(household.id) ? [] : [household.id]);
+      setQuery('');
+      return;
+    }
+    setValue(field.key, selected.has(household.id)
       ? selectedIds.filter((candidate) => candidate !== household.id)
       : [...selectedIds, household.id]);
   }
@@ -56,10 +51,10 @@ export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId
   const describedBy = [`${id}-hint`, errorId].filter(Boolean).join(' ');
   return (
     <fieldset className={error ? 'field field--invalid' : 'field'} aria-describedby={errorId}>
-      <legend className="field__label">{t('outreach.households')}</legend>
+      <legend className="field__label">{t(field.label)}</legend>
       {selectedIds.length > 0 && (
         <>
-          <p className="field__hint">{t('outreach.selectedCount', { count: selectedIds.length })}</p>
+          {field.multiple && <p className="field__hint">{t('outreach.selectedCount', { count: selectedIds.length })}</p>}
           <ul className="chips">
             {selectedIds.map((householdId) => {
               const name = chosen?.get(householdId)?.headName ?? t('outreach.unknownHousehold');
@@ -67,11 +62,20 @@ export function HouseholdPicker({ hamlets, selectedIds, onChange, error, inputId
                 <li key={householdId} className="chip">
                   <span>{name}</span>
                   <button type="button" className="chip__remove" aria-label={t('outreach.removeHousehold', { name })}
-                    onClick={() => onChange(selectedIds.filter((candidate) => candidate !== householdId))}>×</button>
+                    onClick={() => setValue(field.key, selectedIds.filter((candidate) => candidate !== householdId))}>×</button>
                 </li>
               );
             })}
           </ul>
+        </>
+      )}
+      {hamlets.length > 1 && (
+        <>
+          <label htmlFor={`${id}-hamlet`} className="field__sublabel">{t('households.hamlet')}</label>
+          <select id={`${id}-hamlet`} value={hamletFilter} onChange={(event) => setHamletFilter(event.target.value)}>
+            <option value="">{t('households.allHamlets')}</option>
+            {hamlets.map((hamlet) => <option key={hamlet.id} value={hamlet.id}>{hamlet.name}</option>)}
+          </select>
         </>
       )}
       <label htmlFor={inputId} className="field__sublabel">{t('outreach.householdSearch')}</label>

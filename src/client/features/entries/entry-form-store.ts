@@ -1,12 +1,12 @@
 /**
- * Passing UI state of the outreach feature, never rows:
- * - `hasUnsavedInput`: the form holds input that is not stored yet. The app's update prompt
- *   reads it and refuses to reload (a reload would lose the input).
- * - `notice`: the confirmation shown on the list after a save.
+ * Passing UI state of the notebook's forms, never rows:
+ * - `hasUnsavedInput`: a form holds input that is not saved as an entry yet. The app's update
+ *   prompt reads it and waits (the draft survives a reload, but a form mid-save should not).
+ * - `notice`: the confirmation shown after a save.
  */
 import { create } from 'zustand';
 
-interface OutreachFormState {
+interface EntryFormState {
   hasUnsavedInput: boolean;
   notice: string | null;
   setHasUnsavedInput: (hasUnsavedInput: boolean) => void;
@@ -14,7 +14,7 @@ interface OutreachFormState {
   clearNotice: () => void;
 }
 
-export const useOutreachFormStore = create<OutreachFormState>((set) => ({
+export const useEntryFormStore = create<EntryFormState>((set) => ({
   hasUnsavedInput: false,
   notice: null,
   setHasUnsavedInput: (hasUnsavedInput) => set({ hasUnsavedInput }),

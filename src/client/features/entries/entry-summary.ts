@@ -1,0 +1,42 @@
+/**
+ * How an entry reads in a list: its summary line, the time that tells two entries of one day
+ * apart, a name for screen readers that no other row shares, and the text a search folds.
+ */
+import { formatDay, vietnamTimeOf } from '#src/shared/domain/dates.ts';
+import type { FieldLog } from '#src/shared/domain/field-log.ts';
+import type { Translate } from '#src/client/i18n/i18n-context.tsx';
+import { kindDescriptions } from './kinds/kind-registry.ts';
+
+const SUMMARY_LENGTH = 90;
+
+/** The kind's summary field (topic, area, content…), shortened to one line. */
+export function entrySummary(entry: FieldLog): string {
+  const value = (entry as unknown as Record<string, unknown>)[kindDescriptions[entry.kind].summaryKey];
+  const text = typeof value === 'string' && value.trim() !== '' ? value.trim() : entry.note.trim();
+  return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
+}
+
+/** HH:mm of the work's start (time-based kinds) or of the entry's creation, in Vietnam. */
+export function entryTime(entry: FieldLog): string {
+  const from = kindDescriptions[entry.kind].dateFrom;
+  const value = from ? (entry as unknown as Record<string, unknown>)[from] : undefined;
+  return vietnamTimeOf(typeof value === 'string' ? value : entry.createdAt).time;
+}
+
+/** The row's accessible name: kind, day, time, author, summary and state. */
+export function entryRowName(entry: FieldLog, author: string, isPending: boolean, t: Translate): string {
+  const status = [t(`review.${entry.reviewStatus}`), isPending ? t('logbook.pending') : ''].filter(Boolean).join(', ');
+  return t('logbook.rowName', {
+    kind: t(kindDescriptions[entry.kind].name), date: formatDay(entry.date), time: entryTime(entry), author, summary: entrySummary(entry), status,
+  });
+}
+
+/** The words a logbook search looks through (folded by the caller). */
+export function entrySearchText(entry: FieldLog, author: string, t: Translate): string {
+  const record = entry as unknown as Record<string, unknown>;
+  const texts = kindDescriptions[entry.kind].fields
+    .filter((field) => field.widget === 'text' || field.widget === 'longText')
+    .map((field) => record[field.key])
+    .filter((value): value is string => typeof value === 'string');
+  return [t(kindDescriptions[entry.kind].name), author, formatDay(entry.date), entry.note, ...texts].join(' ');
+}
