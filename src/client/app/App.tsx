@@ -22,6 +22,7 @@ const LoginScreen = lazy(() => import('#src/client/features/auth/components/logi
 const EntryFormScreen = lazy(() =>
   import('#src/client/features/entries/components/entry-form-screen.tsx').then((m) => ({ default: m.EntryFormScreen })));
 const KindChooser = lazy(() => import('#src/client/features/entries/components/kind-chooser.tsx').then((m) => ({ default: m.KindChooser })));
+const LogbookScreen = lazy(() => import('#src/client/features/entries/components/logbook-screen.tsx').then((m) => ({ default: m.LogbookScreen })));
 const SyncDetailsScreen = lazy(() =>
   import('#src/client/features/sync-status/components/sync-details-screen.tsx').then((m) => ({ default: m.SyncDetailsScreen })));
 const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
@@ -82,6 +83,8 @@ function SignedInScreen({ route, session }: { route: Route; session: SessionRow 
       return <EntryFormScreen key={route.kind} profile={profile} kind={route.kind} />;
     case 'log':
       return <EntryFormScreen key={route.id} profile={profile} entryId={route.id} />;
+    case 'logbook':
+      return <LogbookScreen profile={profile} />;
     case 'sync':
       return <SyncDetailsScreen />;
     case 'settings':

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'new-log' }
   | { name: 'new-entry'; kind: FieldLogKind }
   | { name: 'log'; id: string }
+  | { name: 'logbook' }
   | { name: 'sync' }
   | { name: 'settings' }
   | { name: 'login' }
@@ -16,6 +17,7 @@ export const paths = {
   newLog: '/nhat-ky/moi',
   newEntry: (kind: FieldLogKind) => `/nhat-ky/moi/${kind}`,
   log: (id: string) => `/nhat-ky/${encodeURIComponent(id)}`,
+  logbook: '/so-nhat-ky',
   sync: '/dong-bo',
   settings: '/cai-dat',
   login: '/dang-nhap',
@@ -25,6 +27,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === paths.home || path === '/index.html') return { name: 'home' };
   if (path === paths.newLog) return { name: 'new-log' };
+  if (path === paths.logbook) return { name: 'logbook' };
   if (path === paths.sync) return { name: 'sync' };
   if (path === paths.settings) return { name: 'settings' };
   if (path === paths.login) return { name: 'login' };
