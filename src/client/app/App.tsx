@@ -23,6 +23,14 @@ const EntryFormScreen = lazy(() =>
   import('#src/client/features/entries/components/entry-form-screen.tsx').then((m) => ({ default: m.EntryFormScreen })));
 const KindChooser = lazy(() => import('#src/client/features/entries/components/kind-chooser.tsx').then((m) => ({ default: m.KindChooser })));
 const LogbookScreen = lazy(() => import('#src/client/features/entries/components/logbook-screen.tsx').then((m) => ({ default: m.LogbookScreen })));
+const HouseholdsScreen = lazy(() =>
+  import('#src/client/features/households/components/households-screen.tsx').then((m) => ({ default: m.HouseholdsScreen })));
+const HouseholdEditScreen = lazy(() =>
+  import('#src/client/features/households/components/household-edit-screen.tsx').then((m) => ({ default: m.HouseholdEditScreen })));
+const HouseholdImportScreen = lazy(() =>
+  import('#src/client/features/households/components/household-import-screen.tsx').then((m) => ({ default: m.HouseholdImportScreen })));
+const ChecklistTemplatesScreen = lazy(() =>
+  import('#src/client/features/checklists/components/checklist-templates-screen.tsx').then((m) => ({ default: m.ChecklistTemplatesScreen })));
 const SyncDetailsScreen = lazy(() =>
   import('#src/client/features/sync-status/components/sync-details-screen.tsx').then((m) => ({ default: m.SyncDetailsScreen })));
 const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
@@ -85,6 +93,16 @@ function SignedInScreen({ route, session }: { route: Route; session: SessionRow 
       return <EntryFormScreen key={route.id} profile={profile} entryId={route.id} />;
     case 'logbook':
       return <LogbookScreen profile={profile} />;
+    case 'households':
+      return <HouseholdsScreen profile={profile} />;
+    case 'household-new':
+      return <HouseholdEditScreen profile={profile} />;
+    case 'household':
+      return <HouseholdEditScreen key={route.id} profile={profile} householdId={route.id} />;
+    case 'household-import':
+      return <HouseholdImportScreen profile={profile} />;
+    case 'checklists':
+      return <ChecklistTemplatesScreen profile={profile} />;
     case 'sync':
       return <SyncDetailsScreen />;
     case 'settings':

@@ -285,6 +285,11 @@ export const en: Messages = {
   'logbook.badDay': 'Not a valid day, ignored',
   'logbook.otherMember': 'Team member',
 
+  'households.members': '{count} residents',
+  'households.newTitle': 'Add a household',
+  'households.notFound': 'This household was not found.',
+  'households.mergeSearch': 'Find the household to keep (same hamlet)',
+  'home.moreWork': 'More',
   'households.title': 'Households',
   'households.hamlet': 'Hamlet',
   'households.allHamlets': 'All hamlets',

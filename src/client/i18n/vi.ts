@@ -286,6 +286,11 @@ export const vi = {
   'logbook.badDay': 'Ngày không hợp lệ, bỏ qua',
   'logbook.otherMember': 'Tổ viên',
 
+  'households.members': '{count} nhân khẩu',
+  'households.newTitle': 'Thêm hộ',
+  'households.notFound': 'Không tìm thấy hộ này.',
+  'households.mergeSearch': 'Tìm hộ được giữ lại (cùng thôn, ấp)',
+  'home.moreWork': 'Công việc khác',
   'households.title': 'Danh sách hộ',
   'households.hamlet': 'Thôn, ấp',
   'households.allHamlets': 'Tất cả thôn, ấp',
