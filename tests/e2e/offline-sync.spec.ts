@@ -19,7 +19,8 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 async function saveOutreachLog(page: Page, topic: string, search: string, options: { checkAccessibility?: boolean } = {}): Promise<void> {
-  await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
+  await page.getByRole('link', { name: 'Ghi nhật ký mới' }).click();
+  await page.getByRole('link', { name: /^Tuyên truyền/ }).click();
   await page.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ)').fill(search);
   if (options.checkAccessibility) {
     await page.getByRole('button', { name: /^Chọn/ }).first().waitFor();
@@ -30,7 +31,7 @@ async function saveOutreachLog(page: Page, topic: string, search: string, option
   await page.getByLabel('Hình thức').selectOption({ label: 'Họp dân' });
   await page.getByLabel('Số người được tuyên truyền').fill('25');
   await page.getByRole('button', { name: 'Lưu' }).click();
-  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+  await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
   await page.getByText(topic).first().waitFor();
 }
 
@@ -110,12 +111,12 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     });
     await device.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+    await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
     await page.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
     await page.getByText('Mất mạng').first().waitFor();
 
     await saveOutreachLog(page, 'Phòng cháy, chữa cháy (ngoại tuyến)', 'tran');
-    await page.getByText('Chưa đồng bộ').first().waitFor();
+    await page.getByText('Chờ gửi', { exact: true }).first().waitFor();
     await page.getByText(/1 mục chờ gửi/).first().waitFor();
     expect(await serverLogs()).toHaveLength(1);
 
@@ -124,7 +125,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     expect(rows.map((row) => row.topic)).toEqual(['Phòng chống lừa đảo qua mạng (trực tuyến)', 'Phòng cháy, chữa cháy (ngoại tuyến)']);
     expect(new Set(rows.map((row) => row.id)).size).toBe(2);
     await page.getByText('Đã gửi hết').waitFor();
-    await expect(page.getByText('Chưa đồng bộ').count()).resolves.toBe(0);
+    await expect(page.getByText('Chờ gửi', { exact: true }).count()).resolves.toBe(0);
 
     // A second device of the same team pulls both.
     const secondDevice = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });

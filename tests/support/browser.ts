@@ -36,5 +36,5 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+  await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
 }

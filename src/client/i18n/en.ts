@@ -279,7 +279,7 @@ export const en: Messages = {
   'logbook.searchHint': 'Diacritics are optional.',
   'logbook.count': '{count} logs',
   'logbook.empty': 'No log matches.',
-  'logbook.rowName': '{kind}, {date} at {time}, {author}: {summary}. {status}',
+  'logbook.rowDetail': ', {author}: {summary}. {status}',
   'logbook.pending': 'Waiting to send',
   'logbook.clear': 'Clear filters',
   'logbook.badDay': 'Not a valid day, ignored',
@@ -329,6 +329,7 @@ export const en: Messages = {
   'import.saved': '{count} households saved.',
   'import.failed': 'Could not save; nothing was saved: {message}',
   'import.unreadable': 'The file could not be read. Save it as CSV (UTF-8) or .xlsx.',
+  'import.excelOffline': 'Reading an Excel file needs a network. Offline, use a CSV file.',
   'import.empty': 'The file has no data rows.',
   'import.back': 'Back to households',
 

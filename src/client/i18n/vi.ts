@@ -280,7 +280,7 @@ export const vi = {
   'logbook.searchHint': 'Gõ không dấu cũng được.',
   'logbook.count': '{count} mục',
   'logbook.empty': 'Không có nhật ký nào khớp.',
-  'logbook.rowName': '{kind}, ngày {date} lúc {time}, {author}: {summary}. {status}',
+  'logbook.rowDetail': ', {author}: {summary}. {status}',
   'logbook.pending': 'Chờ gửi',
   'logbook.clear': 'Bỏ lọc',
   'logbook.badDay': 'Ngày không hợp lệ, bỏ qua',
@@ -330,6 +330,7 @@ export const vi = {
   'import.saved': 'Đã lưu {count} hộ.',
   'import.failed': 'Không lưu được, chưa hộ nào được lưu: {message}',
   'import.unreadable': 'Không đọc được tệp. Hãy lưu lại dạng CSV (UTF-8) hoặc .xlsx.',
+  'import.excelOffline': 'Cần có mạng để đọc tệp Excel. Khi không có mạng, hãy dùng tệp CSV.',
   'import.empty': 'Tệp không có dòng dữ liệu nào.',
   'import.back': 'Về danh sách hộ',
 

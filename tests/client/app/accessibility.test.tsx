@@ -46,10 +46,13 @@ beforeEach(() => {
   vi.stubGlobal('fetch', vi.fn(async () => {
     throw new TypeError('Failed to fetch');
   }));
+  // The logbook's virtualiser keeps the scroll in place as rows are measured; jsdom has no scrolling.
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function openAt(db: AnttDatabase, path: string): void {
@@ -88,6 +91,33 @@ describe('accessibility (axe)', () => {
     await user.click(await screen.findByRole('button', { name: /Nguyễn Văn An/ }));
     await user.click(screen.getByRole('button', { name: 'Lưu' }));
     await screen.findByText('Nhập nội dung tuyên truyền');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the logbook with its filters open', async () => {
+    openAt(await deviceWithData(), '/so-nhat-ky');
+    await screen.findByText('2 mục');
+    await userEvent.setup().click(screen.getByText('Lọc'));
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the households list and the household form of a leader', async () => {
+    const db = await deviceWithData();
+    await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile: { ...profile, user: { ...profile.user, role: 'leader' } }, loggedInAt: new Date().toISOString() });
+    openAt(db, '/ho-gia-dinh');
+    await screen.findByText('Nguyễn Văn An');
+    expect(await violations()).toEqual([]);
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Thêm hộ' }));
+    await screen.findByRole('button', { name: 'Lưu hộ' });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the checklist editor of commune police', async () => {
+    const db = await deviceWithData();
+    const police = { ...profile, team: null, user: { ...profile.user, role: 'commune-police' as const }, orgUnits: [{ id: uuidv7(), name: 'Xã Tân Lập', kind: 'commune' as const }] };
+    await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile: police, loggedInAt: new Date().toISOString() });
+    openAt(db, '/danh-muc-kiem-tra');
+    await screen.findByRole('form', { name: 'Sửa danh mục Vụ việc' });
     expect(await violations()).toEqual([]);
   });
 

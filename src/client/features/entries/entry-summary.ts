@@ -23,12 +23,16 @@ export function entryTime(entry: FieldLog): string {
   return vietnamTimeOf(typeof value === 'string' ? value : entry.createdAt).time;
 }
 
-/** The row's accessible name: kind, day, time, author, summary and state. */
-export function entryRowName(entry: FieldLog, author: string, isPending: boolean, t: Translate): string {
+/**
+ * A row's link: the visible title (kind, day, time) and the rest of its accessible name (author,
+ * summary, state), so that the name starts with what is seen and no two rows share one.
+ */
+export function entryRowTitle(entry: FieldLog, author: string, isPending: boolean, t: Translate): { visible: string; rest: string } {
   const status = [t(`review.${entry.reviewStatus}`), isPending ? t('logbook.pending') : ''].filter(Boolean).join(', ');
-  return t('logbook.rowName', {
-    kind: t(kindDescriptions[entry.kind].name), date: formatDay(entry.date), time: entryTime(entry), author, summary: entrySummary(entry), status,
-  });
+  return {
+    visible: `${t(kindDescriptions[entry.kind].name)} · ${formatDay(entry.date)} ${entryTime(entry)}`,
+    rest: t('logbook.rowDetail', { author, summary: entrySummary(entry), status }),
+  };
 }
 
 /** The words a logbook search looks through (folded by the caller). */

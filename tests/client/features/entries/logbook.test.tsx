@@ -46,9 +46,9 @@ describe('logbook', () => {
     await waitFor(() => expect(rowLinks()).toHaveLength(3));
     const names = rowLinks().map((link) => link.getAttribute('aria-label'));
     expect(new Set(names).size).toBe(3);
-    expect(names[0]).toBe('Tuyên truyền, ngày 05/03/2026 lúc 15:30, Hoàng Văn Tổ: Phòng cháy, chữa cháy. Đã duyệt');
-    expect(names[1]).toBe('Tuyên truyền, ngày 05/03/2026 lúc 08:00, Hoàng Văn Tổ: Phòng chống lừa đảo qua mạng. Chờ duyệt');
-    expect(names[2]).toMatch(/^Việc tốt, ngày 04\/03\/2026 .*Trả lại ví nhặt được\. Chờ duyệt, Chờ gửi$/);
+    expect(rowLinks()[0]).toHaveAccessibleName('Tuyên truyền · 05/03/2026 15:30, Hoàng Văn Tổ: Phòng cháy, chữa cháy. Đã duyệt');
+    expect(rowLinks()[1]).toHaveAccessibleName('Tuyên truyền · 05/03/2026 08:00, Hoàng Văn Tổ: Phòng chống lừa đảo qua mạng. Chờ duyệt');
+    expect(names[2]).toMatch(/^Việc tốt · 04\/03\/2026 .*Trả lại ví nhặt được\. Chờ duyệt, Chờ gửi$/);
     expect(screen.queryByText(/Đường Đê/)).toBeNull();
   });
 

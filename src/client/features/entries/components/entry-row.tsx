@@ -4,20 +4,26 @@
  * of one day never share a name.
  */
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
-import { formatDay } from '#src/shared/domain/dates.ts';
 import { Link } from '#src/client/components/link.tsx';
 import type { Translate } from '#src/client/i18n/i18n-context.tsx';
-import { entryRowName, entrySummary, entryTime } from '../entry-summary.ts';
-import { kindDescriptions } from '../kinds/kind-registry.ts';
+import { entryRowTitle, entrySummary } from '../entry-summary.ts';
 
-export function EntryRow({ entry, author, isPending, t }: { entry: FieldLog; author: string; isPending: boolean; t: Translate }) {
+export function EntryRow({ entry, author, isPending, t, headingLevel = 3 }: {
+  entry: FieldLog;
+  author: string;
+  isPending: boolean;
+  t: Translate;
+  /** 3 under a panel's h2 (home), 2 under a screen's h1 (logbook). */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const title = entryRowTitle(entry, author, isPending, t);
   return (
     <article className="card card--link entry-row">
-      <h3 className="card__title">
-        <Link href={`/nhat-ky/${entry.id}`} aria-label={entryRowName(entry, author, isPending, t)} className="card__link">
-          {t(kindDescriptions[entry.kind].name)} · {formatDay(entry.date)} {entryTime(entry)}
-        </Link>
-      </h3>
+      <Heading className="card__title">
+        {/* The name starts with the visible title (speech input users say what they see). */}
+        <Link href={`/nhat-ky/${entry.id}`} className="card__link" aria-label={`${title.visible}${title.rest}`}>{title.visible}</Link>
+      </Heading>
       <p className="entry-row__summary">{entrySummary(entry)}</p>
       <p className="card__meta">{author}</p>
       <p className="badges">

@@ -38,7 +38,7 @@ export function LogbookList({ ids, authorOf }: { ids: readonly string[]; authorO
           <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} aria-setsize={ids.length} aria-posinset={item.index + 1}
             className="logbook-list__row" style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - scrollMargin}px)` }}>
             {entry
-              ? <EntryRow entry={entry} author={authorOf(entry)} isPending={pending?.has(entry.id) ?? false} t={t} />
+              ? <EntryRow entry={entry} author={authorOf(entry)} isPending={pending?.has(entry.id) ?? false} t={t} headingLevel={2} />
               : <p className="card">{t('app.loading')}</p>}
           </li>
         );

@@ -37,7 +37,9 @@ export function HouseholdImportScreen({ profile }: { profile: Profile }) {
       if (table.rows.length === 0) return setState({ step: 'failed', message: t('import.empty') });
       setState({ step: 'preview', plan: planImport(table, profile.hamlets) });
     } catch {
-      setState({ step: 'failed', message: t('import.unreadable') });
+      // The Excel reader is not kept offline (it is large): without a network it cannot load.
+      const isExcelOffline = /\.xlsx$/i.test(file.name) && !navigator.onLine;
+      setState({ step: 'failed', message: t(isExcelOffline ? 'import.excelOffline' : 'import.unreadable') });
     }
   }
 
