@@ -320,6 +320,7 @@ export const en: Messages = {
 
   'import.title': 'Import households from a file',
   'import.intro': 'Choose a CSV or Excel (.xlsx) file with the columns: ten_chu_ho, dia_chi, so_nhan_khau, thon_ap, nha_cho_thue, kinh_doanh_co_dieu_kien.',
+  'import.sample': 'Download a sample file (CSV)',
   'import.file': 'Household file',
   'import.reading': 'Reading the file…',
   'import.preview': 'Preview: {count} households',

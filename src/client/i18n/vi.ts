@@ -321,6 +321,7 @@ export const vi = {
 
   'import.title': 'Nhập danh sách hộ từ tệp',
   'import.intro': 'Chọn tệp CSV hoặc Excel (.xlsx) có các cột: ten_chu_ho, dia_chi, so_nhan_khau, thon_ap, nha_cho_thue, kinh_doanh_co_dieu_kien.',
+  'import.sample': 'Tải tệp mẫu (CSV)',
   'import.file': 'Tệp danh sách hộ',
   'import.reading': 'Đang đọc tệp…',
   'import.preview': 'Xem trước: {count} hộ',

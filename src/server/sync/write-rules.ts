@@ -3,7 +3,8 @@
  * push.ts reads the copy under the change counter's lock, so the decision and the write see the
  * same state (a leader's approval cannot slip in between the check and a member's edit).
  *
- * - fieldLog: members and leaders, only in their team. A member writes only their own logs,
+ * - fieldLog: members and leaders, only in their team (restricted kinds: in their own
+ *   restricted scope, `restricted:<team>:<self>`). A member writes only their own logs,
  *   keeps reviewStatus 'pending', and can no longer change or delete a log once the leader
  *   reviewed it ('already-reviewed'). A leader reviews (approved/returned) the team's logs.
  * - household: leaders (their team's hamlets) and commune police (their commune's hamlets).
@@ -34,7 +35,8 @@ const refuse = (reason: RejectReason, message: string): WriteDecision => ({ isAl
 function writableScopes(access: Access, collection: CollectionName): Set<Scope> {
   switch (collection) {
     case 'fieldLog':
-      return new Set(access.teamId ? [`team:${access.teamId}` as const] : []);
+      // Restricted kinds (tips, reintegration visits) live in the author's own restricted scope.
+      return new Set(access.teamId ? [`team:${access.teamId}` as const, `restricted:${access.teamId}:${access.account.id}` as const] : []);
     case 'household':
       return new Set([...access.householdHamletIds].map((id) => `unit:${id}` as const));
     case 'campaignPlan':

@@ -6,11 +6,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
-import { foldDiacritics, matchesWords, searchWords } from '#src/shared/domain/text.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
-import { getFieldLogsByIds } from '#src/client/db/logbook-repository.ts';
-
-const CHUNK = 500;
+import { buildSearchIndex, filterBySearch } from '../logbook-search.ts';
 
 export function useLogbookSearch(ids: readonly string[] | undefined, query: string, textOf: (entry: FieldLog) => string) {
   const db = useDatabase();
@@ -20,13 +17,9 @@ export function useLogbookSearch(ids: readonly string[] | undefined, query: stri
   useEffect(() => {
     if (!isSearching || ids === undefined || index?.ids === ids) return;
     let isCurrent = true;
-    void (async () => {
-      const folded = new Map<string, string>();
-      for (let start = 0; start < ids.length && isCurrent; start += CHUNK) {
-        for (const entry of await getFieldLogsByIds(db, ids.slice(start, start + CHUNK))) folded.set(entry.id, foldDiacritics(textOf(entry)));
-      }
-      if (isCurrent) setIndex({ ids, folded });
-    })();
+    void buildSearchIndex(db, ids, textOf, () => !isCurrent).then((folded) => {
+      if (folded && isCurrent) setIndex({ ids, folded });
+    });
     return () => {
       isCurrent = false;
     };
@@ -35,8 +28,7 @@ export function useLogbookSearch(ids: readonly string[] | undefined, query: stri
   const found = useMemo(() => {
     if (ids === undefined || !isSearching) return ids;
     if (index?.ids !== ids) return undefined;
-    const words = searchWords(query);
-    return ids.filter((id) => matchesWords(index.folded.get(id) ?? '', words));
+    return filterBySearch(ids, index.folded, query);
   }, [ids, isSearching, index, query]);
 
   return { ids: found, isIndexing: isSearching && ids !== undefined && index?.ids !== ids };

@@ -58,6 +58,7 @@ export function HouseholdImportScreen({ profile }: { profile: Profile }) {
     <section className="stack" aria-labelledby="import-title">
       <h1 id="import-title" tabIndex={-1}>{t('import.title')}</h1>
       <p>{t('import.intro')}</p>
+      <a href="/mau-danh-sach-ho.csv" download className="button">{t('import.sample')}</a>
       <div className="field">
         <label htmlFor="import-file" className="field__label">{t('import.file')}</label>
         <input id="import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
