@@ -8,10 +8,10 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { formatInstant } from '#src/shared/domain/dates.ts';
 import { Field } from '#src/client/components/field.tsx';
-import { RecordValidationError, validateRecord } from '#src/client/db/record-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { useEntryFormStore } from '../entry-form-store.ts';
-import { checkValues, errorKeyOfPath, isShown, recordFromValues, type FieldErrors, type RecordContext } from '../draft-record.ts';
+import { isShown, recordFromValues, type FieldErrors, type RecordContext } from '../draft-record.ts';
+import { controlId, findErrors, firstErrorKey } from '../form-errors.ts';
 import { isSameValues, readText } from '../draft-values.ts';
 import type { DraftValues, KindDescription } from '../field-spec.ts';
 import { useDraftAutosave, type DraftTarget } from '../hooks/use-draft-autosave.ts';
@@ -36,29 +36,13 @@ export interface EntryFormProps {
   resumedDraft?: { updatedAt: string; onDiscard: () => void } | null;
 }
 
-/** Every message for the input: the form's own first, then the schema's (cross-field rules). */
-function findErrors(description: KindDescription, values: DraftValues, record: Record<string, unknown>, t: ReturnType<typeof useT>['t']): FieldErrors {
-  const errors: FieldErrors = {};
-  try {
-    validateRecord('fieldLog', record);
-  } catch (error) {
-    if (!(error instanceof RecordValidationError)) throw error;
-    for (const [path, message] of Object.entries(error.fields)) {
-      const key = errorKeyOfPath(description, path) ?? '_';
-      errors[key] ??= message;
-    }
-  }
-  const hidden = new Set(description.fields.filter((field) => !isShown(field, values)).map((field) => field.key));
-  for (const key of hidden) delete errors[key];
-  return { ...errors, ...checkValues(description, values, t) };
-}
+const NO_ERRORS: FieldErrors = {};
 
 export function EntryForm({ description, context, initial, start, draft, recordContext, onSave, onCancel, resumedDraft }: EntryFormProps) {
   const { t } = useT();
   const id = useId();
   const [values, setValues] = useState(initial);
   const [hasTriedSave, setHasTriedSave] = useState(false);
-  const [refused, setRefused] = useState<FieldErrors>({});
   const [isSaving, setIsSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const setHasUnsavedInput = useEntryFormStore((state) => state.setHasUnsavedInput);
@@ -67,12 +51,13 @@ export function EntryForm({ description, context, initial, start, draft, recordC
   const [stored, setStored] = useState(start);
   const isDirty = !isSameValues(values, stored);
   const autosave = useDraftAutosave(draft, values, isDirty);
+  // Messages appear at the first save and then follow the input: fixing a field clears its message.
   const errors = useMemo(
-    () => (hasTriedSave ? findErrors(description, values, recordFromValues(description, values, recordContext()), t) : refused),
-    [hasTriedSave, description, values, recordContext, t, refused],
+    () => (hasTriedSave ? findErrors(description, values, recordFromValues(description, values, recordContext()), t) : NO_ERRORS),
+    [hasTriedSave, description, values, recordContext, t],
   );
   const setValue = useCallback((key: string, value: unknown) => setValues((current) => ({ ...current, [key]: value })), []);
-  const inputId = (key: string): string => `${id}-${key.replace(/^(\w+)\.items\.(\d+)\.note$/, '$1-note-$2')}`;
+  const inputId = (key: string): string => controlId(id, key);
 
   useEffect(() => setHasUnsavedInput(isDirty), [isDirty, setHasUnsavedInput]);
   useEffect(() => {
@@ -81,31 +66,21 @@ export function EntryForm({ description, context, initial, start, draft, recordC
     return () => setHasUnsavedInput(false);
   }, [clearNotice, setHasUnsavedInput]);
 
-  function focusFirst(found: FieldErrors): void {
-    const order = [...description.fields.map((field) => field.key), 'note', 'photoIds'];
-    const first = Object.keys(found).sort((a, b) => rank(a) - rank(b))[0];
-    function rank(key: string): number {
-      const index = order.indexOf(key.split('.')[0] ?? key);
-      return index === -1 ? order.length : index;
-    }
-    if (first) document.getElementById(inputId(first))?.focus();
-  }
-
   async function handleSubmit(event: FormEvent): Promise<void> {
     event.preventDefault();
     setHasTriedSave(true);
     setSaveError(null);
     const record = recordFromValues(description, values, recordContext());
     const found = findErrors(description, values, record, t);
-    if (Object.keys(found).length > 0) return focusFirst(found);
+    const first = firstErrorKey(description, found);
+    if (first !== undefined) return document.getElementById(inputId(first))?.focus();
     setIsSaving(true);
     try {
       autosave.stop();
       await onSave(record);
       setStored(values);
     } catch (error) {
-      // Storage full, or a rule only the schema knows: nothing was stored, the draft is kept.
-      if (error instanceof RecordValidationError) setRefused(error.fields);
+      // Storage full, for instance: nothing was stored, the draft is kept.
       setSaveError(t('outreach.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
       autosave.flush();
     } finally {
@@ -117,15 +92,10 @@ export function EntryForm({ description, context, initial, start, draft, recordC
   const widgetProps = { values, setValue, errors, context, flushDraft: autosave.flush };
   return (
     <form className="stack entry-form" noValidate onSubmit={handleSubmit}>
-      {resumedDraft && (
-        <div className="alert alert--info draft-notice">
-          <p>{t('entry.draftResumed', { at: formatInstant(resumedDraft.updatedAt) })}</p>
-          <button type="button" className="button button--small" onClick={() => {
-            autosave.stop();
-            resumedDraft.onDiscard();
-          }}>{t('entry.draftDiscard')}</button>
-        </div>
-      )}
+      {resumedDraft && <DraftNotice updatedAt={resumedDraft.updatedAt} onDiscard={() => {
+        autosave.stop();
+        resumedDraft.onDiscard();
+      }} />}
       <div role="alert" className={errorCount > 0 || saveError ? 'alert alert--error' : 'visually-hidden'}>
         {saveError ?? (errorCount > 0 ? t('outreach.errorSummary', { count: errorCount }) : '')}
         {errors._ && <span> {errors._}</span>}
@@ -149,5 +119,15 @@ export function EntryForm({ description, context, initial, start, draft, recordC
         }}>{t('outreach.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+function DraftNotice({ updatedAt, onDiscard }: { updatedAt: string; onDiscard: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="alert alert--info draft-notice">
+      <p>{t('entry.draftResumed', { at: formatInstant(updatedAt) })}</p>
+      <button type="button" className="button button--small" onClick={onDiscard}>{t('entry.draftDiscard')}</button>
+    </div>
   );
 }
