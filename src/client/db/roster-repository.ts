@@ -1,5 +1,6 @@
 /**
- * Who is in a team and what the commune has set, as far as this device knows.
+ * Who is in a team, the commune's agencies and what the commune has set, as far as this device
+ * knows.
  *
  * The synced `team` (members and their names) and `orgUnit` (the commune's duty phone and
  * promptMinutes) collections come with the organisation work; until a device holds them this
@@ -48,6 +49,34 @@ export async function readRoster(db: AnttDatabase, teamId: string | null, self: 
   return members;
 }
 
+/**
+ * Display names of every member of every team the device holds (a commune has about 25 teams),
+ * and `self`: the logbook names authors with it.
+ */
+export async function readMemberNames(db: AnttDatabase, self: RosterMember): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const table = optionalTable(db, 'team');
+  const teams: unknown[] = table ? await table.toArray() : [];
+  for (const team of teams) {
+    if (!isRecord(team) || !Array.isArray(team.members)) continue;
+    for (const member of team.members) {
+      if (isRecord(member) && typeof member.userId === 'string' && typeof member.displayName === 'string') names.set(member.userId, member.displayName);
+    }
+  }
+  names.set(self.userId, self.displayName);
+  return names;
+}
+
+/** Agencies, enterprises and schools of the commune the device knows (outreach may reach one). */
+export async function readAgencies(db: AnttDatabase, communeId: string | null): Promise<Array<{ id: string; name: string }>> {
+  const table = communeId === null ? undefined : optionalTable(db, 'orgUnit');
+  const units: unknown[] = table ? await table.toArray() : [];
+  return units
+    .filter((unit): unit is Record<string, unknown> => isRecord(unit) && unit.kind === 'agency' && unit.parentId === communeId)
+    .map((unit) => ({ id: String(unit.id), name: String(unit.name ?? '') }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
 /** The commune's settings, or the defaults when the device holds no orgUnit record for it. */
 export async function readCommuneSettings(db: AnttDatabase, communeId: string | null): Promise<CommuneSettings> {
   const table = communeId === null ? undefined : optionalTable(db, 'orgUnit');
@@ -60,6 +89,14 @@ export async function readCommuneSettings(db: AnttDatabase, communeId: string | 
 
 export function useRoster(teamId: string | null, self: RosterMember): RosterMember[] | undefined {
   return useDbQuery((db) => readRoster(db, teamId, self), [teamId, self.userId, self.displayName]);
+}
+
+export function useMemberNames(self: RosterMember): Map<string, string> | undefined {
+  return useDbQuery((db) => readMemberNames(db, self), [self.userId, self.displayName]);
+}
+
+export function useAgencies(communeId: string | null): Array<{ id: string; name: string }> | undefined {
+  return useDbQuery((db) => readAgencies(db, communeId), [communeId]);
 }
 
 export function useCommuneSettings(communeId: string | null): CommuneSettings | undefined {

@@ -82,7 +82,8 @@ export function checkValues(description: KindDescription, values: DraftValues, t
   for (const field of description.fields) {
     if (!isShown(field, values)) continue;
     if (isEmpty(field, values)) {
-      if (field.isRequired) errors[field.key] = field.requiredMessage ? t(field.requiredMessage) : t('error.required', { label: t(field.label) });
+      const isRequired = typeof field.isRequired === 'function' ? field.isRequired(values) : field.isRequired;
+      if (isRequired) errors[field.key] = field.requiredMessage ? t(field.requiredMessage) : t('error.required', { label: t(field.label) });
       continue;
     }
     const message = checkFormat(field, values, t, today);
@@ -100,6 +101,7 @@ function recordValue(field: FieldSpec, values: DraftValues): Record<string, unkn
     case 'time': return { [key]: instantOfText(readTime(values, key)) };
     case 'number': { const text = readText(values, key).trim(); return { [key]: /^\d+$/.test(text) ? Number(text) : undefined }; }
     case 'select': { const value = readText(values, key); return { [key]: value === '' ? undefined : value }; }
+    case 'agency': { const value = readText(values, key); return { [key]: value === '' ? null : value }; }
     case 'yesNo': return { [key]: values[key] === true };
     case 'households': { const ids = readIds(values, key); return { [key]: field.multiple ? ids : ids[0] }; }
     case 'members': return { [key]: readIds(values, key) };

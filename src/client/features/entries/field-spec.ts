@@ -15,7 +15,8 @@ interface FieldBase {
   hint?: MessageKey;
   /** A required field left empty gets this message (a generic one when absent). */
   requiredMessage?: MessageKey;
-  isRequired?: boolean;
+  /** Required always, or only while the rest of the input says so (households unless an agency). */
+  isRequired?: boolean | ((values: DraftValues) => boolean);
   /** Shown only while this holds (e.g. the source's name unless the tip is anonymous). */
   isShown?: (values: DraftValues) => boolean;
 }
@@ -33,6 +34,8 @@ export type FieldSpec = FieldBase & (
   /** Households of the user's hamlets; `multiple` stores an id array, otherwise one id. */
   | { widget: 'households'; multiple: boolean }
   | { widget: 'members' }
+  /** An agency, enterprise or school of the commune (org units the device holds); hidden when none. */
+  | { widget: 'agency' }
   | { widget: 'checklist'; appliesTo: ChecklistKind }
   /** isUrgent, and the one-tap call or SMS to the commune police duty number. */
   | { widget: 'urgent' }

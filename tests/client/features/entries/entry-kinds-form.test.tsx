@@ -27,9 +27,11 @@ class OrganisedDatabase extends AnttDatabase {
   }
 }
 
+const school = { id: uuidv7(), parentId: communeId, kind: 'agency', name: 'Trường THCS Tân Lập' };
+
 async function organisedDb(dutyPhone: string | null): Promise<AnttDatabase> {
   const db = new OrganisedDatabase(`ui-test-${uuidv7()}`);
-  await db.table('orgUnit').put({ id: communeId, kind: 'commune', name: 'Xã Tân Lập', settings: { dutyPhone, promptMinutes: 30 } });
+  await db.table('orgUnit').bulkPut([{ id: communeId, kind: 'commune', name: 'Xã Tân Lập', settings: { dutyPhone, promptMinutes: 30 } }, school]);
   await db.table('team').put({ id: profile.team!.id, members: [{ userId: profile.user.id, displayName: profile.user.displayName }, mate] });
   return db;
 }
@@ -104,6 +106,27 @@ describe('patrol', () => {
     const checklist = within(await screen.findByRole('group', { name: 'Việc đã làm khi tuần tra' }));
     expect(await checklist.findByRole('checkbox', { name: 'Kiểm tra cổng chợ' })).toBeInTheDocument();
     expect(checklist.getAllByRole('checkbox')).toHaveLength(1);
+  });
+});
+
+describe('outreach to an agency', () => {
+  it('needs no household when the session reached a school of the commune', async () => {
+    const db = await organisedDb(null);
+    const user = userEvent.setup();
+    renderWithDb(db, <EntryFormScreen profile={profile} kind="outreach" />);
+    await user.selectOptions(await screen.findByLabelText('Hoặc cơ quan, doanh nghiệp, trường học'), 'Trường THCS Tân Lập');
+    await user.type(screen.getByLabelText('Nội dung tuyên truyền'), 'Phòng chống ma túy học đường');
+    await user.selectOptions(screen.getByLabelText('Hình thức'), 'Họp dân');
+    await user.type(screen.getByLabelText('Số người được tuyên truyền'), '320');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
+    expect((await db.fieldLog.toArray())[0]).toMatchObject({ kind: 'outreach', householdIds: [], agencyId: school.id, peopleReached: 320 });
+  });
+
+  it('offers no agency choice when the device knows none', async () => {
+    renderWithDb(freshDb(), <EntryFormScreen profile={profile} kind="outreach" />);
+    await screen.findByLabelText('Nội dung tuyên truyền');
+    expect(screen.queryByLabelText('Hoặc cơ quan, doanh nghiệp, trường học')).toBeNull();
   });
 });
 

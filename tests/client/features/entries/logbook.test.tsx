@@ -5,6 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LogbookScreen } from '#src/client/features/entries/components/logbook-screen.tsx';
 import { emptyLogbookFilter, useLogbookStore } from '#src/client/features/entries/logbook-store.ts';
+import { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
@@ -86,6 +87,31 @@ describe('logbook', () => {
     await user.clear(screen.getByLabelText('Tìm trong nhật ký'));
     await user.type(screen.getByLabelText('Tìm trong nhật ký'), 'vi nhat');
     expect(await screen.findByText('1 mục')).toBeInTheDocument();
+  });
+
+  it('shows commune police every entry on the device, authors named from the teams the device holds', async () => {
+    class OrganisedDatabase extends AnttDatabase {
+      constructor(name: string) {
+        super(name);
+        this.version(4).stores({ orgUnit: 'id', team: 'id' });
+      }
+    }
+    const db = new OrganisedDatabase(`ui-test-${uuidv7()}`);
+    const otherTeam = uuidv7();
+    await db.table('team').bulkPut([
+      { id: teamId, members: [{ userId: member.user.id, displayName: 'Hoàng Văn Tổ' }] },
+      { id: otherTeam, members: [{ userId: leader.user.id, displayName: 'Trần Thị Bình' }] },
+    ]);
+    await db.fieldLog.bulkPut([
+      outreachLog(member.user.id, { date: '2026-03-05' }),
+      outreachLog(leader.user.id, { date: '2026-03-04', teamId: otherTeam }),
+      outreachLog(uuidv7(), { date: '2026-03-03', teamId: otherTeam }),
+    ]);
+    const police: Profile = { ...member, team: null, user: { ...member.user, id: uuidv7(), role: 'commune-police', displayName: 'Lê Minh Cường' } };
+    renderWithDb(db, <LogbookScreen profile={police} />);
+    expect(await screen.findByText('3 mục')).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).toBeNull();
+    await waitFor(() => expect(rowLinks().map((link) => link.getAttribute('aria-label')?.split(', ')[1]?.split(':')[0])).toEqual(['Hoàng Văn Tổ', 'Trần Thị Bình', 'Tổ viên']));
   });
 
   it('lists 10,000 entries while only a window of rows exists in the page', async () => {

@@ -68,7 +68,7 @@ function ExistingEntry({ profile, entryId }: { profile: Profile; entryId: string
     return (
       <section className="stack">
         <h1 tabIndex={-1}>{t('entry.viewTitle', { kind: t(description.name) })}</h1>
-        <EntryView entry={entry} description={description} reason={reason} />
+        <EntryView entry={entry} description={description} reason={reason} communeId={communeOf(profile)} />
         <Link href="/" className="button">{t('outreach.back')}</Link>
       </section>
     );

@@ -6,6 +6,7 @@ import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import { formatDay, formatInstant } from '#src/shared/domain/dates.ts';
 import type { ChecklistAnswer } from '#src/shared/domain/checklist.ts';
 import { useHouseholdsByIds } from '#src/client/db/household-repository.ts';
+import { useAgencies } from '#src/client/db/roster-repository.ts';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { FieldSpec, KindDescription } from '../field-spec.ts';
 
@@ -31,9 +32,16 @@ function ChecklistView({ answer, t }: { answer: ChecklistAnswer; t: Translate })
   );
 }
 
-function valueText(field: FieldSpec, record: Record<string, unknown>, households: Map<string, { headName: string }> | undefined, t: Translate): string {
+interface Names {
+  households: Map<string, { headName: string }> | undefined;
+  agencies: Array<{ id: string; name: string }> | undefined;
+}
+
+function valueText(field: FieldSpec, record: Record<string, unknown>, names: Names, t: Translate): string {
   const value = record[field.key];
+  const households = names.households;
   switch (field.widget) {
+    case 'agency': return typeof value === 'string' ? (names.agencies?.find((agency) => agency.id === value)?.name ?? t('field.outreach.unknownAgency')) : '—';
     case 'day': return typeof value === 'string' ? formatDay(value) : '—';
     case 'time': return typeof value === 'string' ? formatInstant(value) : '—';
     case 'select': return typeof value === 'string' ? t(field.optionLabel(value)) : '—';
@@ -45,10 +53,16 @@ function valueText(field: FieldSpec, record: Record<string, unknown>, households
   }
 }
 
-export function EntryView({ entry, description, reason }: { entry: FieldLog; description: KindDescription; reason: string }) {
+export function EntryView({ entry, description, reason, communeId }: {
+  entry: FieldLog;
+  description: KindDescription;
+  reason: string;
+  communeId: string | null;
+}) {
   const { t } = useT();
   const record = entry as unknown as Record<string, unknown>;
   const households = useHouseholdsByIds(householdIdsOf(description, record));
+  const agencies = useAgencies(communeId);
   return (
     <div className="stack">
       <p className="alert alert--info">{reason}</p>
@@ -60,7 +74,7 @@ export function EntryView({ entry, description, reason }: { entry: FieldLog; des
             <dt>{t(field.label)}</dt>
             <dd>{field.widget === 'checklist' && typeof record[field.key] === 'object'
               ? <ChecklistView answer={record[field.key] as ChecklistAnswer} t={t} />
-              : valueText(field, record, households, t)}</dd>
+              : valueText(field, record, { households, agencies }, t)}</dd>
           </div>
         ))}
         {entry.note && (

@@ -10,7 +10,7 @@ import { useCallback, useMemo } from 'react';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import { useLogbookIds, type LogbookFilter } from '#src/client/db/logbook-repository.ts';
-import { useRoster } from '#src/client/db/roster-repository.ts';
+import { useMemberNames } from '#src/client/db/roster-repository.ts';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import { entrySearchText } from '../entry-summary.ts';
 import { dayOfText } from '../draft-record.ts';
@@ -43,14 +43,14 @@ function toFilter(input: LogbookFilterInput, profile: Profile, scope: LogbookSco
   };
 }
 
-/** Author names from the team roster when the device holds it, else the user's own name. */
+/** Author names from the team rosters the device holds, else the user's own name. */
 function useAuthorName(profile: Profile, t: Translate): (entry: FieldLog) => string {
   const self = useMemo(() => ({ userId: profile.user.id, displayName: profile.user.displayName }), [profile.user.id, profile.user.displayName]);
-  const roster = useRoster(profile.team?.id ?? null, self);
+  const names = useMemberNames(self);
   return useMemo(() => {
-    const names = new Map((roster ?? [self]).map((member) => [member.userId, member.displayName]));
-    return (entry: FieldLog) => names.get(entry.memberId) ?? t('logbook.otherMember');
-  }, [roster, self, t]);
+    const known = names ?? new Map([[self.userId, self.displayName]]);
+    return (entry: FieldLog) => known.get(entry.memberId) ?? t('logbook.otherMember');
+  }, [names, self, t]);
 }
 
 export function LogbookScreen({ profile }: { profile: Profile }) {

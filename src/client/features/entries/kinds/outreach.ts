@@ -19,7 +19,11 @@ export const outreachKind: KindDescription = {
   description: 'kind.outreach.description',
   summaryKey: 'topic',
   fields: [
-    { key: 'householdIds', widget: 'households', multiple: true, label: 'outreach.households', isRequired: true, requiredMessage: 'outreach.error.households' },
+    {
+      key: 'householdIds', widget: 'households', multiple: true, label: 'outreach.households',
+      isRequired: (values) => typeof values.agencyId !== 'string' || values.agencyId === '', requiredMessage: 'outreach.error.households',
+    },
+    { key: 'agencyId', widget: 'agency', label: 'field.outreach.agencyId', hint: 'field.outreach.agencyIdHint' },
     { key: 'topic', widget: 'text', label: 'outreach.topic', maxLength: fieldLogLimits.topicMaxLength, suggestions: TOPIC_SUGGESTIONS, isRequired: true, requiredMessage: 'outreach.error.topic' },
     { key: 'form', widget: 'select', label: 'outreach.form', options: outreachForms, optionLabel: (form) => `outreachForm.${form}` as MessageKey, isRequired: true, requiredMessage: 'outreach.error.form' },
     { key: 'date', widget: 'day', label: 'outreach.date', isRequired: true },

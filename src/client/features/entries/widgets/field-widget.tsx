@@ -1,4 +1,5 @@
 // The widget for a field description: the one place that knows which component draws which widget.
+import { AgencyField } from './agency-field.tsx';
 import { DayWidget, SelectWidget, TextWidget, TimeWidget, YesNoWidget } from './basic-widgets.tsx';
 import { ChecklistField } from './checklist-field.tsx';
 import { HouseholdField } from './household-field.tsx';
@@ -18,6 +19,7 @@ export function FieldWidget(props: WidgetProps) {
     case 'yesNo': return <YesNoWidget {...props} field={field} />;
     case 'households': return <HouseholdField {...props} field={field} />;
     case 'members': return <MembersField {...props} field={field} />;
+    case 'agency': return <AgencyField {...props} field={field} />;
     case 'checklist': return <ChecklistField {...props} field={field} />;
     case 'urgent': return <UrgentField {...props} field={field} />;
   }
