@@ -242,7 +242,7 @@ export const en: Messages = {
   'logbook.scope.team': 'Whole team',
   'logbook.scope.all': 'Whole commune',
   'logbook.scopeLabel': 'Show logs',
-  'logbook.filters': 'Filters',
+  'logbook.filters': 'Filter by kind, days, status',
   'logbook.kind': 'Kind of work',
   'logbook.allKinds': 'All kinds',
   'logbook.from': 'From',

@@ -243,7 +243,7 @@ export const vi = {
   'logbook.scope.team': 'Cả tổ',
   'logbook.scope.all': 'Toàn xã',
   'logbook.scopeLabel': 'Xem nhật ký',
-  'logbook.filters': 'Lọc',
+  'logbook.filters': 'Lọc theo loại, ngày, trạng thái',
   'logbook.kind': 'Loại công việc',
   'logbook.allKinds': 'Tất cả các loại',
   'logbook.from': 'Từ ngày',

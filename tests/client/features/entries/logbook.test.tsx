@@ -58,7 +58,7 @@ describe('logbook', () => {
     renderWithDb(await deviceWithEntries(), <LogbookScreen profile={leader} />);
     expect(await screen.findByText('4 mục')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Cả tổ' })).toBeChecked();
-    await user.click(screen.getByText('Lọc'));
+    await user.click(screen.getByText('Lọc theo loại, ngày, trạng thái'));
     await user.selectOptions(screen.getByLabelText('Loại công việc'), 'Tuần tra');
     expect(await screen.findByText('1 mục')).toBeInTheDocument();
     expect(screen.getByText('Đường Đê ấp Đông')).toBeInTheDocument();

@@ -1,8 +1,8 @@
 /**
  * A checklist filled in an entry. A new entry takes the commune's current template for the kind
  * (or the shipped default) and copies its items, labels included; an existing entry shows the
- * items it was filled with, whatever the template has become since. A required item left
- * unchecked asks for a note saying why.
+ * items it was filled with, whatever the template has become since. A required item saved
+ * unchecked asks, beside it, for a note saying why.
  */
 import { useEffect } from 'react';
 import type { ChecklistAnswer, ChecklistAnswerItem } from '#src/shared/domain/checklist.ts';
@@ -35,7 +35,8 @@ export function ChecklistField({ field, values, setValue, errors, inputId, conte
           const error = errors[`${field.key}.items.${index}.note`];
           const noteId = `${inputId}-note-${index}`;
           const errorId = error ? `${noteId}-error` : undefined;
-          const needsNote = (item.isRequired && !item.isChecked) || item.note !== '' || Boolean(error);
+          // A note is asked for when a required item is saved unchecked (its message), or kept once written.
+          const needsNote = item.note !== '' || Boolean(error);
           return (
             <li key={item.itemId} className={error ? 'checklist__item field--invalid' : 'checklist__item'}>
               <label className="checkbox">
