@@ -17,9 +17,14 @@ export async function getPhotos(db: AnttDatabase, ids: readonly string[]): Promi
   return rows.filter((row): row is PhotoRow => row !== undefined);
 }
 
-/** Removes photos that no entry or draft keeps (a photo taken, then removed from the form). */
-export async function deletePhotos(db: AnttDatabase, ids: readonly string[]): Promise<void> {
-  await db.photos.bulkDelete([...ids]);
+/**
+ * Removes the photos taken for an entry that it no longer names (taken, then removed from the
+ * form; or a discarded draft's), through the entryId index, so that sync never uploads them.
+ */
+export async function deleteUnusedPhotos(db: AnttDatabase, entryId: string, keptIds: readonly string[]): Promise<void> {
+  const kept = new Set(keptIds);
+  const taken = (await db.photos.where('entryId').equals(entryId).primaryKeys()) as string[];
+  await db.photos.bulkDelete(taken.filter((id) => !kept.has(id)));
 }
 
 /** Live photos by id; undefined while loading. */

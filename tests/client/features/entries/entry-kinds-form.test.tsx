@@ -232,13 +232,18 @@ describe('photos and location', () => {
     await user.type(screen.getByLabelText('Giúp ai, giúp nơi nào'), 'Xóm 2');
     await user.upload(screen.getByLabelText('Chụp hoặc chọn ảnh'), new File([new Uint8Array(4_000_000)], 'anh.jpg', { type: 'image/jpeg' }));
     expect(await screen.findByRole('img', { name: 'Ảnh 1' })).toBeInTheDocument();
+    // A second photo, taken then removed, is not kept once the entry is saved.
+    await user.upload(screen.getByLabelText('Chụp hoặc chọn ảnh'), new File([new Uint8Array(10)], 'anh-2.jpg', { type: 'image/jpeg' }));
+    await user.click(await screen.findByRole('button', { name: 'Bỏ ảnh 2' }));
+    expect(await db.photos.count()).toBe(2);
     await user.click(screen.getByRole('button', { name: 'Lấy vị trí hiện tại' }));
     expect(await screen.findByText('Không lấy được vị trí. Vẫn lưu được nhật ký.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Lưu' }));
 
     await waitFor(() => expect(window.location.pathname).toBe('/'));
     const [saved] = await db.fieldLog.toArray();
-    const [photo] = await db.photos.toArray();
+    const [photo, ...removed] = await db.photos.toArray();
+    expect(removed).toEqual([]);
     expect(saved).toMatchObject({ photoIds: [photo!.id], location: null });
     expect(photo).toMatchObject({ entryId: saved!.id, width: 1600, height: 1200, bytes: 1234, uploadedAt: null });
   });

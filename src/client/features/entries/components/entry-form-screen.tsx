@@ -15,6 +15,7 @@ import type { DraftRow } from '#src/client/db/database.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
 import { deleteDraft, draftKey } from '#src/client/db/draft-repository.ts';
 import { useFieldLog } from '#src/client/db/field-log-repository.ts';
+import { deleteUnusedPhotos } from '#src/client/db/photo-repository.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { Link } from '#src/client/components/link.tsx';
@@ -124,8 +125,9 @@ function LoadedEditor({ profile, description, existing, draft, draftKey: key, on
   }), [entryId, profile, existing]);
 
   async function save(record: Record<string, unknown>): Promise<void> {
-    await putRecord(db, 'fieldLog', record);
+    const saved = await putRecord(db, 'fieldLog', record);
     await deleteDraft(db, key);
+    await deleteUnusedPhotos(db, entryId, saved.photoIds);
     requestSync('local-change');
     showNotice(navigator.onLine ? t('outreach.savedOnline') : t('outreach.savedOffline'));
     navigate('/', { force: true });
@@ -137,7 +139,7 @@ function LoadedEditor({ profile, description, existing, draft, draftKey: key, on
       draft={{ key, userId: profile.user.id, kind: description.kind, entryId }}
       resumedDraft={draft ? { updatedAt: draft.updatedAt, onDiscard: onDiscardDraft } : null}
       onSave={save} onCancel={() => {
-        void deleteDraft(db, key);
+        void deleteDraft(db, key).then(() => deleteUnusedPhotos(db, entryId, existing?.photoIds ?? []));
         navigate('/');
       }} />
   );
