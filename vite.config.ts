@@ -40,6 +40,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
+        // exceljs (about 250 KB gzipped) reads Excel files on the household import screen only,
+        // used online by leaders and commune police: members' phones never download it.
+        globIgnores: ['**/exceljs*.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

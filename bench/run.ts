@@ -3,6 +3,7 @@
 //   2. saving a log in real Chromium (real IndexedDB) with 100,000 logs stored, against 30 ms;
 //   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite;
 //   4. campaign progress of a commune-year (50,000 entries): from scratch, and after one new entry.
+//   5. the logbook in real Chromium with 10,000 entries: a filter change, the search map, a keystroke.
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
 export {};
@@ -27,6 +28,13 @@ if (wants('save')) {
   const { measureSaveLatency } = await import('./save-latency.ts');
   const save = await measureSaveLatency({ stored: 100_000, samples: 200 });
   lines.push({ name: `save a log, 100,000 logs stored (median)`, value: `${save.medianMs.toFixed(2)} ms (p95 ${save.p95Ms.toFixed(2)} ms, max ${save.maxMs.toFixed(2)} ms)`, budget: '30 ms', ratio: save.medianMs / 30 });
+}
+if (wants('logbook')) {
+  const { measureLogbook } = await import('./logbook-query.ts');
+  const logbook = await measureLogbook();
+  lines.push({ name: `logbook filter change, ${logbook.stored} entries (median)`, value: `${logbook.filterAll.toFixed(1)} ms all, ${logbook.filterKindStatus.toFixed(1)} ms kind+status+sync`, budget: '100 ms', ratio: Math.max(logbook.filterAll, logbook.filterKindStatus) / 100 });
+  lines.push({ name: 'logbook search: map built once per list change (median)', value: `${logbook.buildIndex.toFixed(0)} ms`, budget: '—', ratio: NaN });
+  lines.push({ name: 'logbook search keystroke (median)', value: `${logbook.keystroke.toFixed(2)} ms; one screen of rows ${logbook.screenRows.toFixed(2)} ms`, budget: '16 ms', ratio: logbook.keystroke / 16 });
 }
 if (wants('server')) {
   const { measureServerSync } = await import('./server-sync.ts');

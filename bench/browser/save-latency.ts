@@ -20,7 +20,7 @@ function makeLog(index: number): FieldLog {
   const now = new Date().toISOString();
   return {
     id: uuidv7(), kind: 'outreach', teamId, memberId: index % 7 === 0 ? memberId : uuidv7(), date: day,
-    householdIds: [households[index % households.length]!], topic: 'Phòng chống lừa đảo qua mạng', form: 'home-visit',
+    householdIds: [households[index % households.length]!], agencyId: null, topic: 'Phòng chống lừa đảo qua mạng', form: 'home-visit',
     peopleReached: 3, note: '', reviewStatus: 'pending', reviewComment: '', reviewedBy: null, reviewedAt: null, photoIds: [], location: null, createdAt: now, updatedAt: now,
   };
 }

@@ -14,7 +14,8 @@ import { startServer, type RunningServer } from '../support/server-process.ts';
 const skipReason = browserUnavailableReason() ?? (inject('postgresAdminUrl') ? null : inject('postgresSkipReason'));
 
 async function saveOutreachLog(page: Page, topic: string, search: string, options: { checkAccessibility?: boolean } = {}): Promise<void> {
-  await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
+  await page.getByRole('link', { name: 'Ghi nhật ký mới' }).click();
+  await page.getByRole('link', { name: /^Tuyên truyền/ }).click();
   await page.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ)').fill(search);
   if (options.checkAccessibility) {
     await page.getByRole('button', { name: /^Chọn/ }).first().waitFor();
@@ -25,7 +26,7 @@ async function saveOutreachLog(page: Page, topic: string, search: string, option
   await page.getByLabel('Hình thức').selectOption({ label: 'Họp dân' });
   await page.getByLabel('Số người được tuyên truyền').fill('25');
   await page.getByRole('button', { name: 'Lưu' }).click();
-  await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+  await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
   await page.getByText(topic).first().waitFor();
 }
 
@@ -96,7 +97,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     });
     await device.setOffline(true);
     await page.reload();
-    await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+    await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
     await page.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
     // Offline is a normal state: said calmly, and no error about the missing connection.
     await page.getByText('Chưa có mạng').first().waitFor();

@@ -58,7 +58,7 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
     await page.reload();
     await page.getByText(/^\d+\/\d+ hộ/).waitFor();
     await page.getByText('Đã gửi hết').waitFor();
-    await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+    await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
     return page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
   }
 
@@ -70,13 +70,14 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
     const page = await phone('tovien');
     await expect(page.locator('.topbar').textContent()).resolves.toContain('Tổ viên');
     await page.getByRole('heading', { name: 'Tiến độ đợt thi đua' }).waitFor();
-    const action = page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' });
+    const action = page.getByRole('link', { name: 'Ghi nhật ký mới' });
     expect(await isOnScreen(action, await navTop(page))).toBe(true);
     await expect(tabs(page).allTextContents()).resolves.toEqual(['⌂Trang chủ', '+Ghi nhật ký', '⇅Đồng bộ', '⚙Cài đặt']);
     await expectScreenSound(page);
     expect(await layoutShiftOfReload(page)).toBeLessThan(0.05);
 
     await action.click();
+    await page.getByRole('link', { name: /^Tuyên truyền/ }).click();
     await page.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ)').fill('nguyen');
     await page.getByRole('button', { name: /^Chọn/ }).first().click();
     // The results fold away: the next field is in reach without scrolling.
@@ -99,7 +100,7 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
     await expectScreenSound(page);
 
     await saved.getByRole('link').click();
-    await page.getByRole('heading', { name: 'Sửa nhật ký tuyên truyền' }).waitFor();
+    await page.getByRole('heading', { name: 'Sửa nhật ký: Tuyên truyền' }).waitFor();
     await expect(tabs(page).filter({ hasText: 'Ghi nhật ký' }).getAttribute('aria-current')).resolves.toBeNull();
     await expect(tabs(page).filter({ hasText: 'Trang chủ' }).getAttribute('aria-current')).resolves.toBe('page');
 
@@ -118,7 +119,7 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
     await page.getByText('1 nhật ký đang chờ duyệt').waitFor();
     const queue = page.getByRole('region', { name: 'Chờ tổ trưởng duyệt' });
     await queue.getByRole('link', { name: new RegExp(`^Tuyên truyền ngày \\d{2}/\\d{2}/\\d{4}: ${TOPIC}$`) }).waitFor();
-    expect(await isOnScreen(page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }), await navTop(page))).toBe(true);
+    expect(await isOnScreen(page.getByRole('link', { name: 'Ghi nhật ký mới' }), await navTop(page))).toBe(true);
     await expectScreenSound(page);
     await page.context().close();
   });

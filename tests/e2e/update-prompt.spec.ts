@@ -44,7 +44,8 @@ describe.skipIf(skipReason !== null)(`update prompt${skipReason ? ` (skipped: ${
       });
 
       // The member starts typing a log.
-      await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
+      await page.getByRole('link', { name: 'Ghi nhật ký mới' }).click();
+      await page.getByRole('link', { name: /^Tuyên truyền/ }).click();
       await page.getByLabel('Nội dung tuyên truyền').fill('Phòng chống ma túy');
 
       // A new version is deployed and found.
@@ -77,7 +78,7 @@ describe.skipIf(skipReason !== null)(`update prompt${skipReason ? ` (skipped: ${
       });
       await Promise.all([page.waitForEvent('load'), updateButton.click()]);
 
-      await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+      await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
       await page.getByText('Phòng chống ma túy').waitFor();
       expect(await waitingWorkerCount(page)).toBe(0);
       await expect(page.getByText('Đã có phiên bản mới').count()).resolves.toBe(0);

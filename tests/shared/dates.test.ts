@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dayInVietnam, formatDay, formatInstant, isoDaySchema, parseDisplayDay } from '#src/shared/domain/dates.ts';
+import {
+  dayInVietnam, formatDay, formatInstant, instantOfVietnamTime, isoDaySchema, parseClockTime, parseDisplayDay, vietnamTimeOf,
+} from '#src/shared/domain/dates.ts';
 
 describe('dates in Vietnam (dd/MM/yyyy, Asia/Ho_Chi_Minh)', () => {
   it('takes the calendar day in Vietnam, not in UTC', () => {
@@ -22,5 +24,19 @@ describe('dates in Vietnam (dd/MM/yyyy, Asia/Ho_Chi_Minh)', () => {
     expect(parseDisplayDay('2026-03-07')).toBeNull();
     expect(isoDaySchema.safeParse('2026-02-30').success).toBe(false);
     expect(isoDaySchema.safeParse('2026-02-28').success).toBe(true);
+  });
+});
+
+describe('clock times in Vietnam', () => {
+  it('reads a typed time of day', () => {
+    expect(parseClockTime('7:05')).toBe('07:05');
+    expect(parseClockTime('21h30')).toBe('21:30');
+    expect(parseClockTime('24:00')).toBeNull();
+    expect(parseClockTime('7')).toBeNull();
+  });
+
+  it('turns a Vietnamese day and time into an instant and back', () => {
+    expect(instantOfVietnamTime('2026-03-05', '06:30')).toBe('2026-03-04T23:30:00.000Z');
+    expect(vietnamTimeOf('2026-03-04T23:30:00.000Z')).toEqual({ day: '2026-03-05', time: '06:30' });
   });
 });

@@ -38,3 +38,23 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor({ state: 'attached' });
 }
+
+/**
+ * The IndexedDB name of the signed-in account's database on the page's phone: each account has
+ * its own (src/client/db/account-repository.ts), listed in the phone's device database.
+ */
+export async function activeAccountDatabase(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('so-tay-antt-device');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['meta', 'accounts']);
+      const active = tx.objectStore('meta').get('activeUserId');
+      active.onsuccess = () => {
+        const account = tx.objectStore('accounts').get((active.result as { value: string }).value);
+        account.onsuccess = () => resolve((account.result as { dbName: string }).dbName);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}

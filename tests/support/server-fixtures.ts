@@ -114,6 +114,7 @@ export function outreachLog(session: Session, overrides: Partial<OutreachLog> = 
     updatedAt: now,
     kind: 'outreach',
     householdIds: [demoId(`household:${DEMO_IDS.hamlets[0]}:0`)],
+    agencyId: null,
     topic: 'Phòng chống lừa đảo qua mạng',
     form: 'home-visit',
     peopleReached: 3,
@@ -122,7 +123,8 @@ export function outreachLog(session: Session, overrides: Partial<OutreachLog> = 
 }
 
 export function household(hamletId: string, overrides: Partial<Household> = {}): Household {
-  return { id: uuidv7(), hamletId, headName: 'Đặng Văn Lực', address: 'Số 5, Tổ 1, Ấp 1', memberCount: 4, updatedAt: new Date().toISOString(), ...overrides };
+  return { id: uuidv7(), hamletId, headName: 'Đặng Văn Lực', address: 'Số 5, Tổ 1, Ấp 1', memberCount: 4,
+    isRentalHousing: false, hasConditionalBusiness: false, mergedIntoId: null, updatedAt: new Date().toISOString(), ...overrides };
 }
 
 /** A put of the whole record; `base` is the server version the edit started from (0: new). */

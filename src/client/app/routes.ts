@@ -32,17 +32,28 @@ export interface AppRoute {
 /** Signed out, every URL shows the login; this one leads home after it. */
 export const loginPath = '/dang-nhap';
 
-const outreachFormScreen = () => import('#src/client/features/outreach/components/outreach-form-screen.tsx');
+const entryScreens = () => import('./entry-screens.tsx');
 const onlineScreens = () => import('./online-screens.tsx');
 const planScreens = () => import('./plan-screens.tsx');
+/** Who works with a team's entries and households: the team, and commune police above it. */
+const supervisedWorkRoles: readonly Role[] = ['member', 'leader', 'commune-police'];
+/** Who keeps household lists (the server refuses members and province staff). */
+const householdEditorRoles: readonly Role[] = ['leader', 'commune-police'];
 /** Who manages the organisation (the server refuses everyone else). */
 export const administratorRoles: readonly Role[] = ['commune-police', 'province-admin'];
 
 export const routes: readonly AppRoute[] = [
   { path: '/', screen: HomeScreen, tab: { label: 'nav.home', icon: '⌂' } },
   { path: '/index.html', screen: HomeScreen, underTab: '/' },
-  { path: '/nhat-ky/moi', screen: lazyScreen(outreachFormScreen, 'OutreachFormScreen'), roles: entryAuthorRoles, tab: { label: 'nav.newLog', icon: '+' } },
-  { path: '/nhat-ky/:logId', screen: lazyScreen(outreachFormScreen, 'OutreachFormScreen'), underTab: '/' },
+  { path: '/nhat-ky/moi', screen: lazyScreen(() => import('#src/client/features/entries/components/kind-chooser.tsx'), 'KindChooser'), roles: entryAuthorRoles, tab: { label: 'nav.newLog', icon: '+' } },
+  { path: '/nhat-ky/moi/:kind', screen: lazyScreen(entryScreens, 'NewEntryScreen'), roles: entryAuthorRoles, underTab: '/nhat-ky/moi' },
+  { path: '/nhat-ky/:logId', screen: lazyScreen(entryScreens, 'EntryScreen'), underTab: '/' },
+  { path: '/so-nhat-ky', screen: lazyScreen(() => import('#src/client/features/entries/components/logbook-screen.tsx'), 'LogbookScreen'), roles: supervisedWorkRoles, underTab: '/' },
+  { path: '/ho-gia-dinh', screen: lazyScreen(() => import('#src/client/features/households/components/households-screen.tsx'), 'HouseholdsScreen'), roles: supervisedWorkRoles, underTab: '/' },
+  { path: '/ho-gia-dinh/moi', screen: lazyScreen(entryScreens, 'HouseholdScreen'), roles: householdEditorRoles, underTab: '/' },
+  { path: '/ho-gia-dinh/nhap', screen: lazyScreen(() => import('#src/client/features/households/components/household-import-screen.tsx'), 'HouseholdImportScreen'), roles: householdEditorRoles, underTab: '/' },
+  { path: '/ho-gia-dinh/:householdId', screen: lazyScreen(entryScreens, 'HouseholdScreen'), roles: supervisedWorkRoles, underTab: '/' },
+  { path: '/danh-muc-kiem-tra', screen: lazyScreen(() => import('#src/client/features/checklists/components/checklist-templates-screen.tsx'), 'ChecklistTemplatesScreen'), roles: ['commune-police'], underTab: '/' },
   { path: '/dong-bo', screen: lazyScreen(() => import('#src/client/features/sync-status/components/sync-details-screen.tsx'), 'SyncDetailsScreen'), tab: { label: 'nav.sync', icon: '⇅' } },
   { path: '/cai-dat', screen: lazyScreen(() => import('./settings-screen.tsx'), 'SettingsScreen'), tab: { label: 'nav.settings', icon: '⚙' } },
   { path: '/quan-tri', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },

@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
-import { useOutreachFormStore } from '#src/client/features/outreach/outreach-form-store.ts';
+import { useEntryFormStore } from '#src/client/features/entries/entry-form-store.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { applyUpdate, useUpdateWaiting } from './service-worker.ts';
 
@@ -36,10 +36,10 @@ export function UpdatePrompt({ isUpdateWaiting, hasUnsavedInput, pendingCount, o
   );
 }
 
-/** The prompt wired to the service worker, the outreach form and, when someone is signed in, the outbox. */
+/** The prompt wired to the service worker, the entry forms and, when someone is signed in, the outbox. */
 export function AppUpdatePrompt({ isSignedIn }: { isSignedIn: boolean }) {
   const isUpdateWaiting = useUpdateWaiting();
-  const hasUnsavedInput = useOutreachFormStore((state) => state.hasUnsavedInput);
+  const hasUnsavedInput = useEntryFormStore((state) => state.hasUnsavedInput);
   if (!isUpdateWaiting) return null;
   const prompt = (pendingCount: number | undefined) => (
     <UpdatePrompt isUpdateWaiting hasUnsavedInput={hasUnsavedInput} pendingCount={pendingCount} onUpdate={applyUpdate} />

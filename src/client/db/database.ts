@@ -13,6 +13,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { Conflict } from '#src/shared/domain/conflict.ts';
+import type { ChecklistTemplate } from '#src/shared/domain/checklist.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OrgUnit } from '#src/shared/domain/org-unit.ts';
@@ -88,6 +89,35 @@ export interface RejectionRow {
   at: string;
 }
 
+/**
+ * A form's input as typed, kept while typing so it survives a reload, a closed tab and an app
+ * update; never synced. `formatVersion` says which app wrote it: an older draft still opens
+ * (fields it lacks start empty, fields the form no longer has are dropped).
+ */
+export interface DraftRow {
+  /** `new:<kind>` for a new entry, `edit:<entryId>` for an edit. */
+  key: string;
+  userId: string;
+  kind: string;
+  entryId: string;
+  formatVersion: number;
+  values: Record<string, unknown>;
+  /** ISO instant of the last keystroke stored. */
+  updatedAt: string;
+}
+
+/** A photo taken for an entry, shrunk on the device; the upload (sync) sets `uploadedAt`. */
+export interface PhotoRow {
+  id: string;
+  entryId: string;
+  blob: Blob;
+  width: number;
+  height: number;
+  bytes: number;
+  createdAt: string;
+  uploadedAt: string | null;
+}
+
 export class AnttDatabase extends Dexie {
   household!: EntityTable<Household, 'id'>;
   fieldLog!: EntityTable<FieldLog, 'id'>;
@@ -104,6 +134,9 @@ export class AnttDatabase extends Dexie {
   session!: EntityTable<SessionRow, 'key'>;
   prefs!: EntityTable<PrefRow, 'key'>;
   rejections!: EntityTable<RejectionRow, 'id'>;
+  checklistTemplate!: EntityTable<ChecklistTemplate, 'id'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+  photos!: EntityTable<PhotoRow, 'id'>;
 
   constructor(name = 'so-tay-antt') {
     super(name);
@@ -121,6 +154,14 @@ export class AnttDatabase extends Dexie {
     this.version(2).stores({
       conflict: 'id, recordId, status',
       rejections: '++id, recordId, at, status',
+    });
+    // Entry kinds: checklist templates (synced), drafts and photos (local), and the indexes the
+    // logbook walks (a kind within a member's or team's days; review status; all days).
+    this.version(3).stores({
+      fieldLog: 'id, date, [memberId+date], [teamId+date], [kind+date], [memberId+kind+date], [teamId+kind+date], [reviewStatus+date], *householdIds',
+      checklistTemplate: 'id, communeId',
+      drafts: 'key, userId, updatedAt',
+      photos: 'id, entryId, createdAt',
     });
     // Version 4 (accounts): the organisation pulled from the server; new tables, nothing to move.
     this.version(4).stores({

@@ -77,6 +77,10 @@ export function demoHouseholds(hamlet: { id: string; name: string }, count: numb
       headName: vietnameseName(random),
       address: `Số ${houseNumber}, Tổ ${group}, ${hamlet.name}`,
       memberCount: 1 + Math.floor(random() * 4) + Math.floor(random() * 3),
+      // Fixed by position, not drawn: drawing would change every later household's name.
+      isRentalHousing: index % 13 === 5,
+      hasConditionalBusiness: index % 29 === 7,
+      mergedIntoId: null,
       updatedAt,
     };
   });

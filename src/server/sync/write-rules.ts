@@ -17,6 +17,7 @@
  * - manualValue: commune police and province staff, for the units they publish plans or keep
  *   households for and the teams they supervise.
  * - targetAssignment: commune police and province staff, for the teams they supervise.
+ * - checklistTemplate: commune police of that commune only (the account's own unit).
  * Both the stored copy and the new one must be writable: a record cannot be moved into, or out
  * of, a scope its writer does not hold.
  */
@@ -77,6 +78,8 @@ function writableScopes(access: Access, collection: CollectionName): ReadonlySet
       return new Set([...supervisedTeamScopes(access), ...supervisedUnitScopes(access)]);
     case 'targetAssignment':
       return supervisedTeamScopes(access);
+    case 'checklistTemplate':
+      return new Set(access.account.role === 'commune-police' ? [`unit:${access.account.orgUnitId}`] : []);
   }
 }
 

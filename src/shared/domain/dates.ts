@@ -67,3 +67,29 @@ export function formatInstant(instant: Date | string): string {
   const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
+
+const CLOCK_TIME = /^\s*(\d{1,2})\s*[:.hH]\s*(\d{2})\s*$/;
+
+/** "7:05", "07.05", "7h05" to "07:05", or null when it is not a time of day. */
+export function parseClockTime(text: string): string | null {
+  const match = CLOCK_TIME.exec(text);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/** The instant (ISO, UTC) of a Vietnamese day `yyyy-MM-dd` and clock time `HH:mm`. */
+export function instantOfVietnamTime(isoDay: string, clockTime: string): string {
+  return new Date(`${isoDay}T${clockTime}:00+07:00`).toISOString();
+}
+
+/** An instant as the Vietnamese day `yyyy-MM-dd` and clock time `HH:mm`. */
+export function vietnamTimeOf(instant: Date | string): { day: string; time: string } {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(date);
+  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
+  return { day: dayInVietnam(date), time: `${get('hour')}:${get('minute')}` };
+}

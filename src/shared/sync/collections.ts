@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { campaignPlanSchema } from '../domain/campaign-plan.ts';
 import { conflictSchema } from '../domain/conflict.ts';
+import { checklistTemplateSchema } from '../domain/checklist.ts';
 import { fieldLogSchema, isRestrictedKind } from '../domain/field-log.ts';
 import { householdSchema } from '../domain/household.ts';
 import { orgUnitSchema } from '../domain/org-unit.ts';
@@ -73,6 +74,10 @@ export const collections = {
   targetAssignment: define({
     schema: targetAssignmentSchema,
     scopeOf: (assignment) => `team:${assignment.teamId}`,
+  }),
+  checklistTemplate: define({
+    schema: checklistTemplateSchema,
+    scopeOf: (template) => `unit:${template.communeId}`,
   }),
 } as const;
 

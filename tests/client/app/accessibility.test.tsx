@@ -8,6 +8,7 @@ import { App } from '#src/client/app/App.tsx';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { updateSyncStatus } from '#src/client/db/sync-state-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
+import { saveSession } from '#src/client/db/session-repository.ts';
 import type { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { householdIndicator, planOf } from '../../support/plan-fixtures.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
@@ -48,10 +49,13 @@ beforeEach(() => {
   vi.stubGlobal('fetch', vi.fn(async () => {
     throw new TypeError('Failed to fetch');
   }));
+  // The logbook's virtualiser keeps the scroll in place as rows are measured; jsdom has no scrolling.
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 function openAt(db: AnttDatabase, path: string): void {
@@ -67,13 +71,55 @@ describe('accessibility (axe)', () => {
     expect(await violations()).toEqual([]);
   });
 
-  it('the outreach form showing its errors', async () => {
+  it('the kind chooser', async () => {
     openAt(await deviceWithData(), '/nhat-ky/moi');
+    await screen.findByRole('link', { name: /Tuần tra/ });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the patrol form showing its errors, with its checklist', async () => {
+    openAt(await deviceWithData(), '/nhat-ky/moi/patrol');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('checkbox', { name: /Phân công người tham gia/ }));
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    await screen.findByText('Hãy điền “Địa bàn, tuyến tuần tra”');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the outreach form showing its errors', async () => {
+    openAt(await deviceWithData(), '/nhat-ky/moi/outreach');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Tìm hộ (tên chủ hộ, địa chỉ)'), 'nguyen');
     await user.click(await screen.findByRole('button', { name: /Nguyễn Văn An/ }));
     await user.click(screen.getByRole('button', { name: 'Lưu' }));
     await screen.findByText('Nhập nội dung tuyên truyền');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the logbook with its filters open', async () => {
+    openAt(await deviceWithData(), '/so-nhat-ky');
+    await screen.findByText('2 mục');
+    await userEvent.setup().click(screen.getByText('Lọc theo loại, ngày, trạng thái'));
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the households list and the household form of a leader', async () => {
+    const db = await deviceWithData();
+    await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile: { ...profile, user: { ...profile.user, role: 'leader' } }, loggedInAt: new Date().toISOString() });
+    openAt(db, '/ho-gia-dinh');
+    await screen.findByText('Nguyễn Văn An');
+    expect(await violations()).toEqual([]);
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Thêm hộ' }));
+    await screen.findByRole('button', { name: 'Lưu hộ' });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the checklist editor of commune police', async () => {
+    const db = await deviceWithData();
+    const police = { ...profile, team: null, user: { ...profile.user, role: 'commune-police' as const }, orgUnits: [{ id: uuidv7(), name: 'Xã Tân Lập', kind: 'commune' as const }] };
+    await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile: police, loggedInAt: new Date().toISOString() });
+    openAt(db, '/danh-muc-kiem-tra');
+    await screen.findByRole('form', { name: 'Sửa danh mục Vụ việc' });
     expect(await violations()).toEqual([]);
   });
 

@@ -73,14 +73,14 @@ describe('app', () => {
     await user.type(await screen.findByLabelText('Tên đăng nhập'), 'tovien');
     await user.type(screen.getByLabelText('Mật khẩu'), 'antt2026');
     await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
-    expect(await screen.findByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Nhật ký của tôi' })).toBeInTheDocument();
     await waitFor(() => expect(window.location.pathname).toBe('/'));
   });
 
   it('opens offline straight to home from the stored session, without the network', async () => {
     const db = await signedInDb();
     openAt(db, '/');
-    expect(await screen.findByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Nhật ký của tôi' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Tiến độ đợt thi đua' })).toBeInTheDocument();
     expect(screen.getByText('Hoàng Văn Tổ')).toBeInTheDocument();
     expect(await screen.findByText('Đã gửi hết')).toBeInTheDocument();
@@ -95,15 +95,19 @@ describe('app', () => {
     expect(nav.getByRole('link', { name: /Trang chủ/ })).toHaveAttribute('aria-current', 'page');
 
     await user.click(nav.getByRole('link', { name: /Ghi nhật ký/ }));
-    expect(await screen.findByRole('heading', { name: 'Ghi nhật ký tuyên truyền', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Ghi nhật ký mới', level: 1 })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/nhat-ky/moi');
+    await user.click(screen.getByRole('link', { name: /^Tuần tra/ }));
+    expect(await screen.findByRole('heading', { name: 'Ghi nhật ký: Tuần tra', level: 1 })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/nhat-ky/moi/patrol');
+    expect(nav.getByRole('link', { name: /Ghi nhật ký/ })).toHaveAttribute('aria-current', 'page');
 
     await user.click(nav.getByRole('link', { name: /Đồng bộ/ }));
     expect(await screen.findByRole('heading', { name: 'Đồng bộ dữ liệu' })).toBeInTheDocument();
     expect(await screen.findByText('Không có mục nào bị từ chối.')).toBeInTheDocument();
 
     window.history.back();
-    expect(await screen.findByRole('heading', { name: 'Ghi nhật ký tuyên truyền', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Ghi nhật ký: Tuần tra', level: 1 })).toBeInTheDocument();
   });
 
   it('switches to English and keeps the choice in the device prefs', async () => {
@@ -119,7 +123,7 @@ describe('app', () => {
     expect(await getLanguage(phones.get(db)!)).toBe('en');
 
     await user.click(within(screen.getByRole('navigation')).getByRole('link', { name: /Home/ }));
-    expect(await screen.findByRole('heading', { name: 'My outreach logs' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'My logs' })).toBeInTheDocument();
   });
 
   it('signs out offline without losing unsent entries: kept for their owner, shown to nobody else', async () => {

@@ -39,7 +39,7 @@ describe('member home', () => {
     const profile = profileOf('member');
     await openHome(profile, (db) => db.fieldLog.put(outreachLog(profile.user.id, { topic: 'Tố giác tội phạm' })));
     const main = within(screen.getByRole('main'));
-    expect(main.getAllByRole('link')[0]).toHaveAccessibleName('Ghi nhật ký tuyên truyền');
+    expect(main.getAllByRole('link')[0]).toHaveAccessibleName('Ghi nhật ký mới');
     expect(main.getAllByRole('link')[0]).toHaveAttribute('href', '/nhat-ky/moi');
     expect(await main.findByRole('heading', { name: 'Tiến độ đợt thi đua' })).toBeInTheDocument();
     expect(await main.findByText('Tố giác tội phạm')).toBeInTheDocument();
@@ -74,7 +74,7 @@ describe('leader home', () => {
     await waitFor(() => expect(team.getAllByRole('article')).toHaveLength(5));
     expect(team.queryByText('Tổ khác')).toBeNull();
     expect(team.getByText('Tuyên truyền · của tôi')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' })).toHaveAttribute('href', '/nhat-ky/moi');
+    expect(screen.getByRole('link', { name: 'Ghi nhật ký mới' })).toHaveAttribute('href', '/nhat-ky/moi');
     expect(await axeViolations()).toEqual([]);
   });
 

@@ -31,22 +31,27 @@ function nav() {
   return within(screen.getByRole('navigation', { name: 'Điều hướng chính' }));
 }
 
-async function typeTopic(text: string) {
+/** The plan editor holds unsaved input (entry forms keep drafts instead): a province admin starts a plan and types its name. */
+async function typePlanName(text: string) {
   const user = userEvent.setup();
-  const topic = await screen.findByLabelText('Nội dung tuyên truyền');
-  await user.type(topic, text);
+  await user.click(await screen.findByRole('button', { name: 'Bắt đầu soạn' }));
+  const name = await screen.findByLabelText('Tên kế hoạch');
+  await user.clear(name);
+  await user.type(name, text);
   return user;
 }
 
+const leaveQuestion = 'Kế hoạch chưa được lưu. Rời đi sẽ mất những gì đã sửa. Vẫn rời đi?';
+
 describe('leaving a form with unsaved input', () => {
   it('asks before a link leaves, and stays with the input when the user says no', async () => {
-    await openAs(profileOf('member'), '/nhat-ky/moi');
-    const user = await typeTopic('Phòng cháy');
+    await openAs(profileOf('province-admin'), '/ke-hoach');
+    const user = await typePlanName('Kế hoạch thử');
     await user.click(nav().getByRole('link', { name: /Đồng bộ/ }));
 
-    expect(confirm).toHaveBeenCalledWith('Biểu mẫu chưa được lưu. Rời đi sẽ mất những gì đã nhập. Vẫn rời đi?');
-    expect(window.location.pathname).toBe('/nhat-ky/moi');
-    expect(screen.getByLabelText('Nội dung tuyên truyền')).toHaveValue('Phòng cháy');
+    expect(confirm).toHaveBeenCalledWith(leaveQuestion);
+    expect(window.location.pathname).toBe('/ke-hoach');
+    expect(screen.getByLabelText('Tên kế hoạch')).toHaveValue('Kế hoạch thử');
 
     confirm.mockReturnValue(true);
     await user.click(nav().getByRole('link', { name: /Đồng bộ/ }));
@@ -55,30 +60,29 @@ describe('leaving a form with unsaved input', () => {
   });
 
   it('asks before the back button leaves, and puts the form\'s URL back when the user says no', async () => {
-    await openAs(profileOf('member'), '/');
+    await openAs(profileOf('province-admin'), '/');
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('link', { name: 'Ghi nhật ký tuyên truyền' }));
-    await typeTopic('An toàn giao thông');
+    await user.click(await screen.findByRole('link', { name: 'Kế hoạch thi đua' }));
+    await typePlanName('Kế hoạch thử');
 
     await act(async () => {
       window.history.back();
       await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
     });
-    await waitFor(() => expect(window.location.pathname).toBe('/nhat-ky/moi'));
-    expect(screen.getByLabelText('Nội dung tuyên truyền')).toHaveValue('An toàn giao thông');
+    await waitFor(() => expect(window.location.pathname).toBe('/ke-hoach'));
+    expect(screen.getByLabelText('Tên kế hoạch')).toHaveValue('Kế hoạch thử');
 
     confirm.mockReturnValue(true);
     await act(async () => {
       window.history.back();
     });
-    expect(await screen.findByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' })).toBeInTheDocument();
-    expect(window.location.pathname).toBe('/');
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
   });
 
   it('leaves without asking when nothing was typed', async () => {
-    await openAs(profileOf('member'), '/nhat-ky/moi');
+    await openAs(profileOf('province-admin'), '/ke-hoach');
     const user = userEvent.setup();
-    await screen.findByLabelText('Nội dung tuyên truyền');
+    await screen.findByRole('button', { name: 'Bắt đầu soạn' });
     await user.click(nav().getByRole('link', { name: /Cài đặt/ }));
     expect(await screen.findByRole('heading', { name: 'Cài đặt' })).toBeInTheDocument();
     expect(confirm).not.toHaveBeenCalled();
@@ -89,8 +93,8 @@ describe('moving between screens', () => {
   it('moves focus to the new screen', async () => {
     await openAs(profileOf('member'), '/');
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('link', { name: 'Ghi nhật ký tuyên truyền' }));
-    await screen.findByRole('heading', { name: 'Ghi nhật ký tuyên truyền', level: 1 });
+    await user.click(await screen.findByRole('link', { name: 'Ghi nhật ký mới' }));
+    await screen.findByRole('heading', { name: 'Ghi nhật ký mới', level: 1 });
     expect(screen.getByRole('main')).toHaveFocus();
   });
 
@@ -98,7 +102,7 @@ describe('moving between screens', () => {
     const profile = profileOf('member');
     const log = outreachLog(profile.user.id);
     await openAppAs(profile, `/nhat-ky/${log.id}`, (db) => db.fieldLog.put(log));
-    expect(await screen.findByRole('heading', { name: 'Sửa nhật ký tuyên truyền' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Sửa nhật ký: Tuyên truyền' })).toBeInTheDocument();
     expect(nav().getByRole('link', { name: /Trang chủ/ })).toHaveAttribute('aria-current', 'page');
     expect(nav().getByRole('link', { name: /Ghi nhật ký/ })).not.toHaveAttribute('aria-current');
   });

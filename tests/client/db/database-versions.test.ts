@@ -76,4 +76,36 @@ describe('device database versions', () => {
       await db.delete();
     }
   });
+
+  it('upgrades v1 to the entry-kinds version without losing unsent changes, rows or the cursor, and walks the new indexes', async () => {
+    const name = `test-v1-kinds-${uuidv7()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    const synced = outreachLog({ date: '2025-03-01' });
+    const unsent = outreachLog({ date: '2025-03-02', reviewStatus: 'pending' });
+    const household = { id: uuidv7(), hamletId: uuidv7(), headName: 'Lê Thị Hoa', address: 'Tổ 3', memberCount: 4, updatedAt: '2025-03-01T00:00:00.000Z' };
+    await v1.table('fieldLog').bulkPut([synced, unsent]);
+    await v1.table('household').put(household);
+    await v1.table('outbox').bulkAdd([
+      { collection: 'fieldLog', recordId: unsent.id, op: 'put', data: unsent, createdAt: '2025-03-02T01:00:00.000Z' },
+      { collection: 'household', recordId: household.id, op: 'put', data: household, createdAt: '2025-03-02T01:05:00.000Z' },
+    ]);
+    await v1.table('meta').put({ key: 'cursor', value: 12 });
+    v1.close();
+
+    const db = new AnttDatabase(name);
+    try {
+      expect(db.verno).toBeGreaterThanOrEqual(3);
+      expect((await readOutboxBatch(db)).map((entry) => [entry.seq, entry.recordId])).toEqual([[1, unsent.id], [2, household.id]]);
+      expect(await getCursor(db)).toBe(12);
+      expect(await db.household.get(household.id)).toEqual(household);
+      const teamOutreach = await db.fieldLog.where('[teamId+kind+date]').between([synced.teamId, 'outreach', '2025-03-01'], [synced.teamId, 'outreach', '2025-03-31'], true, true).primaryKeys();
+      expect(teamOutreach).toEqual([synced.id, unsent.id]);
+      expect(await db.fieldLog.where('date').equals('2025-03-02').primaryKeys()).toEqual([unsent.id]);
+      expect(await db.fieldLog.where('[reviewStatus+date]').between(['pending', '2025-01-01'], ['pending', '2025-12-31']).count()).toBe(2);
+      expect(await Promise.all([db.checklistTemplate.count(), db.drafts.count(), db.photos.count()])).toEqual([0, 0, 0]);
+    } finally {
+      await db.delete();
+    }
+  });
 });

@@ -75,7 +75,10 @@ export function profileOf(role: Role, displayName = 'Người dùng thử'): Pro
 }
 
 export function household(headName: string, hamletId: string, address = ''): Household {
-  return { id: uuidv7(), hamletId, headName, address, memberCount: 4, updatedAt: '2026-01-01T00:00:00.000Z' };
+  return {
+    id: uuidv7(), hamletId, headName, address, memberCount: 4,
+    isRentalHousing: false, hasConditionalBusiness: false, mergedIntoId: null, updatedAt: '2026-01-01T00:00:00.000Z',
+  };
 }
 
 /** Five households of the member's hamlets and one of a hamlet the member does not cover. */
@@ -99,6 +102,7 @@ export function outreachLog(memberId: string, overrides: Partial<OutreachLog> = 
     memberId,
     date: '2026-03-05',
     householdIds: [uuidv7()],
+    agencyId: null,
     topic: 'Phòng chống lừa đảo qua mạng',
     form: 'home-visit',
     peopleReached: 3,

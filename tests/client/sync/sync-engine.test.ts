@@ -42,7 +42,8 @@ describe('syncOnce', () => {
   it('syncs every registered collection without collection-specific code', async () => {
     const server = new MemoryServer();
     const db = freshDatabase();
-    const household = { id: uuidv7(), hamletId: uuidv7(), headName: 'Lê Thị Hoa', address: 'Tổ 3, Ấp 2', memberCount: 4, updatedAt: '2025-03-01T00:00:00.000Z' };
+    const household = { id: uuidv7(), hamletId: uuidv7(), headName: 'Lê Thị Hoa', address: 'Tổ 3, Ấp 2', memberCount: 4,
+      isRentalHousing: false, hasConditionalBusiness: false, mergedIntoId: null, updatedAt: '2025-03-01T00:00:00.000Z' };
     await putRecord(db, 'household', household);
     const plan = { id: uuidv7(), orgUnitId: uuidv7(), name: 'Kế hoạch 2025', phases: [{ id: 'p1', name: 'Đợt 1', startDay: '2025-01-01', endDay: '2025-06-30' }], indicators: [], updatedAt: '2025-01-01T00:00:00.000Z' };
     server.write('campaignPlan', plan.id, plan);

@@ -2,7 +2,7 @@
 import type { ScreenProps } from '#src/client/components/screen-props.ts';
 import { CommuneTeamsPanel } from '#src/client/features/oversight/components/commune-teams-panel.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
-import { PlansLink } from './plans-link.tsx';
+import { MoreWork } from './more-work.tsx';
 
 export function CommuneHome({ profile }: ScreenProps) {
   const { t } = useT();
@@ -11,8 +11,8 @@ export function CommuneHome({ profile }: ScreenProps) {
   return (
     <div className="stack">
       <h1 className="visually-hidden" tabIndex={-1}>{t('nav.home')}</h1>
-      <PlansLink />
       <CommuneTeamsPanel communeName={commune?.name ?? ''} teams={teams} />
+      <MoreWork profile={profile} />
     </div>
   );
 }

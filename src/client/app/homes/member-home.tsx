@@ -1,9 +1,10 @@
-/** A team member's home: the main action, my progress, my entries, and the last save's notice. */
+/** A team member's home: the main action, my progress, my entries, other work, and the last save's notice. */
 import type { ScreenProps } from '#src/client/components/screen-props.ts';
-import { OutreachList } from '#src/client/features/outreach/components/outreach-list.tsx';
-import { SavedNotice } from '#src/client/features/outreach/components/saved-notice.tsx';
+import { MyEntriesPanel } from '#src/client/features/entries/components/my-entries-panel.tsx';
+import { SavedNotice } from '#src/client/features/entries/components/saved-notice.tsx';
 import { ProgressCard } from '#src/client/features/progress/components/progress-card.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { MoreWork } from './more-work.tsx';
 import { NewEntryAction } from './new-entry-action.tsx';
 
 export function MemberHome({ profile }: ScreenProps) {
@@ -13,7 +14,8 @@ export function MemberHome({ profile }: ScreenProps) {
       <h1 className="visually-hidden" tabIndex={-1}>{t('nav.home')}</h1>
       <NewEntryAction />
       <ProgressCard profile={profile} />
-      <OutreachList memberId={profile.user.id} />
+      <MyEntriesPanel profile={profile} />
+      <MoreWork profile={profile} />
       <SavedNotice />
     </div>
   );

@@ -4,5 +4,5 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 /** The main action of an author's home, first on the screen so it is never under the bottom bar. */
 export function NewEntryAction() {
   const { t } = useT();
-  return <Link href="/nhat-ky/moi" className="button button--primary button--block">{t('outreach.add')}</Link>;
+  return <Link href="/nhat-ky/moi" className="button button--primary button--block">{t('entry.chooseTitle')}</Link>;
 }

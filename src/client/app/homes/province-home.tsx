@@ -2,7 +2,7 @@
 import type { ScreenProps } from '#src/client/components/screen-props.ts';
 import { ProvinceCommunesPanel } from '#src/client/features/oversight/components/province-communes-panel.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
-import { PlansLink } from './plans-link.tsx';
+import { MoreWork } from './more-work.tsx';
 
 export function ProvinceHome({ profile }: ScreenProps) {
   const { t } = useT();
@@ -11,8 +11,8 @@ export function ProvinceHome({ profile }: ScreenProps) {
   return (
     <div className="stack">
       <h1 className="visually-hidden" tabIndex={-1}>{t('nav.home')}</h1>
-      <PlansLink />
       <ProvinceCommunesPanel provinceName={province?.name ?? ''} communes={communes} teams={profile.teams} />
+      <MoreWork profile={profile} />
     </div>
   );
 }

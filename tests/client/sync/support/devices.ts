@@ -38,6 +38,7 @@ export function memberLog(session: LoginResponse, householdIds: string[], overri
     photoIds: [],
     location: null,
     householdIds,
+    agencyId: null,
     topic: 'Tuyên truyền phòng chống ma túy',
     form: 'home-visit',
     peopleReached: 2,

@@ -39,6 +39,7 @@ export function outreachLog(overrides: Partial<OutreachLog> = {}): OutreachLog {
     photoIds: [],
     location: null,
     householdIds: [HOUSEHOLD_ID],
+    agencyId: null,
     topic: 'Phòng chống lừa đảo qua mạng',
     form: 'home-visit',
     peopleReached: 3,

@@ -56,8 +56,8 @@ function TeamActivityLines({ activity, teamName }: { activity: TeamActivity | un
         <p>
           {t('oversight.latest')}{' '}
           <Link href={`/nhat-ky/${latest.id}`} className="inline-target"
-            aria-label={t('oversight.latestName', { team: teamName, kind: t(`entryKind.${latest.kind}`), date: formatDay(latest.date) })}>
-            {t(`entryKind.${latest.kind}`)}, {formatDay(latest.date)}
+            aria-label={t('oversight.latestName', { team: teamName, kind: t(`kind.${latest.kind}`), date: formatDay(latest.date) })}>
+            {t(`kind.${latest.kind}`)}, {formatDay(latest.date)}
           </Link>
         </p>
       )}

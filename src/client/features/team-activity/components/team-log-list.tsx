@@ -9,7 +9,8 @@ import type { LogPage } from '#src/client/db/field-log-repository.ts';
 import { usePendingRecordIds } from '#src/client/db/sync-state-repository.ts';
 import { distinctNames, EntryCard, type EntryBadge } from '#src/client/components/entry-card.tsx';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
-import { entryName, entrySummary } from '../entry-wording.ts';
+import { entrySummary } from '#src/shared/domain/entry-summary.ts';
+import { entryName } from '../entry-wording.ts';
 
 export function TeamLogList({ page, empty, userId, highlightId, onMore }: {
   page: LogPage | undefined;
@@ -33,7 +34,7 @@ export function TeamLogList({ page, empty, userId, highlightId, onMore }: {
           <li key={log.id}>
             <EntryCard href={`/nhat-ky/${log.id}`} name={names[index]!} title={formatDay(log.date)}
               badges={badgesOf(log, pending?.has(log.id) ?? false, log.id === highlightId, t)} isJustSaved={log.id === highlightId}>
-              <p className="card__meta">{t(`entryKind.${log.kind}`)}{log.memberId === userId ? ` · ${t('team.mine')}` : ''}</p>
+              <p className="card__meta">{t(`kind.${log.kind}`)}{log.memberId === userId ? ` · ${t('team.mine')}` : ''}</p>
               <p>{entrySummary(log)}</p>
             </EntryCard>
           </li>

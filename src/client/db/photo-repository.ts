@@ -1,0 +1,33 @@
+/**
+ * Photos of entries, on the device: the shrunk JPEG as a Blob in the local `photos` table, its
+ * id in the entry's `photoIds`. Stored the moment it is taken (before the entry is saved), so a
+ * draft's photos survive a reload too. Uploading them is the sync's work (it sets `uploadedAt`);
+ * an entry's record never carries the image itself.
+ */
+import type { AnttDatabase, PhotoRow } from './database.ts';
+import { useDbQuery } from './database-context.tsx';
+
+export async function addPhoto(db: AnttDatabase, photo: PhotoRow): Promise<void> {
+  await db.photos.add(photo);
+}
+
+/** The photos among `ids` held on this device, in the order of `ids`. */
+export async function getPhotos(db: AnttDatabase, ids: readonly string[]): Promise<PhotoRow[]> {
+  const rows = await db.photos.bulkGet([...ids]);
+  return rows.filter((row): row is PhotoRow => row !== undefined);
+}
+
+/**
+ * Removes the photos taken for an entry that it no longer names (taken, then removed from the
+ * form; or a discarded draft's), through the entryId index, so that sync never uploads them.
+ */
+export async function deleteUnusedPhotos(db: AnttDatabase, entryId: string, keptIds: readonly string[]): Promise<void> {
+  const kept = new Set(keptIds);
+  const taken = (await db.photos.where('entryId').equals(entryId).primaryKeys()) as string[];
+  await db.photos.bulkDelete(taken.filter((id) => !kept.has(id)));
+}
+
+/** Live photos by id; undefined while loading. */
+export function usePhotos(ids: readonly string[]): PhotoRow[] | undefined {
+  return useDbQuery((db) => getPhotos(db, ids), [ids.join(',')]);
+}
