@@ -61,13 +61,25 @@ export function mergeEdit(
     if (change.changed === null) isAllTouched = true;
     else for (const field of change.changed) touchedByOthers.add(field);
   }
-  const conflicting = [...changed].filter((field) => isAllTouched || touchedByOthers.has(field));
+  const isTouched = (field: string) => isAllTouched || touchedByOthers.has(field);
+  // Every save stamps `updatedAt`: two edits of different fields both change it, which is no
+  // conflict for anyone to settle. The later instant is kept.
+  const conflicting = [...changed].filter((field) => field !== LAST_CHANGE_FIELD && isTouched(field));
   const merged = { ...candidate };
   for (const field of conflicting) {
     if (Object.hasOwn(stored, field)) merged[field] = stored[field];
     else delete merged[field];
   }
+  if (changed.has(LAST_CHANGE_FIELD) && isTouched(LAST_CHANGE_FIELD)) merged[LAST_CHANGE_FIELD] = later(stored[LAST_CHANGE_FIELD], candidate[LAST_CHANGE_FIELD]);
   return { candidate, merged, changed, conflicting };
+}
+
+/** The bookkeeping instant of a record's last change (not content: see mergeEdit). */
+const LAST_CHANGE_FIELD = 'updatedAt';
+
+function later(a: unknown, b: unknown): unknown {
+  const at = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
+  return at(a) > at(b) ? a : b;
 }
 
 /** The last recorded change that wrote `field` (for the conflict's "current value" line). */
