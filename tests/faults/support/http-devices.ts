@@ -36,7 +36,9 @@ export async function loginOverHttp(baseUrl: string, username: string): Promise<
 }
 
 /** A new device database signed in with `session`, syncing with `baseUrl`. */
-export async function openHttpDevice(baseUrl: string, session: LoginResponse, label: string, options: { timeoutMs?: number } = {}): Promise<HttpDevice> {
+export async function openHttpDevice(
+  baseUrl: string, session: LoginResponse, label: string, options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+): Promise<HttpDevice> {
   const db = new AnttDatabase(`fault-${label}-${uuidv7()}`);
   opened.push(db);
   await saveSession(db, { ...session, loggedInAt: new Date().toISOString() });
