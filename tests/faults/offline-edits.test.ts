@@ -15,11 +15,14 @@ import { forEachDatabase } from '../support/test-databases.ts';
 import { loginOverHttp, openHttpDevice, syncUntilDone, teamLog, type HttpDevice } from './support/http-devices.ts';
 import { listenDemoServer, type ListeningServer } from './support/listening-server.ts';
 
-/** Saves an edit of a device's copy as the form does: the changed fields and a new updatedAt. */
+let lastStamp = 0;
+
+/** Saves an edit of a device's copy as the form does: the changed fields and a new (strictly later) updatedAt. */
 async function editOn(device: HttpDevice, id: string, change: Partial<FieldLog>): Promise<void> {
   const row = await device.db.fieldLog.get(id);
   if (!row) throw new Error(`${device.label} has no entry ${id}`);
-  await putRecord(device.db, 'fieldLog', { ...row, ...change, updatedAt: new Date().toISOString() });
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  await putRecord(device.db, 'fieldLog', { ...row, ...change, updatedAt: new Date(lastStamp).toISOString() });
 }
 
 forEachDatabase('offline edits at device level', (getDb) => {
@@ -47,7 +50,7 @@ forEachDatabase('offline edits at device level', (getDb) => {
 
   /** The device's copy of an entry without its device-only version, and its conflicts. */
   async function onDevice(device: HttpDevice, id: string) {
-    const { serverVersion: _version, ...entry } = (await device.db.fieldLog.get(id)) ?? {};
+    const { serverVersion: _version, ...entry } = ((await device.db.fieldLog.get(id)) ?? {}) as Record<string, unknown>;
     return { entry, conflicts: await device.db.conflict.where('recordId').equals(id).toArray() };
   }
 
@@ -62,14 +65,16 @@ forEachDatabase('offline edits at device level', (getDb) => {
   it('merges edits of different fields made offline on two phones of the author', async () => {
     const phoneB = await openHttpDevice(server.url, member, 'phone-b');
     const { phoneA, log } = await sharedEntry(phoneB);
-    await editOn(phoneA, log.id, { peopleReached: 10 });
+    // B edits first but syncs last: its older stamp must not turn the entry's updatedAt back.
     await editOn(phoneB, log.id, { note: 'Hộ ông Tư vắng nhà, hẹn lại' });
+    await editOn(phoneA, log.id, { peopleReached: 10 });
+    const { updatedAt } = (await phoneA.db.fieldLog.get(log.id))!;
 
     expect((await syncUntilDone(phoneA)).rejected).toBe(0);
     expect((await syncUntilDone(phoneB)).rejected).toBe(0);
     await syncUntilDone(phoneA);
 
-    expect(await serverEntry(log.id)).toMatchObject({ peopleReached: 10, note: 'Hộ ông Tư vắng nhà, hẹn lại' });
+    expect(await serverEntry(log.id)).toMatchObject({ peopleReached: 10, note: 'Hộ ông Tư vắng nhà, hẹn lại', updatedAt });
     expect(await serverConflicts(log.id)).toEqual([]);
     for (const phone of [phoneA, phoneB]) {
       expect(await onDevice(phone, log.id)).toEqual({ entry: await serverEntry(log.id), conflicts: [] });
