@@ -29,6 +29,7 @@ const SyncDetailsScreen = lazy(() =>
 const SettingsScreen = lazy(() => import('./settings-screen.tsx'));
 const AdminScreen = lazy(() => import('#src/client/features/admin/components/admin-screen.tsx').then((m) => ({ default: m.AdminScreen })));
 const DevicesScreen = lazy(() => import('#src/client/features/sessions/components/devices-screen.tsx').then((m) => ({ default: m.DevicesScreen })));
+const BackupScreen = lazy(() => import('#src/client/features/backup/components/backup-screen.tsx').then((m) => ({ default: m.BackupScreen })));
 
 const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
 
@@ -103,6 +104,8 @@ function SignedInScreen({ route, session }: { route: Route; session: SessionRow 
       return <AdminScreen token={session.token} unitId={route.name === 'admin-unit' ? route.id : null} unitPath={paths.adminUnit} homePath={paths.admin} />;
     case 'devices':
       return <DevicesScreen profile={profile} token={session.token} />;
+    case 'backup':
+      return <BackupScreen />;
     default:
       break;
   }

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'admin' }
   | { name: 'admin-unit'; id: string }
   | { name: 'devices' }
+  | { name: 'backup' }
   | { name: 'not-found' };
 
 export const paths = {
@@ -28,6 +29,7 @@ export const paths = {
   admin: '/quan-tri',
   adminUnit: (id: string) => `/quan-tri/don-vi/${encodeURIComponent(id)}`,
   devices: '/thiet-bi',
+  backup: '/sao-luu',
 } as const;
 
 export function matchRoute(pathname: string): Route {
@@ -39,6 +41,7 @@ export function matchRoute(pathname: string): Route {
   if (path === paths.login) return { name: 'login' };
   if (path === paths.admin) return { name: 'admin' };
   if (path === paths.devices) return { name: 'devices' };
+  if (path === paths.backup) return { name: 'backup' };
   const adminUnit = /^\/quan-tri\/don-vi\/([^/]+)$/.exec(path);
   if (adminUnit?.[1]) return { name: 'admin-unit', id: decodeURIComponent(adminUnit[1]) };
   const log = /^\/nhat-ky\/([^/]+)$/.exec(path);

@@ -5,7 +5,7 @@ import { Link } from '#src/client/components/link.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { canAdminister, paths } from './routes.ts';
 
-/** `/cai-dat`: language (this device), the signed-in devices, administration (police, province), sign out. */
+/** `/cai-dat`: language (this device), the signed-in devices, the backup, administration (police, province), sign out. */
 export default function SettingsScreen({ profile }: { profile: Profile }) {
   const { t } = useT();
   return (
@@ -14,6 +14,7 @@ export default function SettingsScreen({ profile }: { profile: Profile }) {
       <LanguageSettings />
       <div className="stack">
         <Link href={paths.devices} className="button button--block">{t('settings.devicesLink')}</Link>
+        <Link href={paths.backup} className="button button--block">{t('settings.backupLink')}</Link>
         {canAdminister(profile) && <Link href={paths.admin} className="button button--block">{t('settings.adminLink')}</Link>}
       </div>
       <SignOutSection profile={profile} />

@@ -8,6 +8,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { OrgUnitSummary } from '#src/shared/domain/account.ts';
 import { outreachForms } from '#src/shared/domain/field-log.ts';
 import { Field } from '#src/client/components/field.tsx';
+import { isStorageFull } from '#src/client/db/storage-errors.ts';
 import { useLeaveGuard } from '#src/client/components/navigation.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { useOutreachFormStore } from '../outreach-form-store.ts';
@@ -76,8 +77,9 @@ export function OutreachForm({ hamlets, initial, onSave, onCancel }: {
       if (refused) showErrors(refused);
       else setStored(draft);
     } catch (error) {
-      // Storage full, or a field the form does not show (e.g. no team): nothing was stored.
-      setSaveError(t('outreach.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      // Storage full, or a field the form does not show (e.g. no team): nothing was stored, and
+      // the input stays in the form to be saved again once space is freed.
+      setSaveError(isStorageFull(error) ? t('storage.full') : t('outreach.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setIsSaving(false);
     }
