@@ -16,7 +16,8 @@ import { seededRandom } from '#src/server/db/demo-households.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { FaultyProxy, fates, type Fate } from '../support/tcp-proxy.ts';
-import { loginOverHttp, openHttpDevice, syncUntilDone, teamLog, SyncError, type HttpDevice } from './support/http-devices.ts';
+import { SyncError } from '#src/client/sync/http-transport.ts';
+import { loginOverHttp, openHttpDevice, syncUntilDone, teamLog, type HttpDevice } from './support/http-devices.ts';
 import { createServerStorage, forEachEngine, type ServerStorage } from './support/server-storage.ts';
 
 const ROUNDS = 8;

@@ -31,6 +31,7 @@ async function through(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStr
   return result;
 }
 
+/** A backup ready to download: its bytes, a file name with the account and the day, its type. */
 export interface EncodedBackup {
   bytes: Uint8Array<ArrayBuffer>;
   fileName: string;

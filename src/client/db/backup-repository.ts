@@ -44,6 +44,7 @@ const outboxSchema = z.looseObject({
 });
 const rejectionSchema = z.looseObject({ collection: z.string(), recordId: z.string(), reason: z.string(), message: z.string(), at: z.string() });
 
+/** What a backup file must hold to be imported (unknown fields are kept, as everywhere in sync). */
 export const backupFileSchema = z.looseObject({
   format: z.literal(BACKUP_FORMAT),
   app: z.literal(BACKUP_APP),
@@ -66,6 +67,7 @@ export class BackupError extends Error {
   }
 }
 
+/** Vietnamese words for every reason a backup cannot be made, read or imported. */
 export const backupMessages = {
   notSignedIn: 'Chưa đăng nhập: không có dữ liệu của tài khoản nào để sao lưu.',
   notBackup: 'Tệp này không phải tệp sao lưu của Sổ tay ANTT, hoặc đã bị hỏng.',
@@ -103,6 +105,7 @@ export interface BackupSummary {
   rejections: number;
 }
 
+/** Counts for the preview: records per collection and per entry kind, unsent records, refusals. */
 export function summariseBackup(file: BackupFile): BackupSummary {
   const counts: Record<string, number> = {};
   for (const [name, rows] of Object.entries(file.collections)) {

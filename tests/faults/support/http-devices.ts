@@ -110,4 +110,3 @@ export async function deviceLogs(device: HttpDevice): Promise<Record<string, unk
   return rows.map(({ serverVersion: _version, ...log }) => log as Record<string, unknown>);
 }
 
-export { SyncError };
