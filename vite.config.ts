@@ -84,6 +84,18 @@ export default defineConfig({
         },
       },
       {
+        // Fault tests: the real client in Node against the real server over TCP, on both engines.
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/support/fault-setup.ts'],
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],

@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installVietnameseValidationMessages } from '#src/shared/domain/validation-messages.ts';
 import type { Database } from './db/database.ts';
-import { ApiError, errorMessages, registerErrorHandling } from './plugins/api-errors.ts';
+import { answerFrameworkError, ApiError, errorMessages, registerErrorHandling } from './plugins/api-errors.ts';
 import { createAuthenticate } from './plugins/authentication.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginLockout, type LoginLimits } from './plugins/login-lockout.ts';
 import { DEFAULT_REQUEST_LIMITS, registerRequestLimits, type RequestLimits } from './plugins/request-limits.ts';
@@ -66,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
     // A request arriving on a connection that is still open while closing gets a 503.
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
   });
   const now = options.now ?? (() => new Date());
   await registerSecurityHeaders(app);

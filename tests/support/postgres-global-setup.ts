@@ -79,9 +79,9 @@ async function startCluster(): Promise<Cluster> {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  // Also here, not PostgreSQL but the same kind of job: the PGlite template the server suites
-  // start from (other projects that use this setup, e2e, need only PostgreSQL).
-  const needsTemplate = project.name === 'server';
+  // Also here, not PostgreSQL but the same kind of job: the PGlite template the server and fault
+  // suites start from (e2e, which uses this setup too, needs only PostgreSQL).
+  const needsTemplate = project.name === 'server' || project.name === 'faults';
   const creatingTemplate = needsTemplate ? createPgliteTemplate() : Promise.resolve(null);
   let postgres: (() => void) | undefined;
   try {

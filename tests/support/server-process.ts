@@ -37,11 +37,12 @@ export function stubStaticDir(): string {
   return folder;
 }
 
+/** Starts the server; on `env.PORT` when given (a restart on the same address), else on a free port. */
 export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<RunningServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

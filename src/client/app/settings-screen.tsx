@@ -6,7 +6,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { adminPath } from './online-screens.tsx';
 import { administratorRoles } from './routes.ts';
 
-/** `/cai-dat`: language (this device), the signed-in devices, administration (police, province), sign out. */
+/** `/cai-dat`: language (this device), the signed-in devices, the backup, administration (police, province), sign out. */
 export function SettingsScreen({ profile }: ScreenProps) {
   const { t } = useT();
   return (
@@ -15,6 +15,7 @@ export function SettingsScreen({ profile }: ScreenProps) {
       <LanguageSettings />
       <div className="stack">
         <Link href="/thiet-bi" className="button button--block">{t('settings.devicesLink')}</Link>
+        <Link href="/sao-luu" className="button button--block">{t('settings.backupLink')}</Link>
         {administratorRoles.includes(profile.user.role) && <Link href={adminPath} className="button button--block">{t('settings.adminLink')}</Link>}
       </div>
       <SignOutSection profile={profile} />

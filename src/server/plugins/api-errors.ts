@@ -3,7 +3,7 @@
  * with a Vietnamese message: routes throw ApiError; anything Fastify itself refuses (malformed
  * JSON, wrong content type, body too large) becomes a 4xx in the same shape, never a 500.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorReason, ErrorResponse } from '#src/shared/sync/protocol.ts';
 
@@ -54,4 +54,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error(error);
     return reply.status(500).send(new ApiError(500, 'server-error', errorMessages.serverError).toBody());
   });
+}
+
+/**
+ * Errors the router raises before any route or hook runs (Fastify's `frameworkErrors`): a path
+ * with broken percent-encoding, or a path parameter longer than any id. Answered in the same
+ * shape as every other error; a parameter that long cannot be an id, so it is "not found" like
+ * any malformed id (routes/parse-body.ts idParam).
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const answer =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new ApiError(404, 'not-found', errorMessages.notFound)
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new ApiError(400, 'invalid-request', errorMessages.invalidRequest)
+        : new ApiError(500, 'server-error', errorMessages.serverError);
+  void reply.status(answer.statusCode).send(answer.toBody());
 }

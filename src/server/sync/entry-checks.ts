@@ -12,6 +12,8 @@
  */
 import type { TeamFacts } from '#src/server/db/reference-repository.ts';
 import { dayInVietnam, formatDay } from '#src/shared/domain/dates.ts';
+import { isDefaultChecklistId } from '#src/shared/domain/default-checklists.ts';
+import { entryReferences, type FieldLog } from '#src/shared/domain/field-log.ts';
 import type { RejectReason } from '#src/shared/sync/protocol.ts';
 
 export interface EntryFacts {
@@ -23,11 +25,6 @@ export interface EntryFacts {
   now: Date;
 }
 
-export interface EntryReferences {
-  householdIds: string[];
-  memberIds: string[];
-  templateIds: string[];
-}
 
 /** The earliest day an entry may carry when its team's start is not known. */
 export const EARLIEST_DAY = '2000-01-01';
@@ -35,16 +32,10 @@ export const EARLIEST_DAY = '2000-01-01';
 const BOOKKEEPING_INSTANTS = new Set(['createdAt', 'updatedAt', 'reviewedAt']);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-
-/** What an entry refers to, whatever its kind. */
-export function referencesOf(entry: Record<string, unknown>): EntryReferences {
-  const checklist = entry.checklist as { templateId?: unknown } | null | undefined;
-  return {
-    householdIds: [...strings(entry.householdIds), ...(typeof entry.householdId === 'string' ? [entry.householdId] : [])],
-    memberIds: strings(entry.participantIds),
-    templateIds: typeof checklist?.templateId === 'string' ? [checklist.templateId] : [],
-  };
+/** What an entry refers to, whatever its kind (the record passed the shared schema before). */
+export function referencesOf(entry: Record<string, unknown>): { householdIds: string[]; memberIds: string[]; templateIds: string[] } {
+  const references = entryReferences(entry as unknown as FieldLog);
+  return { householdIds: [...references.householdIds], memberIds: [...references.memberIds], templateIds: [...references.checklistTemplateIds] };
 }
 
 type Refusal = { reason: RejectReason; message: string };
@@ -95,7 +86,8 @@ function checkReferences(entry: Record<string, unknown>, stored: Record<string, 
     return { reason: 'bad-reference', message: 'Người tham gia phải là thành viên của tổ.' };
   }
   for (const id of added(next.templateIds, before.templateIds)) {
-    if (facts.templates.get(id) !== `unit:${team.communeId}`) {
+    // The checklists shipped with the app (seed 001 §II.4) are every commune's until it writes its own.
+    if (!isDefaultChecklistId(id) && facts.templates.get(id) !== `unit:${team.communeId}`) {
       return { reason: 'bad-reference', message: 'Danh mục kiểm tra không thuộc xã của tổ.' };
     }
   }

@@ -48,12 +48,6 @@ export function mergeEdit(
 ): MergeResult {
   if (!stored) return { candidate: sent, merged: sent, changed: new Set(Object.keys(sent)), conflicting: [] };
   const claimed = clientChanged ?? [...new Set([...Object.keys(stored), ...Object.keys(sent)])];
-  const candidate: Record<string, unknown> = { ...stored };
-  for (const field of claimed) {
-    if (Object.hasOwn(sent, field)) candidate[field] = sent[field];
-    else delete candidate[field];
-  }
-  const changed = new Set(claimed.filter((field) => !isSameValue(candidate[field], stored[field])));
   const touchedByOthers = new Set<string>();
   let isAllTouched = false;
   for (const change of othersSinceBase) {
@@ -61,13 +55,32 @@ export function mergeEdit(
     if (change.changed === null) isAllTouched = true;
     else for (const field of change.changed) touchedByOthers.add(field);
   }
-  const conflicting = [...changed].filter((field) => isAllTouched || touchedByOthers.has(field));
+  const isTouched = (field: string) => isAllTouched || touchedByOthers.has(field);
+  const candidate: Record<string, unknown> = { ...stored };
+  for (const field of claimed) {
+    if (Object.hasOwn(sent, field)) candidate[field] = sent[field];
+    else delete candidate[field];
+  }
+  // Every save stamps `updatedAt`: two edits of different fields both change it, which is no
+  // conflict for anyone to settle, and a late edit must not turn it back. The later instant is kept.
+  if (claimed.includes(LAST_CHANGE_FIELD) && isTouched(LAST_CHANGE_FIELD)) candidate[LAST_CHANGE_FIELD] = later(stored[LAST_CHANGE_FIELD], sent[LAST_CHANGE_FIELD]);
+  const changed = new Set(claimed.filter((field) => !isSameValue(candidate[field], stored[field])));
+  const conflicting = [...changed].filter((field) => field !== LAST_CHANGE_FIELD && isTouched(field));
   const merged = { ...candidate };
   for (const field of conflicting) {
     if (Object.hasOwn(stored, field)) merged[field] = stored[field];
     else delete merged[field];
   }
   return { candidate, merged, changed, conflicting };
+}
+
+/** The bookkeeping instant of a record's last change (not content: see mergeEdit). */
+const LAST_CHANGE_FIELD = 'updatedAt';
+
+function later(a: unknown, b: unknown): unknown {
+  const at = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
+  if (Number.isNaN(at(b))) return a;
+  return at(a) > at(b) ? a : b;
 }
 
 /** The last recorded change that wrote `field` (for the conflict's "current value" line). */

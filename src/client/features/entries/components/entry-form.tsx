@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { formatInstant } from '#src/shared/domain/dates.ts';
 import { Field } from '#src/client/components/field.tsx';
+import { isStorageFull } from '#src/client/db/storage-errors.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { useEntryFormStore } from '../entry-form-store.ts';
 import { isShown, recordFromValues, type FieldErrors, type RecordContext } from '../draft-record.ts';
@@ -81,7 +82,9 @@ export function EntryForm({ description, context, initial, start, draft, recordC
       setStored(values);
     } catch (error) {
       // Storage full, for instance: nothing was stored, the draft is kept.
-      setSaveError(t('outreach.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      // A full phone: nothing was stored, the input stays in the form (and its draft) to be saved
+      // again once space is freed.
+      setSaveError(isStorageFull(error) ? t('storage.full') : t('outreach.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
       autosave.flush();
     } finally {
       setIsSaving(false);

@@ -1,0 +1,131 @@
+// A phone whose storage is full, in real Chromium: the DevTools protocol gives the app's origin a
+// small quota (Storage.overrideQuotaForOrigin, set before the origin's first page: Chromium keeps
+// the space it granted an origin's storage for a while and would not see a later override at
+// once), other data ("ballast", random bytes that no compression shrinks, standing in for the
+// member's photos and other apps) fills it until IndexedDB refuses writes, and the member saves a
+// log. The save fails whole, the member reads in Vietnamese what happened and what to do, the
+// form keeps the input, and the log saved earlier is still there. Once space is freed (the
+// ballast deleted, or the quota raised), the same Save works and the log reaches the server.
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+const skipReason = browserUnavailableReason();
+/** The app, its precache and a team's households need about 1.5 MB; the ballast fills the rest. */
+const QUOTA_BYTES = 6 * 1024 * 1024;
+const FULL_MESSAGE = 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xoá bớt ảnh, video hoặc ứng dụng không dùng đến, rồi bấm Lưu lại. Những gì đã lưu trước đó vẫn còn nguyên.';
+
+async function fillOutreachForm(page: Page, topic: string, search: string): Promise<void> {
+  await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
+  await page.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ)').fill(search);
+  await page.getByRole('button', { name: /^Chọn/ }).first().click();
+  await page.getByLabel('Nội dung tuyên truyền').fill(topic);
+  await page.getByLabel('Hình thức').selectOption({ label: 'Họp dân' });
+  await page.getByLabel('Số người được tuyên truyền').fill('15');
+}
+
+/** Writes ever smaller chunks of random bytes into a database of its own until IndexedDB refuses even 128. */
+async function fillStorage(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('ballast', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('chunks', { autoIncrement: true });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const put = (size: number) => new Promise<boolean>((resolve) => {
+      const bytes = new Uint8Array(size);
+      for (let at = 0; at < size; at += 65_536) crypto.getRandomValues(bytes.subarray(at, Math.min(size, at + 65_536)));
+      const tx = db.transaction('chunks', 'readwrite');
+      tx.objectStore('chunks').add(bytes);
+      tx.oncomplete = () => resolve(true);
+      tx.onabort = () => resolve(false);
+    });
+    let written = 0;
+    for (let size = 256 * 1024; size >= 128; size = Math.floor(size / 8)) {
+      while (await put(size)) written += size;
+    }
+    db.close();
+    return written;
+  });
+}
+
+/** Logs and outbox entries in the signed-in account's database, read straight from IndexedDB. */
+async function deviceCounts(page: Page): Promise<{ logs: string[]; outbox: number }> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((info) => info.name ?? '').filter((name) => name.startsWith('so-tay-antt-user-'));
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(names[0]!);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = <T,>(store: string) => new Promise<T[]>((resolve) => {
+      const request = db.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => resolve(request.result as T[]);
+    });
+    const logs = (await all<{ topic: string }>('fieldLog')).map((log) => log.topic).sort();
+    const outbox = (await all<unknown>('outbox')).length;
+    db.close();
+    return { logs, outbox };
+  });
+}
+
+describe.skipIf(skipReason !== null)(`a full phone${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  // Two members of different teams, so that neither phone pulls the other's logs.
+  it.each([
+    ['the ballast is deleted', 'tovien'],
+    ['the quota is raised', 'tovien5'],
+  ])('refuses a save with a clear message, loses nothing, and saves once %s', async (freeing, username) => {
+    const browser = await launchChromium();
+    try {
+      const context: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const page = await context.newPage();
+      const cdp: CDPSession = await context.newCDPSession(page);
+      const origin = new URL(server.url).origin;
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA_BYTES });
+      await signIn(page, server.url, username);
+      await fillOutreachForm(page, 'Đã lưu trước khi đầy', 'nguyen');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Đã lưu trước khi đầy').first().waitFor();
+      await page.getByText('Đã gửi hết').waitFor();
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+
+      expect(await fillStorage(page)).toBeGreaterThan(0);
+
+      await fillOutreachForm(page, 'Lưu khi máy đầy', 'tran');
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await expect(page.getByRole('alert').filter({ hasText: 'Bộ nhớ máy đã đầy' }).textContent()).resolves.toBe(FULL_MESSAGE);
+      expect(await page.getByLabel('Nội dung tuyên truyền').inputValue()).toBe('Lưu khi máy đầy');
+      expect(await deviceCounts(page)).toEqual({ logs: ['Đã lưu trước khi đầy'], outbox: 0 });
+
+      if (freeing === 'the ballast is deleted') {
+        await page.evaluate(() => new Promise((resolve) => {
+          indexedDB.deleteDatabase('ballast').onsuccess = resolve;
+        }));
+      } else {
+        await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * QUOTA_BYTES });
+      }
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+      await page.getByText('Lưu khi máy đầy').first().waitFor();
+      await page.getByText('Đã gửi hết').waitFor();
+      expect(await deviceCounts(page)).toEqual({ logs: ['Lưu khi máy đầy', 'Đã lưu trước khi đầy'], outbox: 0 });
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    } finally {
+      await browser.close();
+    }
+  });
+});
