@@ -1,7 +1,9 @@
 // `npm run bench`: the product's speed and size goals, measured (never asserted in timed tests).
 //   1. app shell: initial JavaScript of the built app, gzipped, against 170 KB;
 //   2. saving a log in real Chromium (real IndexedDB) with 100,000 logs stored, against 30 ms;
-//   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite.
+//   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite;
+//   4. load: 1,000 devices at once against the server process over HTTP, on PostgreSQL and
+//      PGlite, with the reference limits of the same run (bench/load/load-bench.ts).
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
 export {};
@@ -32,6 +34,20 @@ if (wants('server')) {
   const server = await measureServerSync();
   lines.push({ name: 'server push, 50 logs per batch (median)', value: `${server.pushMedianMs.toFixed(1)} ms (p95 ${server.pushP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
   lines.push({ name: 'server pull, 500 changes per page (median)', value: `${server.pullMedianMs.toFixed(1)} ms (p95 ${server.pullP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
+}
+
+if (wants('load')) {
+  const { measureLoad, loadOptionsFromEnv } = await import('./load/load-bench.ts');
+  const { summariseLoad } = await import('./load/load-summary.ts');
+  const { results, file } = await measureLoad(loadOptionsFromEnv());
+  console.log(summariseLoad(results));
+  console.log(`(written to ${file})`);
+  for (const result of results) {
+    if (result.verification && result.verification.missing + result.verification.extra > 0) {
+      console.error(`${result.target}: devices missed ${result.verification.missing} and got ${result.verification.extra} unexpected entries`);
+      process.exitCode = 1;
+    }
+  }
 }
 
 console.log('\nSổ tay ANTT benchmarks');

@@ -114,6 +114,11 @@ export async function writeNumbered(
   return numbered.map(({ collection, id, scope, seq, deleted, data }) => ({ collection, id, scope, seq, deleted, data }));
 }
 
+/** Writes server-authored records (demo data, organisation, bench seeds) under new change numbers. */
+export async function writeServerRecords(tx: Queryable, versions: NewVersion[], author: { userId: string | null; now: Date }): Promise<StoredRecord[]> {
+  return writeNumbered(tx, await lockChangeCounter(tx), versions, author);
+}
+
 /** Current copies of the given records (tombstones included), keyed `collection/id`. */
 export async function readRecords(tx: Queryable, keys: { collection: string; id: string }[]): Promise<Map<string, StoredRecord>> {
   const found = new Map<string, StoredRecord>();

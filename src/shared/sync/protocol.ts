@@ -45,6 +45,9 @@ export const DEFAULT_PULL_LIMIT = 1000;
 /** Scopes a backfill may ask for at once. */
 export const MAX_BACKFILL_SCOPES = 2000;
 
+/** The cursor of a device that never pulled. */
+export const INITIAL_CURSOR = 0;
+
 const uuid = z.string().regex(UUID_PATTERN, 'Mã không hợp lệ');
 
 /** Why a whole request failed. Sent as `{ error: { reason, message } }` with a 4xx status. */
