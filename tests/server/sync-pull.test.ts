@@ -44,28 +44,26 @@ forEachDatabase('sync pull', (getDb) => {
 
   it('page through changes with hasMore and a cursor, ending at the newest change', async () => {
     const pages = [];
-    let cursor = 0;
+    let cursor = '';
     for (;;) {
       const page = pullResponseSchema.parse(await pull(app, member, cursor, { limit: 100 }));
       pages.push(page);
-      if (page.hasMore) {
-        expect(page.changes).toHaveLength(100);
-        expect(page.cursor).toBe(page.changes.at(-1)?.seq);
-      }
+      if (page.hasMore) expect(page.changes).toHaveLength(100);
+      // Cursors are opaque, but every page moves it on.
+      expect(page.cursor).not.toBe(cursor);
       cursor = page.cursor;
       if (!page.hasMore) break;
     }
     const changes = pages.flatMap((page) => page.changes);
-    const seqs = changes.map((c) => c.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(new Set(changes.map((c) => c.id)).size).toBe(changes.length);
     // Households of the team's two hamlets, and the province's campaign plan.
     expect(changes.filter((c) => c.collection === 'household')).toHaveLength(HOUSEHOLDS.ap1 + HOUSEHOLDS.ap2);
     expect(changes.filter((c) => c.collection === 'campaignPlan').map((c) => c.data?.name)).toEqual([demoCampaignPlan(new Date()).name]);
     expect(pages.length).toBe(Math.ceil(changes.length / 100));
 
+    // Nothing more; the cursor itself may move on (other transactions, e.g. sessions, advance the feed).
     const again = await pull(app, member, cursor);
-    expect(again).toMatchObject({ protocolVersion: 2, changes: [], cursor, hasMore: false });
+    expect(again).toMatchObject({ protocolVersion: 2, changes: [], hasMore: false });
   });
 
   it("keep each team's logs to that team, and show every team to the commune police and the province", async () => {
@@ -95,7 +93,7 @@ forEachDatabase('sync pull', (getDb) => {
     await push(app, member, clientId, [deleteMutation(2, 'fieldLog', log.id)]);
     const after = await pullAll(app, leader, cursor);
     expect(after.changes).toEqual([{ collection: 'fieldLog', id: log.id, seq: expect.any(Number), deleted: true, data: null }]);
-    expect(after.cursor).toBeGreaterThan(cursor);
+    expect(after.cursor).not.toBe(cursor);
   });
 
   it('let leaders and police maintain households, and province and police publish plans, within their units', async () => {

@@ -2,12 +2,16 @@
  * Applying a push batch (protocol.ts, "Push"). Everything happens in ONE transaction:
  * 1. lock the device's row: the same device's batches apply one after the other;
  * 2. skip mutations at or below its last_applied_seq (a replayed batch has no second effect);
- * 3. lock the change counter (sync-repository.ts explains why numbers must follow commit order),
- *    read the current copies, their recent history and the facts entries refer to, and decide
- *    each mutation on its own (mutation.ts): write it (merged field by field, conflicts recorded),
- *    or refuse it with a reason. A refusal never stops the mutations behind it;
- * 4. write every new version under the next change numbers, the rejections, and the batch's
- *    highest seq as last_applied_seq.
+ * 3. lock the current copies of the batch's records (in key order: two pushes of overlapping
+ *    records wait for each other, pushes of different records run side by side), read their
+ *    recent history and the facts entries refer to, and decide each mutation on its own
+ *    (mutation.ts): write it (merged field by field, conflicts recorded), or refuse it with a
+ *    reason. A refusal never stops the mutations behind it;
+ * 4. write every new version under new change numbers (drawn after the locks, so a record's
+ *    versions only grow; sync-repository.ts explains why pulls still never skip), the
+ *    rejections, and the batch's highest seq as last_applied_seq.
+ * A transaction that loses a race PostgreSQL or the write detects (a deadlock, a record created
+ * by another push meanwhile) is rolled back and run again from the start.
  * The answer lists the versions and rejections of every mutation of the batch, the earlier ones
  * read back from the history and sync_rejections, so a replay answers the same. A refused
  * record's current copy is sent back only when the user may read it.
@@ -16,7 +20,8 @@ import type { Database, Queryable } from '#src/server/db/database.ts';
 import { readLiveScopes, readTeamFacts } from '#src/server/db/reference-repository.ts';
 import {
   insertRejections,
-  lockChangeCounter,
+  isRetryableWrite,
+  lockRecords,
   lockSyncClient,
   readChangesSince,
   readRecords,
@@ -73,8 +78,7 @@ interface FreshOutcome {
 }
 
 async function applyFresh(tx: Queryable, access: Access, clientId: string, fresh: Mutation[], now: Date): Promise<FreshOutcome> {
-  const counter = await lockChangeCounter(tx);
-  const stored = await readRecords(tx, fresh.filter((m) => isCollectionName(m.collection)));
+  const stored = await lockRecords(tx, fresh.filter((m) => isCollectionName(m.collection)));
   const stale = fresh.filter((m) => m.op === 'put' && (stored.get(recordKey(m))?.seq ?? m.base) !== m.base);
   const context: BatchContext = {
     access,
@@ -102,7 +106,7 @@ async function applyFresh(tx: Queryable, access: Access, clientId: string, fresh
     }
     applied.push({ seq: mutation.seq, key: outcome.versions[0] ? recordKey(outcome.versions[0]) : null, version: outcome.unchangedVersion ?? 0, isChanged: outcome.isChanged });
   }
-  const numbered = await writeNumbered(tx, counter, [...writes.values()], { userId: access.account.id, now });
+  const numbered = await writeNumbered(tx, stored, [...writes.values()], { userId: access.account.id, now });
   const versions = new Map(numbered.map((record) => [recordKey(record), record.seq]));
   await insertRejections(tx, clientId, rejections, now);
   return {
@@ -116,7 +120,20 @@ function unionChanged(a: string[] | null | undefined, b: string[] | null | undef
   return [...new Set([...a, ...b])];
 }
 
+/** Runs of one push transaction before its failure is reported (each retry follows a lost race). */
+const PUSH_ATTEMPTS = 5;
+
 export async function applyPush(database: Database, access: Access, request: PushRequest, options: PushOptions): Promise<PushResponse> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await applyPushOnce(database, access, request, options);
+    } catch (error) {
+      if (attempt >= PUSH_ATTEMPTS || !isRetryableWrite(error)) throw error;
+    }
+  }
+}
+
+async function applyPushOnce(database: Database, access: Access, request: PushRequest, options: PushOptions): Promise<PushResponse> {
   const { now } = options;
   return database.transaction(async (tx) => {
     const client = await lockSyncClient(tx, request.clientId, access.account.id, now);
