@@ -23,6 +23,8 @@ export interface LoadOptions {
   /** PostgreSQL pool size of the server (PG_POOL_SIZE). */
   poolSize?: number;
   durable?: boolean;
+  /** The server reaches PostgreSQL through its unix socket (same machine) instead of TCP. */
+  unixSocket?: boolean;
 }
 
 export type TargetName = 'postgres' | 'pglite' | 'bare' | 'empty';
@@ -45,8 +47,16 @@ export interface TargetResult {
   requestsPerSecond: number;
   push: ReturnType<typeof latency>;
   pull: ReturnType<typeof latency>;
+  /** Each province's share when the load spans several: its mutations/s over the time its devices took. */
+  provinces?: Array<{ province: number; mutations: number; mutationsPerSecond: number; push: ReturnType<typeof latency> }>;
   /** CPU seconds used during the timed phase. */
   cpu: { server: number; postgres: number | null; client: number };
+  /**
+   * Server and PostgreSQL CPU per mutation (ms), and the mutations/s that would follow if the
+   * machine's cores ran nothing else (this machine's cores are shared with other work, so the
+   * measured rate depends on how much of them the run got; this figure does not).
+   */
+  efficiency: { serverCpuMsPerMutation: number; mutationsPerCoreSecond: number; mutationsPerSecondOnAllCores: number };
   verification: { missing: number; extra: number } | null;
   /** PostgreSQL only: the statements that took the most time. */
   topStatements?: Array<{ query: string; calls: number; totalMs: number; meanMs: number }>;
@@ -72,11 +82,19 @@ async function runTarget(target: TargetName, server: BenchServer, devices: Devic
     const isReal = target === 'postgres' || target === 'pglite';
     const verification = isReal ? await client.verify() : null;
     const requests = phase.pushMs.length + phase.pullMs.length;
+    const serverSide = cpu.server + (cpu.postgres ?? 0);
+    const perCore = phase.mutations / (serverSide + cpu.client);
+    const efficiency = {
+      serverCpuMsPerMutation: round((serverSide * 1000) / phase.mutations * 100) / 100,
+      mutationsPerCoreSecond: Math.round(perCore),
+      mutationsPerSecondOnAllCores: Math.round(perCore * cpus().length),
+    };
     const result: TargetResult = {
       target, devices: devices.length, mutations: phase.mutations, wallMs: Math.round(phase.wallMs),
       mutationsPerSecond: Math.round(phase.mutations / (phase.wallMs / 1000)),
       requestsPerSecond: Math.round(requests / (phase.wallMs / 1000)),
-      push: latency(phase.pushMs), pull: latency(phase.pullMs), cpu, verification,
+      push: latency(phase.pushMs), pull: latency(phase.pullMs), cpu, efficiency, verification,
+      ...(phase.provinces.size > 1 ? { provinces: [...phase.provinces].map(([province, p]) => ({ province, mutations: p.mutations, mutationsPerSecond: Math.round(p.mutations / (p.doneMs / 1000)), push: latency(p.pushMs) })) } : {}),
       ...(topStatements ? { topStatements } : {}),
     };
     return { result, phase };
@@ -128,7 +146,8 @@ async function runPostgres(options: LoadOptions, staticDir: string): Promise<Rea
     await withClient(url, (c) => c.query('CREATE EXTENSION pg_stat_statements'));
     const devices = await seeded(await openDatabase({ databaseUrl: url }), options.shape);
     const pool: Record<string, string> = options.poolSize ? { PG_POOL_SIZE: String(options.poolSize) } : {};
-    const server = await startBenchServer('src/server/server.ts', [], { DATABASE_URL: url, DEMO_DATA: 'false', STATIC_DIR: staticDir, ...pool });
+    const serverUrl = options.unixSocket ? cluster.socketUrl('antt_bench') : url;
+    const server = await startBenchServer('src/server/server.ts', [], { DATABASE_URL: serverUrl, DEMO_DATA: 'false', STATIC_DIR: staticDir, ...pool });
     try {
       return await runTarget('postgres', server, devices, options.plan, cluster, url);
     } finally {
@@ -195,7 +214,7 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
   }
   mkdirSync('bench/results', { recursive: true });
   const file = 'bench/results/load.json';
-  const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadAverageBefore: loadavg().map(round) }, shape: options.shape, plan: options.plan, poolSize: options.poolSize ?? null, durable: options.durable ?? false, results };
+  const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadAverageBefore: loadavg().map(round) }, shape: options.shape, plan: options.plan, poolSize: options.poolSize ?? null, durable: options.durable ?? false, postgresVia: options.unixSocket ? 'unix socket' : 'tcp 127.0.0.1', results };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return { results, file };
 }
@@ -203,11 +222,13 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
 /**
  * The default load: 1,000 devices (10 communes × 10 teams × 10 accounts), 3 batches of 5 logs
  * each. Environment: LOAD_TARGETS (postgres,pglite,bare,empty), LOAD_PROVINCES (provinces of that
- * size), PG_POOL_SIZE, LOAD_DURABLE=true (fsync and synchronous commit on).
+ * size), LOAD_COMMUNES (communes per province, 10), PG_POOL_SIZE, LOAD_DURABLE=true (fsync and
+ * synchronous commit on), LOAD_PG_SOCKET=unix (the server reaches PostgreSQL through its unix
+ * socket rather than TCP 127.0.0.1).
  */
 export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOptions {
   const provinces = Number(env.LOAD_PROVINCES ?? 1);
-  const shape: LoadShape = { provinces, communesPerProvince: 10, teamsPerCommune: 10, membersPerTeam: 10, householdsPerHamlet: 30 };
+  const shape: LoadShape = { provinces, communesPerProvince: Number(env.LOAD_COMMUNES ?? 10), teamsPerCommune: 10, membersPerTeam: 10, householdsPerHamlet: 30 };
   const targets = (env.LOAD_TARGETS ?? 'postgres,pglite,bare,empty').split(',').map((name) => name.trim()) as TargetName[];
   return {
     shape,
@@ -215,5 +236,6 @@ export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOp
     targets,
     ...(env.PG_POOL_SIZE ? { poolSize: Number(env.PG_POOL_SIZE) } : {}),
     durable: env.LOAD_DURABLE === 'true',
+    unixSocket: env.LOAD_PG_SOCKET === 'unix',
   };
 }

@@ -20,6 +20,8 @@ const CATCH_UP_CONCURRENCY = 50;
 export interface TimedPhase {
   pushMs: number[];
   pullMs: number[];
+  /** Push latencies and when each province's devices finished, by province index. */
+  provinces: Map<number, { pushMs: number[]; mutations: number; doneMs: number }>;
   mutations: number;
   wallMs: number;
   /** Bytes of the answers, for the reference servers' canned copies. */
@@ -105,18 +107,22 @@ export class LoadClient {
 
   /** All devices at once: push every batch, then pull until nothing more waits. */
   async run(): Promise<TimedPhase> {
-    const result: TimedPhase = { pushMs: [], pullMs: [], mutations: 0, wallMs: 0, firstPushAnswer: '', pullAnswers: [] };
+    const result: TimedPhase = { pushMs: [], pullMs: [], provinces: new Map(), mutations: 0, wallMs: 0, firstPushAnswer: '', pullAnswers: [] };
     const started = performance.now();
     await Promise.all(this.states.map(async (state) => {
+      const province = result.provinces.get(state.device.province) ?? { pushMs: [], mutations: 0, doneMs: 0 };
+      result.provinces.set(state.device.province, province);
       for (let batch = 0; batch < this.plan.batches; batch += 1) {
         const mutations = this.batch(state);
         const start = performance.now();
         const { status, text } = await this.post(state, apiPaths.push, { protocolVersion: PROTOCOL_VERSION, clientId: state.device.clientId, mutations });
         result.pushMs.push(performance.now() - start);
+        province.pushMs.push(performance.now() - start);
         if (status !== 200) throw new Error(`push: ${status} ${text.slice(0, 300)}`);
         const answer = JSON.parse(text) as PushResponse;
         if (answer.rejected.length > 0) throw new Error(`push refused: ${JSON.stringify(answer.rejected[0])}`);
         result.mutations += mutations.length;
+        province.mutations += mutations.length;
         result.firstPushAnswer ||= text;
       }
       for (;;) {
@@ -124,7 +130,9 @@ export class LoadClient {
         const { page, text } = await this.pullOnce(state);
         result.pullMs.push(performance.now() - start);
         result.pullAnswers.push(text);
-        if (!page.hasMore) return;
+        if (page.hasMore) continue;
+        province.doneMs = Math.max(province.doneMs, performance.now() - started);
+        return;
       }
     }));
     result.wallMs = performance.now() - started;

@@ -11,8 +11,10 @@ import { freePort } from '../../tests/support/server-process.ts';
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface Cluster {
-  /** Superuser URL of the `postgres` database. */
+  /** Superuser URL of the `postgres` database, over TCP on 127.0.0.1. */
   url: string;
+  /** The same server through its unix socket: the URL of database `name`. */
+  socketUrl(name: string): string;
   /** The settings the cluster runs with (for the report). */
   settings: string[];
   /** Process id of the postmaster (its children are the backends). */
@@ -56,7 +58,8 @@ export async function startCluster(options: { durable?: boolean } = {}): Promise
     const all = [`-p ${port}`, `-k ${folder}`, '-c listen_addresses=127.0.0.1', ...settings].join(' ');
     run('pg_ctl', ['-D', dataDir, '-o', all, '-l', join(folder, 'postgres.log'), '-w', '-t', '60', 'start']);
     const pid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, settings, pid, stop };
+    const socketUrl = (name: string) => `postgres://postgres@/${name}?host=${encodeURIComponent(folder)}&port=${port}`;
+    return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, socketUrl, settings, pid, stop };
   } catch (error) {
     stop();
     throw error;

@@ -56,8 +56,10 @@ async function seedTeam(tx: Queryable, at: { province: number; communeIndex: num
     const role = member === 0 ? 'leader' : 'member';
     await insertAccount(tx, { id: userId, username: `bench-${at.province}-${at.communeIndex}-${at.team}-${member}`, displayName: `Thành viên ${member + 1}`, role, teamId, orgUnitId: at.commune, passwordHash });
     const token = newSessionToken();
-    await insertSession(tx, { id: uuidv7(), tokenHash: hashSessionToken(token), userId, expiresAt: new Date(now.getTime() + 30 * 86_400_000), createdAt: now, deviceLabel: 'bench', clientId: null });
-    devices.push({ token, clientId: uuidv7(), userId, teamId, householdIds: households.map((household) => household.id), province: at.province });
+    // A phone that synced before: its session knows its sync client id.
+    const clientId = uuidv7();
+    await insertSession(tx, { id: uuidv7(), tokenHash: hashSessionToken(token), userId, expiresAt: new Date(now.getTime() + 30 * 86_400_000), createdAt: now, deviceLabel: 'bench', clientId });
+    devices.push({ token, clientId, userId, teamId, householdIds: households.map((household) => household.id), province: at.province });
   }
   return devices;
 }

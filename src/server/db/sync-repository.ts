@@ -33,32 +33,39 @@ export interface NewVersion extends Omit<StoredRecord, 'seq'> {
 
 const RECORD_COLUMNS = 'collection, id::text, scope, seq, deleted, data';
 
+const CLAIM_SYNC_CLIENT = `
+WITH before AS (SELECT user_id, last_applied_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE),
+moved AS (
+  UPDATE sync_clients s SET last_applied_seq = GREATEST(s.last_applied_seq, $3), updated_at = $4
+  FROM before WHERE s.client_id = $1 AND before.user_id = $2 AND $3 > before.last_applied_seq
+)
+SELECT user_id::text AS "userId", last_applied_seq AS "lastAppliedSeq" FROM before`;
+
 /**
  * Locks the device's row for the rest of the transaction (inserting it, bound to `userId`, on
- * first use). Two pushes of one device therefore run one after the other, and the second sees
- * the `last_applied_seq` the first committed.
+ * first use), returns its account and its last applied sequence as they were, and, when the row
+ * is `userId`'s, moves that sequence up to `batchMax` in the same statement: the batch's
+ * mutations are all settled (applied or refused) by this transaction, or none are. Two pushes of
+ * one device therefore run one after the other, and the second sees what the first committed.
  */
-export async function lockSyncClient(
+export async function claimSyncClient(
   tx: Queryable,
   clientId: string,
   userId: string,
+  batchMax: number,
   now: Date,
 ): Promise<{ userId: string; lastAppliedSeq: number }> {
-  const select = 'SELECT user_id::text AS "userId", last_applied_seq AS "lastAppliedSeq" FROM sync_clients WHERE client_id = $1 FOR UPDATE';
-  const [known] = await tx.query<{ userId: string; lastAppliedSeq: number }>(select, [clientId]);
+  const claim = () => tx.query<{ userId: string; lastAppliedSeq: number }>(CLAIM_SYNC_CLIENT, [clientId, userId, batchMax, now.toISOString()]);
+  const [known] = await claim();
   if (known) return known;
   await tx.query(
     `INSERT INTO sync_clients (client_id, user_id, last_applied_seq, updated_at) VALUES ($1, $2, 0, $3)
      ON CONFLICT (client_id) DO NOTHING`,
     [clientId, userId, now.toISOString()],
   );
-  const [row] = await tx.query<{ userId: string; lastAppliedSeq: number }>(select, [clientId]);
+  const [row] = await claim();
   if (!row) throw new Error(`sync client ${clientId} vanished inside its own transaction`);
   return row;
-}
-
-export async function saveLastAppliedSeq(tx: Queryable, clientId: string, seq: number, now: Date): Promise<void> {
-  await tx.query('UPDATE sync_clients SET last_applied_seq = $2, updated_at = $3 WHERE client_id = $1', [clientId, seq, now.toISOString()]);
 }
 
 /** The account a device is bound to, or undefined for a device that never pushed. */

@@ -1,15 +1,16 @@
 /**
  * Applying a push batch (protocol.ts, "Push"). Everything happens in ONE transaction:
- * 1. lock the device's row: the same device's batches apply one after the other;
- * 2. skip mutations at or below its last_applied_seq (a replayed batch has no second effect);
+ * 1. lock the device's row (the same device's batches apply one after the other), read its
+ *    last_applied_seq and move it to the batch's highest seq, in one statement;
+ * 2. skip mutations at or below the old last_applied_seq (a replayed batch has no second effect);
  * 3. lock the current copies of the batch's records (in key order: two pushes of overlapping
  *    records wait for each other, pushes of different records run side by side), read their
  *    recent history and the facts entries refer to, and decide each mutation on its own
  *    (mutation.ts): write it (merged field by field, conflicts recorded), or refuse it with a
  *    reason. A refusal never stops the mutations behind it;
  * 4. write every new version under new change numbers (drawn after the locks, so a record's
- *    versions only grow; sync-repository.ts explains why pulls still never skip), the
- *    rejections, and the batch's highest seq as last_applied_seq.
+ *    versions only grow; sync-repository.ts explains why pulls still never skip) and the
+ *    rejections.
  * A transaction that loses a race PostgreSQL or the write detects (a deadlock, a record created
  * by another push meanwhile) is rolled back and run again from the start.
  * The answer lists the versions and rejections of every mutation of the batch, the earlier ones
@@ -17,18 +18,17 @@
  * record's current copy is sent back only when the user may read it.
  */
 import type { Database, Queryable } from '#src/server/db/database.ts';
-import { readLiveScopes, readTeamFacts } from '#src/server/db/reference-repository.ts';
+import { readEntryReferences } from '#src/server/db/reference-repository.ts';
 import {
   insertRejections,
   isRetryableWrite,
+  claimSyncClient,
   lockRecords,
-  lockSyncClient,
   readChangesSince,
   readRecords,
   readRejections,
   readWrittenVersions,
   recordKey,
-  saveLastAppliedSeq,
   toServerRecord,
   writeNumbered,
   type NewVersion,
@@ -64,12 +64,8 @@ async function readEntryFacts(tx: Queryable, access: Access, fresh: Mutation[], 
   }
   const validIds = (ids: Set<string>) => [...ids].filter((id) => /^[0-9a-f-]{36}$/.test(id));
   if (entries.length === 0) return { teams: new Map(), households: new Map(), templates: new Map(), now };
-  return {
-    teams: await readTeamFacts(tx, validIds(teamIds)),
-    households: await readLiveScopes(tx, 'household', validIds(householdIds)),
-    templates: await readLiveScopes(tx, 'checklistTemplate', validIds(templateIds)),
-    now,
-  };
+  const references = await readEntryReferences(tx, { teamIds: validIds(teamIds), householdIds: validIds(householdIds), templateIds: validIds(templateIds) });
+  return { ...references, now };
 }
 
 interface FreshOutcome {
@@ -136,14 +132,13 @@ export async function applyPush(database: Database, access: Access, request: Pus
 async function applyPushOnce(database: Database, access: Access, request: PushRequest, options: PushOptions): Promise<PushResponse> {
   const { now } = options;
   return database.transaction(async (tx) => {
-    const client = await lockSyncClient(tx, request.clientId, access.account.id, now);
+    const batchMax = request.mutations.at(-1)?.seq ?? 0;
+    const client = await claimSyncClient(tx, request.clientId, access.account.id, batchMax, now);
     if (client.userId !== access.account.id) throw new ClientMismatchError(request.clientId);
     const fresh = request.mutations.filter((m) => m.seq > client.lastAppliedSeq);
     const replayedSeqs = request.mutations.filter((m) => m.seq <= client.lastAppliedSeq).map((m) => m.seq);
     const outcome = fresh.length > 0 ? await applyFresh(tx, access, request.clientId, fresh, now) : { written: [], rejections: [] };
-    const batchMax = request.mutations.at(-1)?.seq ?? 0;
     const lastAppliedSeq = Math.max(client.lastAppliedSeq, batchMax);
-    if (lastAppliedSeq > client.lastAppliedSeq) await saveLastAppliedSeq(tx, request.clientId, lastAppliedSeq, now);
     const rejections = [...(await readRejections(tx, request.clientId, replayedSeqs)), ...outcome.rejections].sort((a, b) => a.seq - b.seq);
     const written = [...(await readWrittenVersions(tx, request.clientId, replayedSeqs)), ...outcome.written].sort((a, b) => a.seq - b.seq);
     const copies = await readRecords(tx, rejections.filter((r) => isCollectionName(r.collection)));
