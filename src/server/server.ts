@@ -21,6 +21,7 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, loadDemoData } from './db/demo-data.ts';
 import { migrate } from './db/migrate.ts';
+import { alignFeedAfterRestore } from './db/pull-repository.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const DEFAULT_POOL_SIZE = 10;
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
   if (!config.databaseUrl && config.dataDir !== 'memory') mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, maxConnections: config.poolSize } : { dataDir: config.dataDir });
   await migrate(database);
+  const moved = await alignFeedAfterRestore(database);
+  if (moved > 0) console.warn(`Cơ sở dữ liệu được khôi phục sang cụm khác: ${moved} bản ghi được xếp lại; các thiết bị sẽ tải lại từ đầu.`);
   if (config.isDemoDataWanted && (await loadDemoData(database))) console.info('Đã nạp dữ liệu mẫu (Tỉnh Đồng Nai, Xã Tân Lập).');
   const app = await buildApp({ database, staticDir: config.staticDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
 

@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { loadMigrations, migrate } from '#src/server/db/migrate.ts';
-import { readChangesAfter, START } from '#src/server/db/pull-repository.ts';
+import { alignFeedAfterRestore, readChangesAfter, readFeedId, START } from '#src/server/db/pull-repository.ts';
 import { writeServerRecords } from '#src/server/db/sync-repository.ts';
 import { insertUnit } from '#src/server/db/units-repository.ts';
 import { parseCursor } from '#src/server/sync/cursor.ts';
@@ -36,11 +36,27 @@ forEachDatabase(
       );
       expect(written!.seq).toBe(4);
 
-      const read = (after: string) => readChangesAfter(getDb(), { after: parseCursor(after)!, limit: 100, scopes: [SCOPE], clientId: uuidv7() });
+      const feed = await readFeedId(getDb());
+      const read = (after: string) => readChangesAfter(getDb(), { after: parseCursor(after, feed)!, limit: 100, scopes: [SCOPE], clientId: uuidv7() });
       expect((await read('')).changes.map((c) => c.record.seq)).toEqual([1, 2, 3, 4]);
       // A device that had pulled up to change 2 under the counter gets 3 and the new one.
       expect((await read('2')).changes.map((c) => c.record.seq)).toEqual([3, 4]);
-      expect(parseCursor('2')).toEqual({ ...START, seq: 2 });
+      expect(parseCursor('2', feed)).toEqual({ ...START, seq: 2 });
+    });
+
+    it('after a restore into another cluster, reads rows of the old count and starts devices of the old feed over', async () => {
+      const feed = await readFeedId(getDb());
+      // Rows as a logical restore leaves them: transaction ids of the old cluster, far ahead of this one's.
+      await getDb().query("UPDATE records SET xid = '900000000000' WHERE seq >= 3");
+      const read = (after: string) => readChangesAfter(getDb(), { after: parseCursor(after, feed)!, limit: 100, scopes: [SCOPE], clientId: uuidv7() });
+      expect((await read('')).changes.map((c) => c.record.seq)).toEqual([1, 2]);
+      expect(await alignFeedAfterRestore(getDb())).toBe(2);
+      expect((await read('')).changes.map((c) => c.record.seq)).toEqual([1, 2, 3, 4]);
+      expect(await alignFeedAfterRestore(getDb())).toBe(0);
+      // A cursor of the old cluster's feed means the start; a cursor that is no cursor is refused.
+      expect(parseCursor('123.900000000000.7', '456')).toEqual(START);
+      expect(parseCursor(`${feed}.17.3`, feed)).toEqual({ xid: '17', seq: 3 });
+      expect(parseCursor('abc', feed)).toBeNull();
     });
 
     it('bumps the organisation epoch with every change to units, in the changing transaction', async () => {

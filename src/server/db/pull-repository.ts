@@ -91,6 +91,33 @@ export async function readHorizon(db: Queryable): Promise<Position> {
   return { xid: rows[0]?.xmin ?? START.xid, seq: 0 };
 }
 
+/**
+ * Which change feed positions belong to: the PostgreSQL cluster's system identifier. Transaction
+ * ids count within one cluster; a physical replica or backup keeps both, while a logical
+ * restore (pg_dump into another cluster) or a move to another node starts a new count, and
+ * positions of the old feed would then point into the future of the new one.
+ */
+export async function readFeedId(db: Queryable): Promise<string> {
+  const rows = await db.query<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()');
+  return rows[0]?.id ?? '0';
+}
+
+/**
+ * After a logical restore, rows carry transaction ids of the old cluster, possibly above every id
+ * this one has handed out, where pulls would not read them until its count caught up. Such rows
+ * (at or above the horizon's upper bound, which no committed transaction of this cluster reaches)
+ * go to the front of the feed. Devices' cursors are of the old feed (readFeedId) and start over.
+ * Returns how many rows moved; run at server start.
+ */
+export async function alignFeedAfterRestore(db: Queryable): Promise<number> {
+  const rows = await db.query<{ moved: number }>(
+    `WITH r AS (UPDATE records SET xid = '0' WHERE xid >= pg_snapshot_xmax(pg_current_snapshot()) RETURNING 1),
+          e AS (UPDATE scope_exits SET xid = '0' WHERE xid >= pg_snapshot_xmax(pg_current_snapshot()) RETURNING 1)
+     SELECT ((SELECT count(*) FROM r) + (SELECT count(*) FROM e))::int AS moved`,
+  );
+  return rows[0]?.moved ?? 0;
+}
+
 /** How many records of the scopes a fresh device will receive (for its progress bar). */
 export async function countRecordsInScopes(db: Queryable, scopes: string[]): Promise<number> {
   const rows = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM records WHERE scope = ANY($1::text[]) AND NOT deleted', [scopes]);

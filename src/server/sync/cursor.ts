@@ -1,7 +1,11 @@
 /**
  * The pull cursor on the wire: an opaque string for devices, a feed position for the server
- * (db/pull-repository.ts). '' is the start. The text is `<xid>.<seq>` in decimal; only this
- * file reads or writes it, so its form may change with the protocol version.
+ * (db/pull-repository.ts). '' is the start. The text is `<feed>.<xid>.<seq>` in decimal, the
+ * feed being the database cluster's identity (readFeedId); only this file reads or writes it, so
+ * its form may change with the protocol version. A cursor of another feed (the database was
+ * restored into another cluster, or the province moved to another server) means the start: the
+ * device pulls everything again, which is safe (puts are idempotent, edits waiting to be pushed
+ * are never overwritten) where a position from another count of transactions would not be.
  *
  * Bare digits are a cursor of the change-counter era (before migration 0006), which devices
  * stored as a number: every row written then has xid 0 and keeps its old number, so change
@@ -9,23 +13,24 @@
  */
 import { START, type Position } from '#src/server/db/pull-repository.ts';
 
-const CURSOR = /^(\d{1,20})\.(\d{1,16})$/;
+const CURSOR = /^(\d{1,20})\.(\d{1,20})\.(\d{1,16})$/;
 const COUNTER_ERA_CURSOR = /^\d{1,16}$/;
 const MAX_XID8 = 2n ** 64n - 1n;
 
-/** The position a cursor stands for; null when the text is no cursor this server hands out. */
-export function parseCursor(text: string): Position | null {
+/** The position a cursor stands for in feed `feed`; null when the text is no cursor at all. */
+export function parseCursor(text: string, feed: string): Position | null {
   if (text === '') return START;
   if (COUNTER_ERA_CURSOR.test(text)) return Number.isSafeInteger(Number(text)) ? { xid: START.xid, seq: Number(text) } : null;
   const match = CURSOR.exec(text);
   if (!match) return null;
-  const seq = Number(match[2]);
-  if (BigInt(match[1]!) > MAX_XID8 || !Number.isSafeInteger(seq)) return null;
-  return { xid: BigInt(match[1]!).toString(), seq };
+  const seq = Number(match[3]);
+  if (BigInt(match[2]!) > MAX_XID8 || !Number.isSafeInteger(seq)) return null;
+  if (match[1] !== feed) return START;
+  return { xid: BigInt(match[2]!).toString(), seq };
 }
 
-export function formatCursor(position: Position): string {
-  return position.xid === START.xid && position.seq === START.seq ? '' : `${position.xid}.${position.seq}`;
+export function formatCursor(position: Position, feed: string): string {
+  return position.xid === START.xid && position.seq === START.seq ? '' : `${feed}.${position.xid}.${position.seq}`;
 }
 
 /** True when `a` comes before `b` in the feed. */

@@ -10,7 +10,7 @@
  * after `cursor` up to `until`.
  */
 import type { Database } from '#src/server/db/database.ts';
-import { countRecordsInScopes, readBackfill, readChangesAfter, type FeedChange, type Position } from '#src/server/db/pull-repository.ts';
+import { countRecordsInScopes, readBackfill, readChangesAfter, readFeedId, type FeedChange, type Position } from '#src/server/db/pull-repository.ts';
 import { ApiError } from '#src/server/plugins/api-errors.ts';
 import { PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
 import { hashScopes } from '#src/shared/sync/scopes.ts';
@@ -25,9 +25,21 @@ export interface PullQuery {
   backfill?: { scopes: string[]; until: string } | undefined;
 }
 
-/** A cursor this server never handed out is a client bug: a 400, not a guess. */
-function positionOf(cursor: string, field: string): Position {
-  const position = parseCursor(cursor);
+/** The feed of each database, read once (a server does not change clusters while it runs). */
+const feeds = new WeakMap<Database, Promise<string>>();
+
+function feedOf(database: Database): Promise<string> {
+  let feed = feeds.get(database);
+  if (!feed) {
+    feed = readFeedId(database);
+    feeds.set(database, feed);
+  }
+  return feed;
+}
+
+/** A text that is no cursor at all is a client bug: a 400, not a guess. */
+function positionOf(cursor: string, field: string, feed: string): Position {
+  const position = parseCursor(cursor, feed);
   if (!position) throw new ApiError(400, 'invalid-request', 'Vị trí đồng bộ không hợp lệ.', [{ path: field, message: 'Vị trí đồng bộ không hợp lệ.' }]);
   return position;
 }
@@ -41,19 +53,20 @@ function page(changes: FeedChange[], limit: number) {
 export async function readPull(database: Database, access: Access, request: PullQuery): Promise<PullResponse> {
   const scopesHash = hashScopes(access.readScopes);
   const scopes = request.scopesHash === scopesHash ? {} : { scopes: access.readScopes };
-  const after = positionOf(request.cursor, 'cursor');
+  const feed = await feedOf(database);
+  const after = positionOf(request.cursor, 'cursor', feed);
   if (request.backfill) {
-    const until = positionOf(request.backfill.until, 'backfill.until');
+    const until = positionOf(request.backfill.until, 'backfill.until', feed);
     const held = request.backfill.scopes.filter((scope) => access.readable.has(scope));
     const rows = held.length === 0 ? [] : await readBackfill(database, { after, until, limit: request.limit, scopes: held });
     const { hasMore, kept, last } = page(rows, request.limit);
-    const cursor = hasMore && last ? formatCursor(last) : request.backfill.until;
+    const cursor = hasMore && last ? formatCursor(last, feed) : formatCursor(until, feed);
     return { protocolVersion: PROTOCOL_VERSION, changes: kept.map((c) => c.record), cursor, hasMore, scopesHash, ...scopes };
   }
   const { horizon, changes } = await readChangesAfter(database, { after, limit: request.limit, scopes: access.readScopes, clientId: request.clientId });
   const { hasMore, kept, last } = page(changes, request.limit);
   const reached: Position = hasMore && last ? last : { xid: horizon, seq: 0 };
-  const cursor = formatCursor(isBefore(after, reached) ? reached : after);
+  const cursor = formatCursor(isBefore(after, reached) ? reached : after, feed);
   // A fresh device shows how much is coming ("đã tải 12.000 / 50.000").
   const total = request.cursor === '' && hasMore ? { total: await countRecordsInScopes(database, access.readScopes) } : {};
   return { protocolVersion: PROTOCOL_VERSION, changes: kept.map((c) => c.record), cursor, hasMore, scopesHash, ...scopes, ...total };
