@@ -25,6 +25,8 @@ export interface LoadOptions {
   durable?: boolean;
   /** The server reaches PostgreSQL through its unix socket (same machine) instead of TCP. */
   unixSocket?: boolean;
+  /** Results go to bench/results/load-<name>.json (default: load.json). */
+  resultsName?: string;
 }
 
 export type TargetName = 'postgres' | 'pglite' | 'bare' | 'empty';
@@ -213,7 +215,7 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
     rmSync(cannedFolder, { recursive: true, force: true });
   }
   mkdirSync('bench/results', { recursive: true });
-  const file = 'bench/results/load.json';
+  const file = `bench/results/${options.resultsName ? `load-${options.resultsName}` : 'load'}.json`;
   const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadAverageBefore: loadavg().map(round) }, shape: options.shape, plan: options.plan, poolSize: options.poolSize ?? null, durable: options.durable ?? false, postgresVia: options.unixSocket ? 'unix socket' : 'tcp 127.0.0.1', results };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return { results, file };
@@ -224,7 +226,7 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
  * each. Environment: LOAD_TARGETS (postgres,pglite,bare,empty), LOAD_PROVINCES (provinces of that
  * size), LOAD_COMMUNES (communes per province, 10), PG_POOL_SIZE, LOAD_DURABLE=true (fsync and
  * synchronous commit on), LOAD_PG_SOCKET=unix (the server reaches PostgreSQL through its unix
- * socket rather than TCP 127.0.0.1).
+ * socket rather than TCP 127.0.0.1), LOAD_RESULTS=name (write bench/results/load-name.json).
  */
 export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOptions {
   const provinces = Number(env.LOAD_PROVINCES ?? 1);
@@ -237,5 +239,6 @@ export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOp
     ...(env.PG_POOL_SIZE ? { poolSize: Number(env.PG_POOL_SIZE) } : {}),
     durable: env.LOAD_DURABLE === 'true',
     unixSocket: env.LOAD_PG_SOCKET === 'unix',
+    ...(env.LOAD_RESULTS ? { resultsName: env.LOAD_RESULTS.replace(/[^a-z0-9-]/gi, '') } : {}),
   };
 }

@@ -92,10 +92,12 @@ forEachDatabase('precompressed app files', (getDb) => {
     staticDir = mkdtempSync(join(tmpdir(), 'antt-precompressed-'));
     mkdirSync(join(staticDir, 'assets'));
     writeFileSync(join(staticDir, 'index.html'), `<!doctype html><title>Sổ tay ANTT</title>${'<p>Tổ bảo vệ an ninh, trật tự</p>'.repeat(60)}`);
+    writeFileSync(join(staticDir, 'sw.js'), script);
     writeFileSync(join(staticDir, 'assets', 'app-1a2b3c.js'), script);
     writeFileSync(join(staticDir, 'assets', 'tiny.js'), 'export {};\n');
-    expect(precompressFolder(staticDir)).toBe(2);
-    expect(existsSync(join(staticDir, 'assets', 'tiny.js.br'))).toBe(false);
+    expect(precompressFolder(staticDir)).toBe(1);
+    // Too small, or an entry file whose name stays from version to version: no copies.
+    for (const file of ['assets/tiny.js', 'index.html', 'sw.js']) expect(existsSync(join(staticDir, `${file}.br`))).toBe(false);
     app = await buildApp({ database: getDb(), staticDir });
   });
   afterAll(async () => {
@@ -121,12 +123,16 @@ forEachDatabase('precompressed app files', (getDb) => {
     expect(plain.body).toBe(script);
   });
 
-  it('sends the app shell precompressed for a navigation, still revalidated', async () => {
+  it('compresses the app shell and the service worker per request: a new version is never hidden by an old copy', async () => {
     const shell = await app.inject({ method: 'GET', url: '/nhat-ky', headers: { 'accept-encoding': 'br' } });
     expect(shell.statusCode).toBe(200);
     expect(shell.headers['content-encoding']).toBe('br');
     expect(shell.headers['cache-control']).toBe('no-cache');
     expect(brotliDecompressSync(shell.rawPayload).toString()).toContain('Tổ bảo vệ an ninh');
+    writeFileSync(join(staticDir, 'sw.js'), `${script}// next version\n`);
+    const worker = await app.inject({ method: 'GET', url: '/sw.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(worker.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(worker.rawPayload).toString()).toContain('// next version');
     // Too small to get copies at build time: whatever the answer's encoding, the file arrives whole.
     const tiny = await app.inject({ method: 'GET', url: '/assets/tiny.js', headers: { 'accept-encoding': 'br' } });
     const body = tiny.headers['content-encoding'] === 'br' ? brotliDecompressSync(tiny.rawPayload).toString() : tiny.body;
