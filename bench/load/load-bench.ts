@@ -87,7 +87,7 @@ async function runTarget(target: TargetName, server: BenchServer, devices: Devic
     const serverSide = cpu.server + (cpu.postgres ?? 0);
     const perCore = phase.mutations / (serverSide + cpu.client);
     const efficiency = {
-      serverCpuMsPerMutation: round((serverSide * 1000) / phase.mutations * 100) / 100,
+      serverCpuMsPerMutation: Math.round((serverSide * 1000 * 1000) / phase.mutations) / 1000,
       mutationsPerCoreSecond: Math.round(perCore),
       mutationsPerSecondOnAllCores: Math.round(perCore * cpus().length),
     };
@@ -226,7 +226,8 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
  * each. Environment: LOAD_TARGETS (postgres,pglite,bare,empty), LOAD_PROVINCES (provinces of that
  * size), LOAD_COMMUNES (communes per province, 10), PG_POOL_SIZE, LOAD_DURABLE=true (fsync and
  * synchronous commit on), LOAD_PG_SOCKET=unix (the server reaches PostgreSQL through its unix
- * socket rather than TCP 127.0.0.1), LOAD_RESULTS=name (write bench/results/load-name.json).
+ * socket rather than TCP 127.0.0.1), LOAD_RESULTS=name (write bench/results/load-name.json),
+ * LOAD_RAMP_MS (devices start at random moments within that many ms instead of all at once).
  */
 export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOptions {
   const provinces = Number(env.LOAD_PROVINCES ?? 1);
@@ -234,7 +235,7 @@ export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOp
   const targets = (env.LOAD_TARGETS ?? 'postgres,pglite,bare,empty').split(',').map((name) => name.trim()) as TargetName[];
   return {
     shape,
-    plan: { batches: 3, perBatch: 5, pullLimit: 1000 },
+    plan: { batches: 3, perBatch: 5, pullLimit: 1000, rampMs: Number(env.LOAD_RAMP_MS ?? 0) },
     targets,
     ...(env.PG_POOL_SIZE ? { poolSize: Number(env.PG_POOL_SIZE) } : {}),
     durable: env.LOAD_DURABLE === 'true',

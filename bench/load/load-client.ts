@@ -2,7 +2,9 @@
 // other, then pulls until the server has nothing more, all devices at once, over keep-alive HTTP
 // connections (undici). The same devices then pull once more, untimed, and every device must
 // hold exactly the entries its teammates pushed: a load that loses or skips a change fails.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'undici';
+import { seededRandom } from '#src/server/db/demo-households.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { apiPaths, INITIAL_CURSOR, PROTOCOL_VERSION, type PullResponse, type PushResponse } from '#src/shared/sync/protocol.ts';
@@ -12,6 +14,8 @@ export interface LoadPlan {
   batches: number;
   perBatch: number;
   pullLimit: number;
+  /** 0: every device starts at the same instant; else each starts at a random moment within this many ms. */
+  rampMs: number;
 }
 
 /** Devices that connect and catch up at the same time before the run (a listen backlog is finite). */
@@ -105,11 +109,13 @@ export class LoadClient {
     });
   }
 
-  /** All devices at once: push every batch, then pull until nothing more waits. */
+  /** All devices at once (or spread over the ramp): push every batch, then pull until nothing more waits. */
   async run(): Promise<TimedPhase> {
+    const random = seededRandom(2026);
     const result: TimedPhase = { pushMs: [], pullMs: [], provinces: new Map(), mutations: 0, wallMs: 0, firstPushAnswer: '', pullAnswers: [] };
     const started = performance.now();
     await Promise.all(this.states.map(async (state) => {
+      if (this.plan.rampMs > 0) await sleep(random() * this.plan.rampMs);
       const province = result.provinces.get(state.device.province) ?? { pushMs: [], mutations: 0, doneMs: 0 };
       result.provinces.set(state.device.province, province);
       for (let batch = 0; batch < this.plan.batches; batch += 1) {

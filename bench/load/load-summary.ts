@@ -2,7 +2,7 @@
 import type { TargetResult } from './load-bench.ts';
 
 export function summariseLoad(results: TargetResult[]): string {
-  const lines = ['', `Load: ${results[0]?.devices ?? 0} devices at once, each 3 pushes of 5 logs then a pull`];
+  const lines = ['', `Load: ${results[0]?.devices ?? 0} devices, each 3 pushes of 5 logs then a pull`];
   lines.push('target    mutations/s  requests/s  push p50/p95/p99 ms        pull p50/p95/p99 ms        cpu s server/pg/client  missed  on all cores*');
   for (const r of results) {
     const push = `${r.push.p50}/${r.push.p95}/${r.push.p99}`;
