@@ -37,11 +37,12 @@ export async function measureServerSync(batches = 60): Promise<ServerSync> {
         const now = new Date().toISOString();
         const id = uuidv7();
         return {
-          seq: ++seq, collection: 'fieldLog', id, op: 'put' as const,
+          seq: ++seq, collection: 'fieldLog', id, op: 'put' as const, base: 0,
           data: {
             id, kind: 'outreach', teamId: profile.team!.id, memberId: profile.user.id, date: dayInVietnam(),
             householdIds: [householdIds[seq % householdIds.length]!], topic: 'An toàn giao thông', form: 'meeting',
-            peopleReached: 12, note: '', reviewStatus: 'pending', createdAt: now, updatedAt: now,
+            peopleReached: 12, note: '', reviewStatus: 'pending', reviewComment: '', reviewedBy: null, reviewedAt: null,
+            photoIds: [], location: null, createdAt: now, updatedAt: now,
           },
         };
       });
