@@ -1,13 +1,14 @@
 /**
  * Applying a push batch (protocol.ts, "Push"). Everything happens in ONE transaction:
- * 1. lock the device's row (the same device's batches apply one after the other), read its
- *    last_applied_seq and move it to the batch's highest seq, in one statement;
+ * 1. in one statement (db/push-repository.ts): lock the device's row (the same device's batches
+ *    apply one after the other), read its last_applied_seq and move it to the batch's highest
+ *    seq; lock the current copies of the batch's records (in key order: two pushes of
+ *    overlapping records wait for each other, pushes of different records run side by side);
+ *    read the facts the entries refer to;
  * 2. skip mutations at or below the old last_applied_seq (a replayed batch has no second effect);
- * 3. lock the current copies of the batch's records (in key order: two pushes of overlapping
- *    records wait for each other, pushes of different records run side by side), read their
- *    recent history and the facts entries refer to, and decide each mutation on its own
- *    (mutation.ts): write it (merged field by field, conflicts recorded), or refuse it with a
- *    reason. A refusal never stops the mutations behind it;
+ * 3. read the recent history of records edited from an older version, and decide each mutation
+ *    on its own (mutation.ts): write it (merged field by field, conflicts recorded), or refuse it
+ *    with a reason. A refusal never stops the mutations behind it;
  * 4. write every new version under new change numbers (drawn after the locks, so a record's
  *    versions only grow; sync-repository.ts explains why pulls still never skip) and the
  *    rejections.
@@ -18,12 +19,12 @@
  * record's current copy is sent back only when the user may read it.
  */
 import type { Database, Queryable } from '#src/server/db/database.ts';
-import { readEntryReferences } from '#src/server/db/reference-repository.ts';
+import { startPush } from '#src/server/db/push-repository.ts';
+import type { EntryReferences } from '#src/server/db/reference-repository.ts';
 import {
+  claimSyncClient,
   insertRejections,
   isRetryableWrite,
-  claimSyncClient,
-  lockRecords,
   readChangesSince,
   readRecords,
   readRejections,
@@ -38,7 +39,7 @@ import {
 import { isCollectionName } from '#src/shared/sync/collections.ts';
 import { PROTOCOL_VERSION, type Mutation, type PushRequest, type PushResponse, type WrittenMutation } from '#src/shared/sync/protocol.ts';
 import type { Access } from './access.ts';
-import { referencesOf, type EntryFacts } from './entry-checks.ts';
+import { referencesOf } from './entry-checks.ts';
 import { decideMutation, type BatchContext } from './mutation.ts';
 
 export class ClientMismatchError extends Error {
@@ -51,9 +52,10 @@ export interface PushOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-async function readEntryFacts(tx: Queryable, access: Access, fresh: Mutation[], now: Date): Promise<EntryFacts> {
-  const entries = fresh.filter((m) => m.collection === 'fieldLog' && m.op === 'put').map((m) => (m.op === 'put' ? m.data : {}));
-  const teamIds = new Set<string>(access.teamId ? [access.teamId] : []);
+/** What the batch's entries refer to: the writer's team and every team, household and template they name. */
+function referenceIdsOf(access: Access, mutations: Mutation[]) {
+  const entries = mutations.filter((m) => m.collection === 'fieldLog' && m.op === 'put').map((m) => (m.op === 'put' ? m.data : {}));
+  const teamIds = new Set<string>(access.teamId && entries.length > 0 ? [access.teamId] : []);
   const householdIds = new Set<string>();
   const templateIds = new Set<string>();
   for (const entry of entries) {
@@ -63,9 +65,7 @@ async function readEntryFacts(tx: Queryable, access: Access, fresh: Mutation[], 
     for (const id of references.templateIds) templateIds.add(id);
   }
   const validIds = (ids: Set<string>) => [...ids].filter((id) => /^[0-9a-f-]{36}$/.test(id));
-  if (entries.length === 0) return { teams: new Map(), households: new Map(), templates: new Map(), now };
-  const references = await readEntryReferences(tx, { teamIds: validIds(teamIds), householdIds: validIds(householdIds), templateIds: validIds(templateIds) });
-  return { ...references, now };
+  return { teamIds: validIds(teamIds), householdIds: validIds(householdIds), templateIds: validIds(templateIds) };
 }
 
 interface FreshOutcome {
@@ -73,14 +73,19 @@ interface FreshOutcome {
   rejections: Rejection[];
 }
 
-async function applyFresh(tx: Queryable, access: Access, clientId: string, fresh: Mutation[], now: Date): Promise<FreshOutcome> {
-  const stored = await lockRecords(tx, fresh.filter((m) => isCollectionName(m.collection)));
+interface Locked {
+  /** Existing rows of the batch's records, locked. */
+  stored: Map<string, StoredRecord>;
+  references: EntryReferences;
+}
+
+async function applyFresh(tx: Queryable, access: Access, clientId: string, fresh: Mutation[], now: Date, { stored, references }: Locked): Promise<FreshOutcome> {
   const stale = fresh.filter((m) => m.op === 'put' && (stored.get(recordKey(m))?.seq ?? m.base) !== m.base);
   const context: BatchContext = {
     access,
     clientId,
     now,
-    facts: await readEntryFacts(tx, access, fresh, now),
+    facts: { ...references, now },
     histories: await readChangesSince(tx, stale.map((m) => ({ collection: m.collection, id: m.id, since: m.base }))),
     current: new Map(stored),
   };
@@ -133,11 +138,16 @@ async function applyPushOnce(database: Database, access: Access, request: PushRe
   const { now } = options;
   return database.transaction(async (tx) => {
     const batchMax = request.mutations.at(-1)?.seq ?? 0;
-    const client = await claimSyncClient(tx, request.clientId, access.account.id, batchMax, now);
+    const start = await startPush(tx, {
+      clientId: request.clientId, userId: access.account.id, batchMax, now,
+      keys: request.mutations.filter((m) => isCollectionName(m.collection)), references: referenceIdsOf(access, request.mutations),
+    });
+    const client = start.client ?? (await claimSyncClient(tx, request.clientId, access.account.id, batchMax, now));
     if (client.userId !== access.account.id) throw new ClientMismatchError(request.clientId);
     const fresh = request.mutations.filter((m) => m.seq > client.lastAppliedSeq);
     const replayedSeqs = request.mutations.filter((m) => m.seq <= client.lastAppliedSeq).map((m) => m.seq);
-    const outcome = fresh.length > 0 ? await applyFresh(tx, access, request.clientId, fresh, now) : { written: [], rejections: [] };
+    const locked = { stored: start.locked, references: start.references };
+    const outcome = fresh.length > 0 ? await applyFresh(tx, access, request.clientId, fresh, now, locked) : { written: [], rejections: [] };
     const lastAppliedSeq = Math.max(client.lastAppliedSeq, batchMax);
     const rejections = [...(await readRejections(tx, request.clientId, replayedSeqs)), ...outcome.rejections].sort((a, b) => a.seq - b.seq);
     const written = [...(await readWrittenVersions(tx, request.clientId, replayedSeqs)), ...outcome.written].sort((a, b) => a.seq - b.seq);
