@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { DEMO_IDS, demoCampaignPlan } from '#src/server/db/demo-data.ts';
 import { demoId } from '#src/server/db/demo-households.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
-import { pullResponseSchema } from '#src/shared/sync/protocol.ts';
+import { apiPaths, errorResponseSchema, PROTOCOL_VERSION, pullResponseSchema } from '#src/shared/sync/protocol.ts';
 import {
   addTeamAp3Member,
   deleteMutation,
@@ -64,6 +64,19 @@ forEachDatabase('sync pull', (getDb) => {
     // Nothing more; the cursor itself may move on (other transactions, e.g. sessions, advance the feed).
     const again = await pull(app, member, cursor);
     expect(again).toMatchObject({ protocolVersion: 2, changes: [], hasMore: false });
+  });
+
+  it('refuse a cursor the server never handed out, and start a cursor of another database over', async () => {
+    const answer = await app.inject({
+      method: 'POST', url: apiPaths.pull, headers: member.headers,
+      payload: { protocolVersion: PROTOCOL_VERSION, clientId: uuidv7(), cursor: 'not-a-cursor' },
+    });
+    expect(answer.statusCode).toBe(400);
+    expect(errorResponseSchema.parse(answer.json()).error.fields?.map((field) => field.path)).toEqual(['cursor']);
+    // Another cluster's feed (a restored database): everything again, as for a new device.
+    const fresh = await pullAll(app, member);
+    const foreign = await pullAll(app, member, '1.999999999999.5');
+    expect(idsOf(foreign.changes)).toEqual(idsOf(fresh.changes));
   });
 
   it("keep each team's logs to that team, and show every team to the commune police and the province", async () => {

@@ -25,7 +25,7 @@ export interface PullQuery {
   backfill?: { scopes: string[]; until: string } | undefined;
 }
 
-/** The feed of each database, read once (a server does not change clusters while it runs). */
+/** The feed of each database, read once (a server does not change clusters while it runs); a failed read is tried again. */
 const feeds = new WeakMap<Database, Promise<string>>();
 
 function feedOf(database: Database): Promise<string> {
@@ -33,6 +33,7 @@ function feedOf(database: Database): Promise<string> {
   if (!feed) {
     feed = readFeedId(database);
     feeds.set(database, feed);
+    feed.catch(() => feeds.delete(database));
   }
   return feed;
 }
