@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './scripts/precompress.ts';
 
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 
@@ -53,6 +54,8 @@ export default defineConfig({
         clientsClaim: true,
       },
     }),
+    // After the service worker is written: .br and .gz beside every text file.
+    precompress(),
   ],
   test: {
     projects: [

@@ -4,6 +4,8 @@
 //   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite;
 //   4. campaign progress of a commune-year (50,000 entries): from scratch, and after one new entry.
 //   5. the logbook in real Chromium with 10,000 entries: a filter change, the search map, a keystroke.
+//   6. load: 1,000 devices at once against the server process over HTTP, on PostgreSQL and
+//      PGlite, with the reference limits of the same run (bench/load/load-bench.ts).
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
 export {};
@@ -48,6 +50,19 @@ if (wants('progress')) {
   const progress = measureProgress();
   lines.push({ name: `progress from scratch, ${progress.entries.toLocaleString('en')} entries, ${progress.results} results (median)`, value: `${progress.scratchMedianMs.toFixed(0)} ms (p95 ${progress.scratchP95Ms.toFixed(0)} ms)`, budget: '2,000 ms', ratio: progress.scratchMedianMs / 2000 });
   lines.push({ name: 'progress after one new entry, same results (median)', value: `${progress.oneEntryMedianMs.toFixed(1)} ms (p95 ${progress.oneEntryP95Ms.toFixed(1)} ms)`, budget: '100 ms', ratio: progress.oneEntryMedianMs / 100 });
+}
+if (wants('load')) {
+  const { measureLoad, loadOptionsFromEnv } = await import('./load/load-bench.ts');
+  const { summariseLoad } = await import('./load/load-summary.ts');
+  const { results, file } = await measureLoad(loadOptionsFromEnv());
+  console.log(summariseLoad(results));
+  console.log(`(written to ${file})`);
+  for (const result of results) {
+    if (result.verification && result.verification.missing + result.verification.extra > 0) {
+      console.error(`${result.target}: devices missed ${result.verification.missing} and got ${result.verification.extra} unexpected entries`);
+      process.exitCode = 1;
+    }
+  }
 }
 
 console.log('\nSổ tay ANTT benchmarks');

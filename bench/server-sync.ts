@@ -4,7 +4,7 @@ import { buildApp } from '#src/server/app.ts';
 import { openDatabase } from '#src/server/db/database.ts';
 import { migrate } from '#src/server/db/migrate.ts';
 import { DEMO_ACCOUNTS, loadDemoData } from '#src/server/db/demo-data.ts';
-import { apiPaths, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
+import { apiPaths, INITIAL_CURSOR, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
 import { loginResponseSchema } from '#src/shared/domain/account.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
@@ -37,11 +37,12 @@ export async function measureServerSync(batches = 60): Promise<ServerSync> {
         const now = new Date().toISOString();
         const id = uuidv7();
         return {
-          seq: ++seq, collection: 'fieldLog', id, op: 'put' as const,
+          seq: ++seq, collection: 'fieldLog', id, op: 'put' as const, base: 0,
           data: {
             id, kind: 'outreach', teamId: profile.team!.id, memberId: profile.user.id, date: dayInVietnam(),
             householdIds: [householdIds[seq % householdIds.length]!], topic: 'An toàn giao thông', form: 'meeting',
-            peopleReached: 12, note: '', reviewStatus: 'pending', createdAt: now, updatedAt: now,
+            peopleReached: 12, note: '', reviewStatus: 'pending', reviewComment: '', reviewedBy: null, reviewedAt: null,
+            photoIds: [], location: null, createdAt: now, updatedAt: now,
           },
         };
       });
@@ -61,7 +62,7 @@ export async function measureServerSync(batches = 60): Promise<ServerSync> {
 
 async function pullAll(app: Awaited<ReturnType<typeof buildApp>>, headers: Record<string, string>, clientId: string, timings?: number[]) {
   const changes: PullResponse['changes'] = [];
-  let cursor = 0;
+  let cursor = INITIAL_CURSOR;
   for (;;) {
     const start = performance.now();
     const response = await app.inject({ method: 'POST', url: apiPaths.pull, headers, payload: { protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit: 500 } });

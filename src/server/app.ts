@@ -9,6 +9,7 @@ import { answerFrameworkError, ApiError, errorMessages, registerErrorHandling } 
 import { createAuthenticate } from './plugins/authentication.ts';
 import { DEFAULT_LOGIN_LIMITS, LoginLockout, type LoginLimits } from './plugins/login-lockout.ts';
 import { DEFAULT_REQUEST_LIMITS, registerRequestLimits, type RequestLimits } from './plugins/request-limits.ts';
+import { registerCompression } from './plugins/compression.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerStorableInput } from './plugins/storable-input.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
@@ -70,6 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   const now = options.now ?? (() => new Date());
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   drainWhenClosing(app);
   registerErrorHandling(app);
   registerStorableInput(app);

@@ -6,7 +6,8 @@
  * (./data, the PGlite folder; 'memory' for a throwaway database), DATABASE_URL (PostgreSQL
  * instead of PGlite), STATIC_DIR (dist/client), TRUST_PROXY ('true' behind a reverse proxy),
  * LOG_LEVEL (warn), DEMO_DATA ('false' keeps an empty database empty: no demo accounts with a
- * published password on a real deployment).
+ * published password on a real deployment), PG_POOL_SIZE (connections to PostgreSQL per server
+ * process, 10).
  *
  * Shutdown on SIGTERM/SIGINT: stop accepting connections, let running requests finish (a push in
  * flight commits or rolls back whole), close the database, exit 0. A second signal, or 10 s
@@ -20,8 +21,10 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, loadDemoData } from './db/demo-data.ts';
 import { migrate } from './db/migrate.ts';
+import { alignFeedAfterRestore } from './db/pull-repository.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+const DEFAULT_POOL_SIZE = 10;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const defaultStaticDir = join(repoRoot, 'dist', 'client');
 
@@ -35,7 +38,21 @@ const config = {
   trustProxy: env.TRUST_PROXY === 'true',
   logLevel: env.LOG_LEVEL || 'warn',
   isDemoDataWanted: env.DEMO_DATA !== 'false',
+  poolSize: poolSizeOf(env.PG_POOL_SIZE),
 };
+
+/**
+ * Connections per server process. Push transactions hold one for a few milliseconds and no
+ * longer wait for each other; more connections than PostgreSQL has cores to run them mostly
+ * queue inside PostgreSQL instead of here (README, "Measured"). Several servers on one database
+ * need pool size × servers below its max_connections.
+ */
+function poolSizeOf(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_POOL_SIZE;
+  const size = Number(text);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new Error(`PG_POOL_SIZE must be a whole number from 1 to 1000, not ${text}`);
+  return size;
+}
 
 const roleLabels = { member: 'Tổ viên', leader: 'Tổ trưởng', 'commune-police': 'Công an xã', 'province-admin': 'Cán bộ tỉnh' };
 
@@ -62,8 +79,10 @@ function printBanner(address: string, databaseLabel: string, hasDemoAccounts: bo
 async function main(): Promise<void> {
   await ensureClientBuilt(config.staticDir);
   if (!config.databaseUrl && config.dataDir !== 'memory') mkdirSync(config.dataDir, { recursive: true });
-  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, maxConnections: config.poolSize } : { dataDir: config.dataDir });
   await migrate(database);
+  const moved = await alignFeedAfterRestore(database);
+  if (moved > 0) console.warn(`Cơ sở dữ liệu được khôi phục sang cụm khác: ${moved} bản ghi được xếp lại; các thiết bị sẽ tải lại từ đầu.`);
   if (config.isDemoDataWanted && (await loadDemoData(database))) console.info('Đã nạp dữ liệu mẫu (Tỉnh Đồng Nai, Xã Tân Lập).');
   const app = await buildApp({ database, staticDir: config.staticDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
 

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, demoCampaignPlan } from '#src/server/db/demo-data.ts';
 import { demoId } from '#src/server/db/demo-households.ts';
-import { lockChangeCounter, writeNumbered } from '#src/server/db/sync-repository.ts';
+import { writeServerRecords } from '#src/server/db/sync-repository.ts';
 import type { Database } from '#src/server/db/database.ts';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { Conflict } from '#src/shared/domain/conflict.ts';
@@ -181,7 +181,7 @@ async function writeConflict(world: World): Promise<Conflict> {
   const conflict = conflictOf(world);
   await world.db.transaction(async (tx) => {
     const version = { collection: 'conflict', id: conflict.id, scope: conflict.scope, deleted: false, data: conflict as unknown as Record<string, unknown>, originClient: null };
-    await writeNumbered(tx, await lockChangeCounter(tx), [version], { userId: null, now: new Date() });
+    await writeServerRecords(tx, [version], { userId: null, now: new Date() });
   });
   return conflict;
 }

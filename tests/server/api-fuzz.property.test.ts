@@ -81,13 +81,14 @@ interface Route {
 }
 
 /**
- * What a refused request must leave as it was: the change counter (every synced write, record,
- * history row, scope exit, takes a number from it) and the row counts of the tables written
- * outside it (login_failures excepted: see the header).
+ * What a refused request must leave as it was: the newest change number in the history (every
+ * synced write records a numbered change), the synced records, and the row counts of the tables
+ * written outside sync (login_failures excepted: see the header).
  */
 async function counts(db: Database): Promise<Record<string, number>> {
   const rows = await db.query<Record<string, number>>(
-    `SELECT (SELECT value FROM change_counter) AS counter, (SELECT count(*) FROM sync_clients)::int AS clients,
+    `SELECT (SELECT coalesce(max(seq), 0) FROM record_changes)::bigint AS counter, (SELECT count(*) FROM records)::int AS records,
+            (SELECT count(*) FROM sync_clients)::int AS clients,
             (SELECT count(*) FROM sync_rejections)::int AS rejections, (SELECT count(*) FROM users)::int AS users,
             (SELECT count(*) FROM org_units)::int AS units, (SELECT count(*) FROM teams)::int AS teams,
             (SELECT count(*) FROM team_hamlets)::int AS team_hamlets, (SELECT count(*) FROM sessions)::int AS sessions`,

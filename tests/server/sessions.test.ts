@@ -50,7 +50,7 @@ forEachDatabase('sessions and passwords', (getDb) => {
     const clientId = demoId('sessions-test-client');
     const clientOf = async () => ((await call(app, session, 'GET', adminPaths.mySessions)).body.sessions as { clientId: string | null }[])[0]!.clientId;
     expect(await clientOf()).toBeNull();
-    await pull(app, session, 0, { clientId });
+    await pull(app, session, '', { clientId });
     expect(await clientOf()).toBe(clientId);
   });
 
@@ -80,7 +80,7 @@ forEachDatabase('sessions and passwords', (getDb) => {
     expect(refused.json().error.message).toBe('Tài khoản này đã bị khóa. Hãy liên hệ Công an xã.');
     // The roster devices pull no longer lists the disabled account.
     const leader3 = await login(app, 'totruong3');
-    const team = (await pull(app, leader3, 0)).changes.find((c) => c.collection === 'team' && c.id === DEMO_IDS.teamAp3);
+    const team = (await pull(app, leader3, '')).changes.find((c) => c.collection === 'team' && c.id === DEMO_IDS.teamAp3);
     expect((team?.data?.members as { userId: string }[]).map((m) => m.userId)).not.toContain(member.id);
     expect((await call(app, police, 'POST', pathFor(adminPaths.accountEnable, member.id))).statusCode).toBe(200);
     expect((await loginAs(member.username, `${STRONG_PASSWORD}-moi`)).statusCode).toBe(200);

@@ -117,7 +117,7 @@ forEachDatabase('sync input', (getDb) => {
     }
     const deepEnvelope = await app.inject({
       method: 'POST', url: apiPaths.pull, headers: { ...member.headers, 'content-type': 'application/json' },
-      payload: withDeep({ protocolVersion: 2, clientId: uuidv7(), cursor: 0, extra: '__deep__' }, 20_000),
+      payload: withDeep({ protocolVersion: 2, clientId: uuidv7(), cursor: '', extra: '__deep__' }, 20_000),
     });
     expect(deepEnvelope.statusCode).toBe(400);
   });

@@ -218,7 +218,7 @@ forEachDatabase('sync push', (getDb) => {
     const stolen = await push(app, leader, clientId, [putMutation(2, 'fieldLog', outreachLog(leader))]);
     expect(stolen.statusCode).toBe(409);
     expect(errorResponseSchema.parse(stolen.body).error.reason).toBe('client-mismatch');
-    const pullResponse = await app.inject({ method: 'POST', url: apiPaths.pull, headers: leader.headers, payload: { protocolVersion: 2, clientId, cursor: 0 } });
+    const pullResponse = await app.inject({ method: 'POST', url: apiPaths.pull, headers: leader.headers, payload: { protocolVersion: 2, clientId, cursor: '' } });
     expect(pullResponse.statusCode).toBe(409);
     expect(await tableCounts(getDb())).toEqual(before);
   });

@@ -21,7 +21,7 @@ describe('sync protocol v2 messages', () => {
 
   it('keeps fields it does not know (a newer server can add them)', () => {
     const parsed = pullResponseSchema.parse({
-      protocolVersion: 3, cursor: 10, hasMore: false, scopesHash: '1-a-b', serverNote: 'mới',
+      protocolVersion: 3, cursor: '10.4', hasMore: false, scopesHash: '1-a-b', serverNote: 'mới',
       changes: [{ collection: 'fieldLog', id: uuidv7(), seq: 10, deleted: false, data: { a: 1 }, origin: 'x' }],
     });
     expect(parsed).toMatchObject({ serverNote: 'mới', changes: [{ origin: 'x' }] });

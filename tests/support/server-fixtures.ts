@@ -70,7 +70,7 @@ export async function push(
 export async function pull(
   app: FastifyInstance,
   session: Session,
-  cursor: number,
+  cursor: string,
   options: { clientId?: string; limit?: number } = {},
 ): Promise<PullResponse> {
   const response = await app.inject({
@@ -84,7 +84,7 @@ export async function pull(
 }
 
 /** Pulls from `cursor` until no more wait; returns every change received and the final cursor. */
-export async function pullAll(app: FastifyInstance, session: Session, cursor = 0, limit = 1000): Promise<{ changes: PullResponse['changes']; cursor: number }> {
+export async function pullAll(app: FastifyInstance, session: Session, cursor = '', limit = 1000): Promise<{ changes: PullResponse['changes']; cursor: string }> {
   const changes: PullResponse['changes'] = [];
   let at = cursor;
   for (;;) {
@@ -150,7 +150,7 @@ export async function storedRecords(database: Database, collection: string): Pro
 export async function tableCounts(database: Database): Promise<Record<string, number>> {
   const rows = await database.query<{ records: number; rejections: number; clients: number; counter: number }>(
     `SELECT (SELECT count(*)::int FROM records) AS records, (SELECT count(*)::int FROM sync_rejections) AS rejections,
-            (SELECT count(*)::int FROM sync_clients) AS clients, (SELECT value FROM change_counter) AS counter`,
+            (SELECT count(*)::int FROM sync_clients) AS clients, (SELECT coalesce(max(seq), 0)::int FROM record_changes) AS counter`,
   );
   return rows[0]!;
 }

@@ -28,17 +28,37 @@ export interface HeldScopes {
   hash: string;
 }
 
-/** Records of gained scopes still to fetch: numbered in (after, until]. */
+/**
+ * Records of gained scopes still to fetch: those after the cursor `after` up to the cursor
+ * `until`. Both are the server's opaque cursors ('' is the start).
+ */
 export interface BackfillJob {
   scopes: string[];
-  until: number;
-  after: number;
+  until: string;
+  after: string;
 }
 
-/** The last server change number this device applied; 0 before the first pull. */
-export async function getCursor(db: AnttDatabase): Promise<number> {
-  const value = (await db.meta.get(CURSOR_KEY))?.value;
-  return typeof value === 'number' ? value : 0;
+/**
+ * A stored cursor as the server reads it. Cursors used to be change numbers; such a number is
+ * sent as its digits, which the server still understands (everything numbered before it).
+ */
+function asCursor(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? String(value) : '';
+}
+
+/** The cursor of the last page this device applied, as the server gave it (opaque); '' before the first pull. */
+export async function getCursor(db: AnttDatabase): Promise<string> {
+  return asCursor((await db.meta.get(CURSOR_KEY))?.value);
+}
+
+/** Backfills still to run (an older device may have stored their cursors as numbers). */
+async function readBackfillJobs(db: AnttDatabase): Promise<BackfillJob[]> {
+  const jobs = (await db.meta.get(BACKFILL_KEY))?.value;
+  if (!Array.isArray(jobs)) return [];
+  return jobs
+    .filter((job: Partial<BackfillJob> | null) => Array.isArray(job?.scopes))
+    .map((job: { scopes: string[]; until: unknown; after: unknown }) => ({ scopes: job.scopes, until: asCursor(job.until), after: asCursor(job.after) }));
 }
 
 export async function getHeldScopes(db: AnttDatabase): Promise<HeldScopes> {
@@ -48,8 +68,7 @@ export async function getHeldScopes(db: AnttDatabase): Promise<HeldScopes> {
 
 /** The first backfill still to run, or null. */
 export async function getBackfillJob(db: AnttDatabase): Promise<BackfillJob | null> {
-  const jobs = (await db.meta.get(BACKFILL_KEY))?.value as BackfillJob[] | undefined;
-  return jobs?.[0] ?? null;
+  return (await readBackfillJobs(db))[0] ?? null;
 }
 
 export interface ApplyPullResult {
@@ -99,14 +118,14 @@ async function dropScopes(db: AnttDatabase, lost: ReadonlySet<string>): Promise<
 }
 
 /** New held scopes: drop what was lost (also from backfills), queue a backfill of what was gained. */
-async function changeScopes(db: AnttDatabase, scopes: string[], cursorBefore: number): Promise<number> {
+async function changeScopes(db: AnttDatabase, scopes: string[], cursorBefore: string): Promise<number> {
   const held = await getHeldScopes(db);
   const { lost, gained } = diffScopes(held.scopes, scopes);
   const lostSet = new Set(lost);
-  const jobs = ((await db.meta.get(BACKFILL_KEY))?.value as BackfillJob[] | undefined) ?? [];
+  const jobs = await readBackfillJobs(db);
   const kept = jobs.map((job) => ({ ...job, scopes: job.scopes.filter((scope) => !lostSet.has(scope)) })).filter((job) => job.scopes.length > 0);
-  // A device that held nothing (cursor 0) receives everything through the normal pull.
-  if (gained.length > 0 && cursorBefore > 0) kept.push({ scopes: gained, until: cursorBefore, after: 0 });
+  // A device that held nothing (cursor '') receives everything through the normal pull.
+  if (gained.length > 0 && cursorBefore !== '') kept.push({ scopes: gained, until: cursorBefore, after: '' });
   await db.meta.put({ key: BACKFILL_KEY, value: kept });
   await db.meta.put({ key: SCOPES_KEY, value: { scopes, hash: hashScopes(scopes) } satisfies HeldScopes });
   return dropScopes(db, lostSet);
@@ -118,7 +137,7 @@ async function changeScopes(db: AnttDatabase, scopes: string[], cursorBefore: nu
  * (another run applied pages meanwhile) is dropped, so the cursor never moves backwards and old
  * rows never overwrite newer ones. Unknown collections (a newer server) are skipped.
  */
-export async function applyPull(db: AnttDatabase, response: PullResponse, options: { fromCursor?: number } = {}): Promise<ApplyPullResult> {
+export async function applyPull(db: AnttDatabase, response: PullResponse, options: { fromCursor?: string } = {}): Promise<ApplyPullResult> {
   const tables = collectionNames.map((name) => collectionTable(db, name));
   return db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
     const cursor = await getCursor(db);
@@ -140,7 +159,7 @@ export async function applyPull(db: AnttDatabase, response: PullResponse, option
 export async function applyBackfill(db: AnttDatabase, job: BackfillJob, response: PullResponse): Promise<number> {
   const tables = collectionNames.map((name) => collectionTable(db, name));
   return db.transaction('rw', [db.meta, db.outbox, ...tables], async () => {
-    const jobs = ((await db.meta.get(BACKFILL_KEY))?.value as BackfillJob[] | undefined) ?? [];
+    const jobs = await readBackfillJobs(db);
     const first = jobs[0];
     // Another run moved on meanwhile: apply nothing.
     if (!first || first.after !== job.after || first.until !== job.until) return 0;

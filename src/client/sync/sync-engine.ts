@@ -90,7 +90,8 @@ export async function syncOnce(db: AnttDatabase, transport: SyncTransport, optio
     }
     // A reach change queued a backfill: run it, then go on pulling.
     if (page.scopes && (await getBackfillJob(db)) && round < 100) continue;
-    // Stale: another run moved the cursor meanwhile and pulls on. No progress: stop, not spin.
-    if (!page.hasMore || applied.stale || page.cursor <= cursor) return result;
+    // Stale: another run moved the cursor meanwhile and pulls on. No progress (the same opaque
+    // cursor back): stop, not spin.
+    if (!page.hasMore || applied.stale || page.cursor === cursor) return result;
   }
 }

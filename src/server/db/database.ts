@@ -13,6 +13,7 @@
  * Values: bigint (int8) columns come back as JS numbers on both engines (change numbers stay far
  * below 2^53); timestamptz as Date; jsonb as parsed JSON.
  */
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -80,6 +81,25 @@ export async function wrapPglite(db: PGlite): Promise<Database> {
   };
 }
 
+const statementNames = new Map<string, string>();
+
+/**
+ * Parameterised statements run as named prepared statements on PostgreSQL: each connection
+ * parses and plans one once, not on every push (the write statement's planning alone cost
+ * more than its execution). The name is a hash of the text, so one text is one statement. The
+ * SQL of this server is a fixed set of texts; a pooler in front of PostgreSQL must keep a
+ * server connection per client connection (PgBouncer's session mode), as prepared statements
+ * live on the connection.
+ */
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `antt_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({
     connectionString,
@@ -94,7 +114,7 @@ function openPostgres(connectionString: string, max: number): Database {
   pool.on('error', (error) => console.error('PostgreSQL idle client error:', error.message));
   const on = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
-      const result = await target.query(sql, params);
+      const result = params.length > 0 ? await target.query({ name: statementName(sql), text: sql, values: params }) : await target.query(sql);
       return result.rows as T[];
     },
     async exec(sql: string) {

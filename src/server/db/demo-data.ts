@@ -3,7 +3,7 @@
  * with households, two teams each with a leader, a deputy and members, a campaign plan for the
  * current year, and accounts for every role. Loaded in ONE transaction, only when there are no
  * accounts yet; households, the plan, the units and the teams are written as synced records
- * through the same numbering as push (writeNumbered), so devices pull them.
+ * through the same numbering as push (writeServerRecords), so devices pull them.
  */
 import { hashPassword } from '#src/server/auth/password-hashing.ts';
 import type { Role, TeamPosition } from '#src/shared/domain/account.ts';
@@ -16,7 +16,7 @@ import { demoHouseholds, demoId } from './demo-households.ts';
 import { publishOrgChanges } from './org-records-repository.ts';
 import { insertTeam } from './teams-repository.ts';
 import { insertUnit } from './units-repository.ts';
-import { lockChangeCounter, writeNumbered } from './sync-repository.ts';
+import { writeServerRecords } from './sync-repository.ts';
 
 export const DEMO_PASSWORD = 'antt2026';
 
@@ -156,7 +156,7 @@ export async function loadDemoData(database: Database, now: Date = new Date()): 
       ...households.map((household) => asRecord('household', household)),
       asRecord('campaignPlan', demoCampaignPlan(now)),
     ];
-    await writeNumbered(tx, await lockChangeCounter(tx), records, { userId: null, now });
+    await writeServerRecords(tx, records, { userId: null, now });
     const unitIds = [DEMO_IDS.province, DEMO_IDS.commune, ...DEMO_IDS.hamlets];
     await publishOrgChanges(tx, { unitIds, teamIds: [DEMO_IDS.teamAp12, DEMO_IDS.teamAp3] }, null, now);
     return true;

@@ -1,16 +1,16 @@
 /**
  * Republishing the organisation to devices: after any change to units, teams or accounts, the
  * changed units and teams are written as synced records (`orgUnit`, `team`,
- * src/shared/sync/collections.ts) through writeNumbered, in the caller's transaction, under
- * the same change counter as pushes. So a device's next pull brings the new roster, names and
- * duty phone, in commit order with everything else, and a failed change publishes nothing.
+ * src/shared/sync/collections.ts) through writeServerRecords, in the caller's transaction,
+ * numbered like pushes. So a device's next pull brings the new roster, names and duty phone
+ * once the change has committed, and a failed change publishes nothing.
  */
 import { compareTeamMembers, type Team } from '#src/shared/domain/team.ts';
 import { collections } from '#src/shared/sync/collections.ts';
 import type { Queryable } from './database.ts';
 import { listTeamRoster, listTeams } from './teams-repository.ts';
 import { listUnits } from './units-repository.ts';
-import { lockChangeCounter, writeNumbered, type NewVersion } from './sync-repository.ts';
+import { writeServerRecords, type NewVersion } from './sync-repository.ts';
 
 export interface OrgChanges {
   unitIds?: Iterable<string>;
@@ -41,5 +41,5 @@ export async function publishOrgChanges(tx: Queryable, changes: OrgChanges, acto
     const members = (await listTeamRoster(tx, team.id)).sort(compareTeamMembers);
     records.push(teamRecord({ ...team, hamletIds: [...team.hamletIds].sort(), members, updatedAt: now.toISOString() }));
   }
-  await writeNumbered(tx, await lockChangeCounter(tx), records, { userId: actorId, now });
+  await writeServerRecords(tx, records, { userId: actorId, now });
 }

@@ -1,9 +1,11 @@
 /**
  * What push needs to know beyond the records it writes: the facts of the writer's teams (commune,
  * start day, current members) and the records an entry refers to. Read inside the push
- * transaction, once per batch, so checks and writes see one state.
+ * transaction, once per batch, by its opening statement (push-repository.ts), so from one
+ * snapshot. They are not locked: an organisation change or a household move committed while a
+ * push is in flight counts as made just after it, as if the push had arrived a moment earlier;
+ * the entry's own record is locked.
  */
-import type { Queryable } from './database.ts';
 
 export interface TeamFacts {
   id: string;
@@ -15,28 +17,10 @@ export interface TeamFacts {
   hamletIds: string[];
 }
 
-export async function readTeamFacts(db: Queryable, teamIds: readonly string[]): Promise<Map<string, TeamFacts>> {
-  const found = new Map<string, TeamFacts>();
-  if (teamIds.length === 0) return found;
-  const rows = await db.query<TeamFacts>(
-    `SELECT t.id::text, t.commune_id::text AS "communeId", to_char(t.established_on, 'YYYY-MM-DD') AS "establishedOn",
-       coalesce((SELECT array_agg(u.id::text) FROM users u WHERE u.team_id = t.id), '{}') AS "memberIds",
-       coalesce((SELECT array_agg(h.hamlet_id::text) FROM team_hamlets h WHERE h.team_id = t.id), '{}') AS "hamletIds"
-     FROM teams t WHERE t.id = ANY($1::uuid[])`,
-    [teamIds],
-  );
-  for (const row of rows) found.set(row.id, row);
-  return found;
-}
-
-/** Live (not deleted) records of one collection among `ids`, with their scopes. */
-export async function readLiveScopes(db: Queryable, collection: string, ids: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (ids.length === 0) return found;
-  const rows = await db.query<{ id: string; scope: string }>(
-    `SELECT id::text, scope FROM records WHERE collection = $1 AND id = ANY($2::uuid[]) AND NOT deleted`,
-    [collection, ids],
-  );
-  for (const row of rows) found.set(row.id, row.scope);
-  return found;
+export interface EntryReferences {
+  teams: Map<string, TeamFacts>;
+  /** Live households by id, with their scope. */
+  households: Map<string, string>;
+  /** Live checklist templates by id, with their scope. */
+  templates: Map<string, string>;
 }

@@ -36,20 +36,25 @@ export interface LiveSession {
   lastSeenAt: Date;
   /** The sync client id of the device, once known. */
   clientId: string | null;
+  /** The account that sync client is bound to (it pushed first from it), or null. */
+  clientOwnerId: string | null;
+  /** The organisation's change epoch now (sync/access-cache.ts): read with the session, in one statement. */
+  orgEpoch: number;
 }
 
 /** The account of a live session, or undefined when the token is unknown, ended, expired or its account disabled. */
 export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<LiveSession | undefined> {
-  const rows = await db.query<Account & { sessionId: string; lastSeenAt: Date; clientId: string | null }>(
-    `SELECT ${ACCOUNT_COLUMNS}, s.id::text AS "sessionId", s.last_seen_at AS "lastSeenAt", s.client_id::text AS "clientId"
-     FROM sessions s JOIN users u ON u.id = s.user_id
+  const rows = await db.query<Account & Omit<LiveSession, 'account'>>(
+    `SELECT ${ACCOUNT_COLUMNS}, s.id::text AS "sessionId", s.last_seen_at AS "lastSeenAt", s.client_id::text AS "clientId",
+       c.user_id::text AS "clientOwnerId", (SELECT value FROM org_epoch) AS "orgEpoch"
+     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN sync_clients c ON c.client_id = s.client_id
      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [tokenHash, now.toISOString()],
   );
   const row = rows[0];
   if (!row) return undefined;
-  const { sessionId, lastSeenAt, clientId, ...account } = row;
-  return { account, sessionId, lastSeenAt: new Date(lastSeenAt), clientId };
+  const { sessionId, lastSeenAt, clientId, clientOwnerId, orgEpoch, ...account } = row;
+  return { account, sessionId, lastSeenAt: new Date(lastSeenAt), clientId, clientOwnerId, orgEpoch };
 }
 
 /** Records which sync client a session's device is (it is known only once the device syncs). */

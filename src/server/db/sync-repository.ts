@@ -1,8 +1,8 @@
 /**
- * SQL of the sync protocol: synced records and their history, the change counter, per-device
- * bookkeeping, the rejections a replayed batch reports again, and the pages devices pull. The
- * rules (what is allowed) live in src/server/sync; this file only reads and writes rows, always
- * through the caller's transaction where the protocol needs one.
+ * SQL of the sync protocol's writes: synced records and their history, their numbering, per-device
+ * bookkeeping, and the rejections a replayed batch reports again (what devices pull is read in
+ * pull-repository.ts). The rules (what is allowed) live in src/server/sync; this file only reads
+ * and writes rows, always through the caller's transaction where the protocol needs one.
  */
 import type { RejectReason, ServerRecord } from '#src/shared/sync/protocol.ts';
 import type { Queryable } from './database.ts';
@@ -33,33 +33,39 @@ export interface NewVersion extends Omit<StoredRecord, 'seq'> {
 
 const RECORD_COLUMNS = 'collection, id::text, scope, seq, deleted, data';
 
+const CLAIM_SYNC_CLIENT = `
+WITH before AS (SELECT user_id, last_applied_seq FROM sync_clients WHERE client_id = $1 FOR UPDATE),
+moved AS (
+  UPDATE sync_clients s SET last_applied_seq = GREATEST(s.last_applied_seq, $3), updated_at = $4
+  FROM before WHERE s.client_id = $1 AND before.user_id = $2 AND $3 > before.last_applied_seq
+)
+SELECT user_id::text AS "userId", last_applied_seq AS "lastAppliedSeq" FROM before`;
+
 /**
  * Locks the device's row for the rest of the transaction (inserting it, bound to `userId`, on
- * first use). Two pushes of one device therefore run one after the other, and the second sees
- * the `last_applied_seq` the first committed.
+ * first use), returns its account and its last applied sequence as they were, and, when the row
+ * is `userId`'s, moves that sequence up to `batchMax` in the same statement: the batch's
+ * mutations are all settled (applied or refused) by this transaction, or none are. Two pushes of
+ * one device therefore run one after the other, and the second sees what the first committed.
  */
-export async function lockSyncClient(
+export async function claimSyncClient(
   tx: Queryable,
   clientId: string,
   userId: string,
+  batchMax: number,
   now: Date,
 ): Promise<{ userId: string; lastAppliedSeq: number }> {
+  const claim = () => tx.query<{ userId: string; lastAppliedSeq: number }>(CLAIM_SYNC_CLIENT, [clientId, userId, batchMax, now.toISOString()]);
+  const [known] = await claim();
+  if (known) return known;
   await tx.query(
     `INSERT INTO sync_clients (client_id, user_id, last_applied_seq, updated_at) VALUES ($1, $2, 0, $3)
      ON CONFLICT (client_id) DO NOTHING`,
     [clientId, userId, now.toISOString()],
   );
-  const rows = await tx.query<{ userId: string; lastAppliedSeq: number }>(
-    'SELECT user_id::text AS "userId", last_applied_seq AS "lastAppliedSeq" FROM sync_clients WHERE client_id = $1 FOR UPDATE',
-    [clientId],
-  );
-  const row = rows[0];
+  const [row] = await claim();
   if (!row) throw new Error(`sync client ${clientId} vanished inside its own transaction`);
   return row;
-}
-
-export async function saveLastAppliedSeq(tx: Queryable, clientId: string, seq: number, now: Date): Promise<void> {
-  await tx.query('UPDATE sync_clients SET last_applied_seq = $2, updated_at = $3 WHERE client_id = $1', [clientId, seq, now.toISOString()]);
 }
 
 /** The account a device is bound to, or undefined for a device that never pushed. */
@@ -69,52 +75,151 @@ export async function findSyncClientOwner(db: Queryable, clientId: string): Prom
 }
 
 /**
- * Takes the change counter's row lock and returns the last number handed out. The lock is held
- * until the caller's transaction commits or rolls back; number and write through writeNumbered.
- *
- * Why a locked counter and not a bigserial: nextval() is not transactional. With a sequence,
- * push A takes number 7, push B takes 8 and commits first; a device pulling now receives 8 and
- * moves its cursor to 8; A then commits 7, below every cursor that already passed it, and that
- * device never sees change 7. The numbers must follow commit order, not the order they were drawn.
- *
- * With the row lock, numbering is one transaction at a time: B's SELECT ... FOR UPDATE waits
- * until A has committed, then (READ COMMITTED re-reads the newest row version after a lock wait)
- * continues from A's last number. PostgreSQL marks a transaction committed and visible to new
- * snapshots before it releases its locks, so by the time B holds the lock, A's rows are visible to
- * everyone; and since the counter value and the rows it numbers are written in one transaction,
- * a snapshot that sees counter value V sees every row numbered <= V. Pull relies on exactly that.
+ * A record created by another transaction between this one's lockRecords and its write (two
+ * writers creating one new id at once). The transaction must be rolled back and run again: it
+ * then finds, locks and merges with the other's copy. See isRetryableWrite.
  */
-export async function lockChangeCounter(tx: Queryable): Promise<number> {
-  const rows = await tx.query<{ value: number }>('SELECT value FROM change_counter FOR UPDATE');
-  const value = rows[0]?.value;
-  if (value === undefined) throw new Error('change_counter has no row: was migration 0001 applied?');
-  return value;
+export class ConcurrentCreateError extends Error {
+  override name = 'ConcurrentCreateError';
 }
 
 /**
- * Gives `versions` the change numbers after `counter` (the value lockChangeCounter returned in
- * this same transaction), writes them with their history, scope exits and restricted-scope
- * registrations, and saves the counter. Push, the demo data and the organisation all write
- * through here, so every record a device can pull was numbered under the counter's lock.
+ * True for failures that a fresh run of the same transaction resolves: a record created
+ * concurrently, a deadlock between two writers (PostgreSQL 40P01) or a serialisation failure (40001).
+ */
+export function isRetryableWrite(error: unknown): boolean {
+  if (error instanceof ConcurrentCreateError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/**
+ * The existing rows of `keys`, locked FOR UPDATE until the transaction ends, keyed
+ * `collection/id`. Rows are locked in key order, so two writers of overlapping records wait for
+ * each other instead of deadlocking. Every write goes through here first (writeNumbered's
+ * `locked`): a record's next version is numbered only once its row is locked, so versions of one
+ * record only grow.
+ */
+export async function lockRecords(tx: Queryable, keys: { collection: string; id: string }[]): Promise<Map<string, StoredRecord>> {
+  const found = new Map<string, StoredRecord>();
+  if (keys.length === 0) return found;
+  const rows = await tx.query<StoredRecord>(
+    `SELECT ${RECORD_COLUMNS} FROM records
+     WHERE (collection, id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))
+     ORDER BY collection, id FOR UPDATE`,
+    [keys.map((key) => key.collection), keys.map((key) => key.id)],
+  );
+  for (const row of rows) found.set(recordKey(row), row);
+  return found;
+}
+
+/**
+ * Why numbers no longer follow commit order, and why pulls still never skip. A change's number
+ * (`seq`, the record's version) comes from a plain sequence, which is not transactional: push A
+ * may draw 7, push B draw 8 and commit first. A pull ordered by number alone would hand out 8,
+ * move its cursor past 7, and never see 7 when A commits. So every row also keeps its writer's
+ * transaction id (`xid`, xid8), and a pull reads only rows whose writer is older than the
+ * oldest transaction still running in its snapshot (`pg_snapshot_xmin`), in (xid, seq) order:
+ * such writers have all committed (their rows are visible) or rolled back (no rows). A device's
+ * cursor is such a position, and every transaction that can still write has an xid at or above
+ * the horizon its last pull saw, so nothing can appear behind the cursor (pull-repository.ts).
+ * The cost: while a transaction runs, pulls stop at its xid; push transactions are short.
+ *
+ * The statement writes the records (new ones inserted, locked ones updated), their history,
+ * scope exits and restricted-scope registrations at once, with numbers drawn in it, after the
+ * rows were locked. Throws ConcurrentCreateError when a record missing from `locked` exists by
+ * now (created by a concurrent transaction): roll back and retry.
+ */
+const WRITE_VERSIONS = `
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::boolean[], $5::text[], $6::uuid[], $7::boolean[],
+                       $8::uuid[], $9::bigint[], $10::text[], $11::text[], $12::text[])
+    WITH ORDINALITY AS v (collection, id, scope, deleted, data, origin, is_new, client_id, client_seq, changed, previous, previous_scope, ord)
+),
+numbered AS MATERIALIZED (SELECT input.*, nextval('change_seq') AS seq FROM input),
+inserted AS (
+  INSERT INTO records (collection, id, scope, seq, deleted, data, updated_by, updated_at, origin_client, xid)
+  SELECT collection, id, scope, seq, deleted, data::jsonb, $13, $14, origin, pg_current_xact_id() FROM numbered WHERE is_new
+  ON CONFLICT (collection, id) DO NOTHING
+  RETURNING collection, id
+),
+updated AS (
+  UPDATE records r SET scope = n.scope, seq = n.seq, deleted = n.deleted, data = n.data::jsonb, updated_by = $13,
+    updated_at = $14, origin_client = n.origin, xid = pg_current_xact_id()
+  FROM numbered n WHERE NOT n.is_new AND r.collection = n.collection AND r.id = n.id
+  RETURNING r.collection, r.id
+),
+history AS (
+  INSERT INTO record_changes (seq, collection, id, user_id, client_id, client_seq, changed, deleted, previous, at)
+  SELECT seq, collection, id, $13, client_id, client_seq,
+    CASE WHEN changed IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(changed::jsonb)) END, deleted, previous::jsonb, $14
+  FROM numbered
+),
+exits AS (
+  INSERT INTO scope_exits (seq, collection, id, scope, xid)
+  SELECT seq, collection, id, previous_scope, pg_current_xact_id() FROM numbered WHERE previous_scope IS NOT NULL AND previous_scope <> scope
+),
+restricted AS (
+  INSERT INTO restricted_scopes (scope, team_id)
+  SELECT scope, split_part(scope, ':', 2)::uuid FROM (SELECT DISTINCT scope FROM numbered WHERE scope LIKE 'restricted:%' ORDER BY scope) s
+  ON CONFLICT (scope) DO NOTHING
+)
+SELECT n.ord::int AS ord, n.seq, (i.id IS NOT NULL OR u.id IS NOT NULL) AS "isWritten" FROM numbered n
+  LEFT JOIN inserted i ON i.collection = n.collection AND i.id = n.id
+  LEFT JOIN updated u ON u.collection = n.collection AND u.id = n.id
+ORDER BY n.ord`;
+
+/**
+ * Writes `versions` under new change numbers with their history, scope exits and restricted-scope
+ * registrations, in ONE statement of the caller's transaction. `locked` is what lockRecords
+ * returned in this same transaction for (at least) these records: a record in it is updated, any
+ * other is created. Push writes through here; server-authored records through writeServerRecords.
  */
 export async function writeNumbered(
   tx: Queryable,
-  counter: number,
+  locked: ReadonlyMap<string, StoredRecord>,
   versions: NewVersion[],
   author: { userId: string | null; now: Date },
 ): Promise<StoredRecord[]> {
-  let last = counter;
-  const numbered = versions.map((version) => ({ ...version, seq: (last += 1) }));
-  if (numbered.length === 0) return [];
-  await upsertRecords(tx, numbered, author);
-  await insertHistory(tx, numbered, author);
-  await insertScopeExits(tx, numbered);
-  await registerRestrictedScopes(tx, numbered);
-  await tx.query('UPDATE change_counter SET value = $1', [last]);
-  return numbered.map(({ collection, id, scope, seq, deleted, data }) => ({ collection, id, scope, seq, deleted, data }));
+  if (versions.length === 0) return [];
+  const rows = await tx.query<{ ord: number; seq: number; isWritten: boolean }>(WRITE_VERSIONS, [
+    versions.map((v) => v.collection),
+    versions.map((v) => v.id),
+    versions.map((v) => v.scope),
+    versions.map((v) => v.deleted),
+    versions.map((v) => (v.data === null ? null : JSON.stringify(v.data))),
+    versions.map((v) => v.originClient),
+    versions.map((v) => !locked.has(recordKey(v))),
+    versions.map((v) => v.clientId ?? null),
+    versions.map((v) => v.clientSeq ?? null),
+    versions.map((v) => (v.changed ? JSON.stringify(v.changed) : null)),
+    versions.map((v) => (v.previous?.data ? JSON.stringify(v.previous.data) : null)),
+    versions.map((v) => v.previous?.scope ?? null),
+    author.userId,
+    author.now.toISOString(),
+  ]);
+  if (rows.some((row) => !row.isWritten)) throw new ConcurrentCreateError('a record was created by a concurrent transaction');
+  return rows.map((row) => {
+    const { collection, id, scope, deleted, data } = versions[row.ord - 1]!;
+    return { collection, id, scope, seq: row.seq, deleted, data };
+  });
 }
 
-/** Current copies of the given records (tombstones included), keyed `collection/id`. */
+/**
+ * Writes server-authored records (demo data, the organisation, bench seeds): locks them, then
+ * numbers them like pushes, each replacing (and keeping in the history) the copy it finds.
+ */
+export async function writeServerRecords(tx: Queryable, versions: NewVersion[], author: { userId: string | null; now: Date }): Promise<StoredRecord[]> {
+  const locked = await lockRecords(tx, versions);
+  const withPrevious = versions.map((version) => ({ ...version, previous: version.previous ?? locked.get(recordKey(version)) ?? null }));
+  return writeNumbered(tx, locked, withPrevious, author);
+}
+
+export function recordKey(record: { collection: string; id: string }): string {
+  return `${record.collection}/${record.id}`;
+}
+
+/** Current copies of the given records (tombstones included), keyed `collection/id`, without locking them. */
 export async function readRecords(tx: Queryable, keys: { collection: string; id: string }[]): Promise<Map<string, StoredRecord>> {
   const found = new Map<string, StoredRecord>();
   if (keys.length === 0) return found;
@@ -125,77 +230,6 @@ export async function readRecords(tx: Queryable, keys: { collection: string; id:
   );
   for (const row of rows) found.set(recordKey(row), row);
   return found;
-}
-
-export function recordKey(record: { collection: string; id: string }): string {
-  return `${record.collection}/${record.id}`;
-}
-
-/** Inserts or replaces records; `seq` must come from the locked counter of this transaction. */
-async function upsertRecords(tx: Queryable, records: (NewVersion & { seq: number })[], author: { userId: string | null; now: Date }): Promise<void> {
-  await tx.query(
-    `INSERT INTO records (collection, id, scope, seq, deleted, data, updated_by, updated_at, origin_client)
-     SELECT r.collection, r.id, r.scope, r.seq, r.deleted, r.data::jsonb, $7, $8, r.origin
-     FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bigint[], $5::boolean[], $6::text[], $9::uuid[])
-       AS r (collection, id, scope, seq, deleted, data, origin)
-     ON CONFLICT (collection, id) DO UPDATE SET scope = excluded.scope, seq = excluded.seq,
-       deleted = excluded.deleted, data = excluded.data, updated_by = excluded.updated_by,
-       updated_at = excluded.updated_at, origin_client = excluded.origin_client`,
-    [
-      records.map((r) => r.collection),
-      records.map((r) => r.id),
-      records.map((r) => r.scope),
-      records.map((r) => r.seq),
-      records.map((r) => r.deleted),
-      records.map((r) => (r.data === null ? null : JSON.stringify(r.data))),
-      author.userId,
-      author.now.toISOString(),
-      records.map((r) => r.originClient),
-    ],
-  );
-}
-
-async function insertHistory(tx: Queryable, records: (NewVersion & { seq: number })[], author: { userId: string | null; now: Date }): Promise<void> {
-  await tx.query(
-    `INSERT INTO record_changes (seq, collection, id, user_id, client_id, client_seq, changed, deleted, previous, at)
-     SELECT h.seq, h.collection, h.id, $4, h.client_id, h.client_seq,
-       CASE WHEN h.changed IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(h.changed::jsonb)) END,
-       h.deleted, h.previous::jsonb, $5
-     FROM unnest($1::bigint[], $2::text[], $3::uuid[], $6::uuid[], $7::bigint[], $8::text[], $9::boolean[], $10::text[])
-       AS h (seq, collection, id, client_id, client_seq, changed, deleted, previous)`,
-    [
-      records.map((r) => r.seq),
-      records.map((r) => r.collection),
-      records.map((r) => r.id),
-      author.userId,
-      author.now.toISOString(),
-      records.map((r) => r.clientId ?? null),
-      records.map((r) => r.clientSeq ?? null),
-      records.map((r) => (r.changed ? JSON.stringify(r.changed) : null)),
-      records.map((r) => r.deleted),
-      records.map((r) => (r.previous?.data ? JSON.stringify(r.previous.data) : null)),
-    ],
-  );
-}
-
-async function insertScopeExits(tx: Queryable, records: (NewVersion & { seq: number })[]): Promise<void> {
-  const exits = records.filter((r) => r.previous && r.previous.scope !== r.scope);
-  if (exits.length === 0) return;
-  await tx.query(
-    `INSERT INTO scope_exits (seq, collection, id, scope)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[])`,
-    [exits.map((r) => r.seq), exits.map((r) => r.collection), exits.map((r) => r.id), exits.map((r) => r.previous!.scope)],
-  );
-}
-
-async function registerRestrictedScopes(tx: Queryable, records: (NewVersion & { seq: number })[]): Promise<void> {
-  const scopes = [...new Set(records.map((r) => r.scope).filter((scope) => scope.startsWith('restricted:')))];
-  if (scopes.length === 0) return;
-  await tx.query(
-    `INSERT INTO restricted_scopes (scope, team_id)
-     SELECT s, split_part(s, ':', 2)::uuid FROM unnest($1::text[]) AS s ON CONFLICT (scope) DO NOTHING`,
-    [scopes],
-  );
 }
 
 /** Restricted scopes holding records of the given teams (every author the teams ever had). */
@@ -292,7 +326,7 @@ export async function readRejections(tx: Queryable, clientId: string, seqs: numb
 }
 
 /** The wire form of a stored record: the id is not repeated inside `data`. */
-function toWire(row: { collection: string; id: string; seq: number; deleted: boolean; data: Record<string, unknown> | null }): ServerRecord {
+export function toWire(row: { collection: string; id: string; seq: number; deleted: boolean; data: Record<string, unknown> | null }): ServerRecord {
   if (row.data === null) return { collection: row.collection, id: row.id, seq: row.seq, deleted: true, data: null };
   const { id: _id, ...data } = row.data;
   return { collection: row.collection, id: row.id, seq: row.seq, deleted: row.deleted, data };
@@ -300,58 +334,6 @@ function toWire(row: { collection: string; id: string; seq: number; deleted: boo
 
 export function toServerRecord(record: StoredRecord): ServerRecord {
   return toWire(record);
-}
-
-/**
- * One page of changes for a puller, read in ONE statement so that the counter value and the rows
- * come from the same snapshot: `high` is the counter V, and rows are those with cursor < seq <= V
- * in the given scopes, not written by the puller itself exactly as it sent them, plus tombstones
- * of records that left one of the scopes for a scope the puller cannot read; at most `limit + 1`
- * rows (the extra one says "more").
- */
-export async function readChangesAfter(
-  db: Queryable,
-  query: { cursor: number; limit: number; scopes: string[]; clientId: string },
-): Promise<{ high: number; changes: ServerRecord[] }> {
-  const rows = await db.query<{ high: number; collection: string | null; id: string; seq: number | null; deleted: boolean; data: Record<string, unknown> | null }>(
-    `SELECT c.value AS high, r.collection, r.id, r.seq, r.deleted, r.data
-     FROM change_counter c
-     LEFT JOIN LATERAL (
-       (SELECT collection, id::text, seq, deleted, data FROM records
-        WHERE seq > $1 AND seq <= c.value AND scope = ANY($2::text[]) AND origin_client IS DISTINCT FROM $4::uuid
-        ORDER BY seq LIMIT $3)
-       UNION ALL
-       (SELECT e.collection, e.id::text, e.seq, true, NULL::jsonb FROM scope_exits e
-        WHERE e.seq > $1 AND e.seq <= c.value AND e.scope = ANY($2::text[])
-          AND NOT EXISTS (SELECT 1 FROM records x WHERE x.collection = e.collection AND x.id = e.id AND x.scope = ANY($2::text[]))
-        ORDER BY e.seq LIMIT $3)
-     ) r ON true
-     ORDER BY r.seq LIMIT $3`,
-    [query.cursor, query.scopes, query.limit + 1, query.clientId],
-  );
-  const high = rows[0]?.high ?? 0;
-  const changes = rows.filter((row) => row.seq !== null && row.collection !== null).map((row) => toWire(row as Parameters<typeof toWire>[0]));
-  return { high, changes };
-}
-
-/** Records of `scopes` numbered in (after, until], for a device that gained those scopes. */
-export async function readBackfill(
-  db: Queryable,
-  query: { after: number; until: number; limit: number; scopes: string[] },
-): Promise<ServerRecord[]> {
-  const rows = await db.query<{ collection: string; id: string; seq: number; deleted: boolean; data: Record<string, unknown> | null }>(
-    `SELECT collection, id::text, seq, deleted, data FROM records
-     WHERE seq > $1 AND seq <= $2 AND scope = ANY($3::text[]) AND NOT deleted
-     ORDER BY seq LIMIT $4`,
-    [query.after, query.until, query.scopes, query.limit + 1],
-  );
-  return rows.map(toWire);
-}
-
-/** How many records of the scopes a fresh device will receive (for its progress bar). */
-export async function countRecordsInScopes(db: Queryable, scopes: string[]): Promise<number> {
-  const rows = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM records WHERE scope = ANY($1::text[]) AND NOT deleted', [scopes]);
-  return rows[0]?.count ?? 0;
 }
 
 export async function countRecords(db: Queryable, collection?: string): Promise<number> {

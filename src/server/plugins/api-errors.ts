@@ -49,7 +49,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
           : status === 413
             ? errorMessages.tooLarge
             : errorMessages.invalidRequest;
-      return reply.status(status).send(new ApiError(status, 'invalid-request', message).toBody());
+      return reply.status(status).send(new ApiError(status, status === 413 ? 'payload-too-large' : 'invalid-request', message).toBody());
     }
     request.log.error(error);
     return reply.status(500).send(new ApiError(500, 'server-error', errorMessages.serverError).toBody());

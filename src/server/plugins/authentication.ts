@@ -2,7 +2,9 @@
  * Bearer-token authentication: `Authorization: Bearer <token>`. The token is hashed and looked
  * up (db/sessions-repository.ts); a missing, unknown, ended or expired token, or one of a
  * disabled account, is a 401 `unauthorized`, which tells the device to ask its user to log in
- * again. A live session's last-seen time is refreshed at most once a minute.
+ * again. A live session's last-seen time is refreshed at most once a minute. The one lookup also
+ * reads what sync needs on every request: the organisation's epoch and the owner of the
+ * session's sync client.
  */
 import type { FastifyRequest } from 'fastify';
 import { hashSessionToken } from '#src/server/auth/session-tokens.ts';
@@ -18,6 +20,10 @@ export interface Authenticated {
   sessionId: string;
   /** The device's sync client id as the session knows it (null until it first syncs). */
   clientId: string | null;
+  /** The account that client id is bound to, or null while no push came from it. */
+  clientOwnerId: string | null;
+  /** The organisation's change epoch, read with the session (sync/access-cache.ts). */
+  orgEpoch: number;
 }
 
 export type Authenticate = (request: FastifyRequest) => Promise<Authenticated>;
@@ -33,6 +39,7 @@ export function createAuthenticate(database: Database, now: () => Date): Authent
     const session = await findLiveSession(database, tokenHash, at);
     if (!session) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
     if (at.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) await touchSession(database, session.sessionId, at);
-    return { account: session.account, tokenHash, sessionId: session.sessionId, clientId: session.clientId };
+    const { account, sessionId, clientId, clientOwnerId, orgEpoch } = session;
+    return { account, tokenHash, sessionId, clientId, clientOwnerId, orgEpoch };
   };
 }

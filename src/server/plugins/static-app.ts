@@ -23,9 +23,12 @@ export async function registerStaticApp(app: FastifyInstance, staticDir: string)
     redirect: false,
     dotfiles: 'ignore',
     cacheControl: false,
+    // The build writes .br and .gz beside every text file (scripts/precompress.ts): served as
+    // they are when the browser accepts them, with no compression work per request.
+    preCompressed: true,
     setHeaders(response, filePath) {
       const inAssets = relative(staticDir, filePath).split(sep)[0] === 'assets';
-      const isEntry = ENTRY_FILES.has(basename(filePath)) && !inAssets;
+      const isEntry = ENTRY_FILES.has(basename(filePath).replace(/\.(br|gz)$/, '')) && !inAssets;
       response.setHeader('Cache-Control', inAssets && !isEntry ? IMMUTABLE : REVALIDATE);
     },
   });

@@ -2,7 +2,9 @@
  * POST /api/sync/push and /api/sync/pull: check the session, the protocol version and the
  * envelope (shared schemas), then hand over to src/server/sync. A device id belongs to the first
  * account that pushed from it: another account using it is a 409, so that one phone's outbox
- * can never be applied with someone else's rights.
+ * can never be applied with someone else's rights. What an account may read and write comes
+ * from the access cache (sync/access-cache.ts): one query per request authenticates, reads the
+ * organisation's epoch and the owner of the session's device.
  */
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
@@ -11,7 +13,8 @@ import { findSyncClientOwner, readRestrictedScopes } from '#src/server/db/sync-r
 import { setSessionClient } from '#src/server/db/sessions-repository.ts';
 import type { Authenticated } from '#src/server/plugins/authentication.ts';
 import { ApiError, invalidRequest } from '#src/server/plugins/api-errors.ts';
-import { accessOf, type Access } from '#src/server/sync/access.ts';
+import { AccessCache } from '#src/server/sync/access-cache.ts';
+import { accessOf } from '#src/server/sync/access.ts';
 import { readPull } from '#src/server/sync/pull.ts';
 import { applyPush, ClientMismatchError } from '#src/server/sync/push.ts';
 import {
@@ -40,11 +43,15 @@ function parseEnvelope<Schema extends z.ZodType>(schema: Schema, body: unknown):
 
 export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
   const { database, now, authenticate, testHooks } = context;
-  const accessFor = async ({ account }: Authenticated): Promise<Access> => {
+  const accesses = new AccessCache(async (account) => {
     const reach = await readReach(database, account);
     const restricted = account.role === 'leader' || account.role === 'commune-police' ? await readRestrictedScopes(database, reach.teamIds) : [];
     return accessOf(account, reach, restricted);
-  };
+  });
+  const accessFor = (session: Authenticated) => accesses.get(session.account, session.orgEpoch);
+  /** The account a device id is bound to: known from the session when it is the session's own device. */
+  const ownerOf = async (session: Authenticated, clientId: string) =>
+    session.clientId === clientId ? (session.clientOwnerId ?? undefined) : findSyncClientOwner(database, clientId);
 
   app.post(apiPaths.push, async (request): Promise<PushResponse> => {
     const session = await authenticate(request);
@@ -66,7 +73,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const session = await authenticate(request);
     const pull = parseEnvelope(pullRequestSchema, request.body);
     const access = await accessFor(session);
-    const owner = await findSyncClientOwner(database, pull.clientId);
+    const owner = await ownerOf(session, pull.clientId);
     if (owner !== undefined && owner !== access.account.id) throw clientMismatch();
     if (session.clientId !== pull.clientId) await setSessionClient(database, session.sessionId, pull.clientId);
     return readPull(database, access, pull);

@@ -32,10 +32,19 @@ export const EARLIEST_DAY = '2000-01-01';
 const BOOKKEEPING_INSTANTS = new Set(['createdAt', 'updatedAt', 'reviewedAt']);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** What an entry refers to, whatever its kind (the record passed the shared schema before). */
+/**
+ * What an entry refers to, whatever its kind. Push gathers the ids of a whole batch before each
+ * record is validated (to read the facts once): a record of the wrong shape refers to nothing
+ * here and is refused by its schema afterwards.
+ */
 export function referencesOf(entry: Record<string, unknown>): { householdIds: string[]; memberIds: string[]; templateIds: string[] } {
-  const references = entryReferences(entry as unknown as FieldLog);
-  return { householdIds: [...references.householdIds], memberIds: [...references.memberIds], templateIds: [...references.checklistTemplateIds] };
+  try {
+    const references = entryReferences(entry as unknown as FieldLog);
+    const strings = (ids: Iterable<unknown>) => [...ids].filter((id): id is string => typeof id === 'string');
+    return { householdIds: strings(references.householdIds), memberIds: strings(references.memberIds), templateIds: strings(references.checklistTemplateIds) };
+  } catch {
+    return { householdIds: [], memberIds: [], templateIds: [] };
+  }
 }
 
 type Refusal = { reason: RejectReason; message: string };

@@ -1,8 +1,8 @@
 /**
  * Whether one mutation may be applied, given who pushes it and the server's current copy. Pure:
- * push.ts reads the copy in the push transaction under the change counter's lock, so the decision
- * and the write see the same state (a leader's approval cannot slip in between the check and a
- * member's edit).
+ * push.ts reads the copy in the push transaction with the record's row locked until commit, so
+ * the decision and the write see the same state (a leader's approval cannot slip in between the
+ * check and a member's edit).
  *
  * - fieldLog: members and leaders write entries in their own team only, as themselves. The author
  *   edits while the review allows it (review.ts); a returned entry the author fixes becomes

@@ -22,14 +22,13 @@ export const isoDaySchema = z.string().refine((value) => {
   return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }, 'Ngày không hợp lệ');
 
+/** Made once: creating an Intl.DateTimeFormat costs far more than using one (the server checks every entry's dates). */
+let dayFormat: Intl.DateTimeFormat | undefined;
+
 /** The calendar day of an instant in Vietnam. */
 export function dayInVietnam(instant: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const parts = dayFormat.formatToParts(instant);
   const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -14,8 +14,10 @@
  * Vietnamese reason, and with the server's copy only when the user may read it. One refusal never
  * blocks the mutations behind it.
  *
- * Pull (server → device). Every change gets a number that follows commit order; a device asks
- * for changes after its cursor, within the scopes its user may read, in pages. Deletes, and
+ * Pull (server → device). Every change has a place in the server's change feed; a device asks
+ * for changes after its cursor (an opaque string the server gave it, '' at first), within the
+ * scopes its user may read, in pages. The feed never grows behind a cursor, so a device that
+ * stores each page with its cursor never misses a change. Deletes, and
  * records that left a scope, travel as tombstones. A device is not sent back what it pushed
  * itself unless the server changed it (a merge, a normalisation): `written` in the push answer
  * gives it the versions instead ("no echo").
@@ -44,6 +46,11 @@ export const MAX_PULL_LIMIT = 2000;
 export const DEFAULT_PULL_LIMIT = 1000;
 /** Scopes a backfill may ask for at once. */
 export const MAX_BACKFILL_SCOPES = 2000;
+
+/** The cursor of a device that never pulled. Cursors are opaque: store and send them back as they came. */
+export const INITIAL_CURSOR = '';
+/** A pull cursor: opaque to devices (only the server reads it), '' at the start. */
+const cursorSchema = z.string().max(64);
 
 const uuid = z.string().regex(UUID_PATTERN, 'Mã không hợp lệ');
 
@@ -127,7 +134,8 @@ export const pushRequestSchema = z
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /**
- * A record as the server holds it. `seq` is its version: the number of the change that wrote it.
+ * A record as the server holds it. `seq` is its version: the number of the change that wrote it
+ * (a record's versions only grow; they are not the feed's order, which only the cursor knows).
  * `data` (without the id) is null for a tombstone.
  */
 export const serverRecordSchema = z.looseObject({
@@ -175,19 +183,20 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 export const pullRequestSchema = z.looseObject({
   protocolVersion: z.number().int(),
   clientId: uuid,
-  /** Last server change number the device has applied; 0 for a new device. */
-  cursor: z.number().int().nonnegative(),
+  /** The cursor of the last page the device applied; '' for a new device. */
+  cursor: cursorSchema,
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
   /** Hash of the scopes the device holds ('' for none yet). */
   scopesHash: z.string().max(128).default(''),
   /**
-   * Records of newly gained scopes, numbered after `after` and at most `until` (the device's cursor
-   * when it learned of them). Answered in pages like a normal pull; `cursor` then means `after`.
+   * Records of newly gained scopes after `cursor` and up to `until` (the device's cursor when it
+   * learned of them). Answered in pages like a normal pull; the answer's cursor is where the
+   * backfill got to (`until` when done).
    */
   backfill: z
     .looseObject({
       scopes: z.array(z.string().max(200)).min(1).max(MAX_BACKFILL_SCOPES),
-      until: z.number().int().nonnegative(),
+      until: cursorSchema,
     })
     .optional(),
 });
@@ -195,10 +204,10 @@ export type PullRequest = z.input<typeof pullRequestSchema>;
 
 export const pullResponseSchema = z.looseObject({
   protocolVersion: z.number().int(),
-  /** Changes after the cursor, in number order; at most `limit`. */
+  /** Changes after the cursor, in feed order; at most `limit`. */
   changes: z.array(serverRecordSchema),
-  /** Store this as the new cursor together with the changes. */
-  cursor: z.number().int().nonnegative(),
+  /** Store this as the new cursor together with the changes (opaque). */
+  cursor: cursorSchema,
   /** More changes wait: pull again at once. */
   hasMore: z.boolean(),
   /** The hash of the user's scopes now. */

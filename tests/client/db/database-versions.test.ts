@@ -41,7 +41,7 @@ describe('device database versions', () => {
       const byMember = await db.fieldLog.where('[memberId+date]').between([MEMBER_ID, '2025-03-01'], [MEMBER_ID, '2025-03-31']).toArray();
       expect(byMember.map((log) => log.id)).toEqual([synced.id, unsent.id]);
       expect(await readOutboxBatch(db)).toMatchObject([{ seq: 1, recordId: unsent.id, op: 'put' }]);
-      expect(await getCursor(db)).toBe(57);
+      expect(await getCursor(db)).toBe('57');
       expect(await getClientId(db)).toBe('0190a000-0000-7000-8000-00000000c1d0');
     } finally {
       await db.delete();
@@ -97,7 +97,7 @@ describe('device database versions', () => {
     try {
       expect(db.verno).toBeGreaterThanOrEqual(3);
       expect((await readOutboxBatch(db)).map((entry) => [entry.seq, entry.recordId])).toEqual([[1, unsent.id], [2, household.id]]);
-      expect(await getCursor(db)).toBe(12);
+      expect(await getCursor(db)).toBe('12');
       expect(await db.household.get(household.id)).toEqual(household);
       const teamOutreach = await db.fieldLog.where('[teamId+kind+date]').between([synced.teamId, 'outreach', '2025-03-01'], [synced.teamId, 'outreach', '2025-03-31'], true, true).primaryKeys();
       expect(teamOutreach).toEqual([synced.id, unsent.id]);

@@ -13,8 +13,9 @@ function put(log: OutreachLog, seq: number): ServerRecord {
   return { collection: 'fieldLog', id: log.id, seq, deleted: false, data: { ...log } };
 }
 
+/** A page whose cursor is `c<n>`: cursors are opaque strings; these only need to differ. */
 function page(changes: ServerRecord[], cursor: number, hasMore = false, scopes?: string[]): PullResponse {
-  return { protocolVersion: 2, changes, cursor, hasMore, scopesHash: scopes ? hashScopes(scopes) : '', ...(scopes ? { scopes } : {}) };
+  return { protocolVersion: 2, changes, cursor: `c${cursor}`, hasMore, scopesHash: scopes ? hashScopes(scopes) : '', ...(scopes ? { scopes } : {}) };
 }
 
 /** A row as the device stores it: the record and the server version it came with. */
@@ -33,7 +34,7 @@ describe('applyPull', () => {
     ], 4));
     expect(result).toEqual({ applied: 2, skipped: 0, stale: false, dropped: 0 });
     expect(await db.fieldLog.toArray()).toEqual([row(kept, 3)]);
-    expect(await getCursor(db)).toBe(4);
+    expect(await getCursor(db)).toBe('c4');
   });
 
   it('does not overwrite a local edit that waits to be pushed, then takes the server copy once pushed', async () => {
@@ -46,13 +47,20 @@ describe('applyPull', () => {
     await applyPull(db, page([put(log, 5), put(other, 6)], 6));
     expect(await db.fieldLog.get(log.id)).toEqual(mine);
     expect(await db.fieldLog.get(other.id)).toEqual(row(other, 6));
-    expect(await getCursor(db)).toBe(6);
+    expect(await getCursor(db)).toBe('c6');
 
     const [seq] = (await db.outbox.toCollection().primaryKeys()) as number[];
     await settlePush(db, { protocolVersion: 2, lastAppliedSeq: seq!, written: [], rejected: [] });
     const serverVersion = { ...mine, note: 'máy chủ đã chuẩn hóa' };
-    await applyPull(db, page([put(serverVersion, 7)], 7), { fromCursor: 6 });
+    await applyPull(db, page([put(serverVersion, 7)], 7), { fromCursor: 'c6' });
     expect(await db.fieldLog.get(log.id)).toEqual(row(serverVersion, 7));
+  });
+
+  it('sends a cursor stored by an older version (a change number) as its digits, which the server still reads', async () => {
+    const db = freshDatabase();
+    await db.meta.bulkPut([{ key: 'cursor', value: 57 }, { key: 'backfill', value: [{ scopes: ['team:x'], until: 57, after: 0 }] }]);
+    expect(await getCursor(db)).toBe('57');
+    expect(await getBackfillJob(db)).toEqual({ scopes: ['team:x'], until: '57', after: '' });
   });
 
   it('ignores collections it does not know and still moves the cursor', async () => {
@@ -64,7 +72,7 @@ describe('applyPull', () => {
     ], 9));
     expect(result).toEqual({ applied: 1, skipped: 1, stale: false, dropped: 0 });
     expect(await db.fieldLog.count()).toBe(1);
-    expect(await getCursor(db)).toBe(9);
+    expect(await getCursor(db)).toBe('c9');
   });
 
   it('drops a page asked for from a cursor that has moved since', async () => {
@@ -72,9 +80,9 @@ describe('applyPull', () => {
     const newer = outreachLog({ peopleReached: 8 });
     await applyPull(db, page([put(newer, 20)], 20));
 
-    const late = await applyPull(db, page([put({ ...newer, peopleReached: 1 }, 10)], 10), { fromCursor: 0 });
+    const late = await applyPull(db, page([put({ ...newer, peopleReached: 1 }, 10)], 10), { fromCursor: '' });
     expect(late.stale).toBe(true);
-    expect(await getCursor(db)).toBe(20);
+    expect(await getCursor(db)).toBe('c20');
     expect((await db.fieldLog.get(newer.id))?.peopleReached).toBe(8);
   });
 
@@ -86,7 +94,7 @@ describe('applyPull', () => {
     });
     await expect(applyPull(db, page([put(outreachLog(), 4)], 4))).rejects.toThrow('storage failed');
     expect(await db.fieldLog.count()).toBe(0);
-    expect(await getCursor(db)).toBe(3);
+    expect(await getCursor(db)).toBe('c3');
   });
 
   it('drops the records of a lost scope but keeps unsent ones, and queues a backfill of the gained scope', async () => {
@@ -100,18 +108,18 @@ describe('applyPull', () => {
     expect(await getBackfillJob(db)).toBeNull();
     await putRecord(db, 'fieldLog', unsentInA);
 
-    const moved = await applyPull(db, page([], 9, false, [teamB]), { fromCursor: 5 });
+    const moved = await applyPull(db, page([], 9, false, [teamB]), { fromCursor: 'c5' });
     expect(moved.dropped).toBe(1);
     expect((await db.fieldLog.toArray()).map((log) => log.id)).toEqual([unsentInA.id]);
-    expect(await getBackfillJob(db)).toEqual({ scopes: [teamB], until: 5, after: 0 });
+    expect(await getBackfillJob(db)).toEqual({ scopes: [teamB], until: 'c5', after: '' });
 
     const inB = outreachLog({ teamId: teamB.slice(5) });
     const job = (await getBackfillJob(db))!;
     expect(await applyBackfill(db, job, page([put(inB, 3)], 3, true))).toBe(1);
-    expect(await getBackfillJob(db)).toEqual({ scopes: [teamB], until: 5, after: 3 });
+    expect(await getBackfillJob(db)).toEqual({ scopes: [teamB], until: 'c5', after: 'c3' });
     await applyBackfill(db, (await getBackfillJob(db))!, page([], 5, false));
     expect(await getBackfillJob(db)).toBeNull();
     expect(await db.fieldLog.get(inB.id)).toEqual(row(inB, 3));
-    expect(await getCursor(db)).toBe(9);
+    expect(await getCursor(db)).toBe('c9');
   });
 });

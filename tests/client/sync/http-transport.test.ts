@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { apiPaths, type PullRequest } from '#src/shared/sync/protocol.ts';
 import { createHttpTransport, SyncError } from '#src/client/sync/http-transport.ts';
 
-const pullRequest: PullRequest = { protocolVersion: 2, clientId: '0190a000-0000-7000-8000-0000000000aa', cursor: 0, limit: 10 };
+const pullRequest: PullRequest = { protocolVersion: 2, clientId: '0190a000-0000-7000-8000-0000000000aa', cursor: '', limit: 10 };
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -32,9 +32,9 @@ async function failureOf(promise: Promise<unknown>): Promise<SyncError> {
 
 describe('createHttpTransport', () => {
   it('posts the request with the Bearer token and returns the parsed answer', async () => {
-    const { transport, calls } = transportAnswering(async () => json(200, { protocolVersion: 2, changes: [], cursor: 4, hasMore: false, scopesHash: '', extra: 'kept' }));
+    const { transport, calls } = transportAnswering(async () => json(200, { protocolVersion: 2, changes: [], cursor: '4', hasMore: false, scopesHash: '', extra: 'kept' }));
     const answer = await transport.pull(pullRequest);
-    expect(answer).toEqual({ protocolVersion: 2, changes: [], cursor: 4, hasMore: false, scopesHash: '', extra: 'kept' });
+    expect(answer).toEqual({ protocolVersion: 2, changes: [], cursor: '4', hasMore: false, scopesHash: '', extra: 'kept' });
     expect(calls[0]!.url).toBe(`https://antt.example${apiPaths.pull}`);
     expect(calls[0]!.init.method).toBe('POST');
     expect(new Headers(calls[0]!.init.headers).get('authorization')).toBe('Bearer tok');

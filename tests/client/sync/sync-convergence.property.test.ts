@@ -13,7 +13,7 @@ import { deleteRecord, putRecord } from '#src/client/db/record-repository.ts';
 import { syncOnce } from '#src/client/sync/sync-engine.ts';
 import { memberLog, openDevice, type Device } from './support/devices.ts';
 import { FaultyTransport, faults, type Fault } from './support/faulty-transport.ts';
-import { login, resetSyncState, serverConflicts, serverTeamLogs, startTestServer, type TestServer } from './support/server-harness.ts';
+import { currentCursor, login, resetSyncState, serverConflicts, serverTeamLogs, startTestServer, type TestServer } from './support/server-harness.ts';
 
 type Role = 'member' | 'leader';
 
@@ -126,12 +126,12 @@ describe('sync convergence', () => {
       fc.asyncProperty(roles, initialLogCount, faultScripts, stepLists, async (deviceRoles, initialLogs, scripts, steps) => {
         await resetSyncState(server);
         // Households were pulled before; start each device after them so a run only moves logs.
-        const [{ value: counter } = { value: 0 }] = await server.database.query<{ value: number }>('SELECT value FROM change_counter');
+        const cursor = await currentCursor(server);
         const used = { member: 0, leader: 0 };
         const devices: SimDevice[] = [];
         for (const [index, role] of deviceRoles.entries()) {
           const opened = await openDevice(server, sessions[role][used[role]++]!, `${role}-${index}`);
-          await opened.db.meta.put({ key: 'cursor', value: counter });
+          await opened.db.meta.put({ key: 'cursor', value: cursor });
           devices.push({ ...opened, role, faulty: new FaultyTransport(opened.transport, scripts[index]!), background: Promise.resolve() });
         }
         // A shared start: the member's earlier logs are on the server and on every device.

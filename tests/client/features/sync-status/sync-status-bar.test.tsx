@@ -48,7 +48,7 @@ describe('sync status bar', () => {
         return { protocolVersion: 2, lastAppliedSeq: request.mutations.at(-1)!.seq, written: [], rejected: [] };
       },
       async pull() {
-        return { protocolVersion: 2, changes: [], cursor: 1, hasMore: false, scopesHash: '' };
+        return { protocolVersion: 2, changes: [], cursor: '1', hasMore: false, scopesHash: '' };
       },
     };
     startAppSyncRunner(db, transport);

@@ -64,13 +64,14 @@ export class MemoryServer implements SyncTransport {
     this.pullCalls += 1;
     const limit = request.limit ?? 1000;
     const after = [...this.records.entries()]
-      .filter(([key, r]) => r.seq > request.cursor && this.origins.get(key) !== request.clientId)
+      .filter(([key, r]) => r.seq > Number(request.cursor || 0) && this.origins.get(key) !== request.clientId)
       .map(([, r]) => r)
       .sort((a, b) => a.seq - b.seq);
     const page = after.slice(0, limit);
     const hasMore = after.length > limit;
-    const cursor = hasMore ? page[page.length - 1]!.seq : this.changeSeq;
-    const total = request.cursor === 0 && hasMore ? { total: after.length } : {};
+    // Cursors are opaque to devices; this server's happen to be its change numbers as text.
+    const cursor = String(hasMore ? page[page.length - 1]!.seq : this.changeSeq);
+    const total = (request.cursor === '' || request.cursor === '0') && hasMore ? { total: after.length } : {};
     return { protocolVersion: PROTOCOL_VERSION, changes: page.map((r) => ({ ...r })), cursor, hasMore, scopesHash: 'all', ...total };
   }
 

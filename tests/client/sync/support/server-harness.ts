@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '#src/server/app.ts';
 import { openDatabase, type Database } from '#src/server/db/database.ts';
 import { migrate } from '#src/server/db/migrate.ts';
+import { readFeedId, readHorizon } from '#src/server/db/pull-repository.ts';
+import { formatCursor } from '#src/server/sync/cursor.ts';
 import { DEMO_ACCOUNTS, DEMO_IDS, loadDemoData } from '#src/server/db/demo-data.ts';
 import type { LoginResponse } from '#src/shared/domain/account.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
@@ -84,6 +86,11 @@ export async function serverConflicts(server: TestServer): Promise<Record<string
 }
 
 /** Forgets every field log, conflict and sync client, keeping accounts, sessions and households. */
+/** A cursor past every change committed so far: a device that starts there pulls only what comes next. */
+export async function currentCursor(server: TestServer): Promise<string> {
+  return formatCursor(await readHorizon(server.database), await readFeedId(server.database));
+}
+
 export async function resetSyncState(server: TestServer): Promise<void> {
   await server.database.exec(`DELETE FROM sync_rejections; DELETE FROM sync_clients;
     DELETE FROM records WHERE collection IN ('fieldLog', 'conflict');`);
