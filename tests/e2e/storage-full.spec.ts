@@ -17,7 +17,8 @@ const QUOTA_BYTES = 6 * 1024 * 1024;
 const FULL_MESSAGE = 'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xoá bớt ảnh, video hoặc ứng dụng không dùng đến, rồi bấm Lưu lại. Những gì đã lưu trước đó vẫn còn nguyên.';
 
 async function fillOutreachForm(page: Page, topic: string, search: string): Promise<void> {
-  await page.getByRole('link', { name: 'Ghi nhật ký tuyên truyền' }).first().click();
+  await page.getByRole('link', { name: 'Ghi nhật ký mới' }).first().click();
+  await page.getByRole('link', { name: /^Tuyên truyền/ }).click();
   await page.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ)').fill(search);
   await page.getByRole('button', { name: /^Chọn/ }).first().click();
   await page.getByLabel('Nội dung tuyên truyền').fill(topic);
@@ -119,7 +120,7 @@ describe.skipIf(skipReason !== null)(`a full phone${skipReason ? ` (skipped: ${s
         await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * QUOTA_BYTES });
       }
       await page.getByRole('button', { name: 'Lưu' }).click();
-      await page.getByRole('heading', { name: 'Nhật ký tuyên truyền của tôi' }).waitFor();
+      await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
       await page.getByText('Lưu khi máy đầy').first().waitFor();
       await page.getByText('Đã gửi hết').waitFor();
       expect(await deviceCounts(page)).toEqual({ logs: ['Lưu khi máy đầy', 'Đã lưu trước khi đầy'], outbox: 0 });
