@@ -4,8 +4,8 @@
  * kind of field log in the schema), read (pull) and write (push), one test per cell. The tables
  * below are the access rules of src/server/sync/access.ts and write-rules.ts written out as
  * data; a collection or entry kind without rows fails the guard test at the end, so a new kind
- * cannot arrive unjudged. Restricted kinds (tips, reintegration visits) are not in the field log
- * schema yet: when they arrive the guard asks for their rows.
+ * cannot arrive unjudged. Restricted kinds (tips, reintegration visits) are read by their
+ * author, the team's leader and commune police only.
  */
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +15,13 @@ import { writeServerRecords } from '#src/server/db/sync-repository.ts';
 import type { Database } from '#src/server/db/database.ts';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { Conflict } from '#src/shared/domain/conflict.ts';
-import { fieldLogSchema } from '#src/shared/domain/field-log.ts';
+import { fieldLogKinds, fieldLogSchema, isRestrictedKind, type FieldLogKind } from '#src/shared/domain/field-log.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { collectionNames } from '#src/shared/sync/collections.ts';
 import type { Mutation, RejectReason, ServerRecord } from '#src/shared/sync/protocol.ts';
 import { demoApp, household, login, outreachLog, pullAll, push, putMutation, versionOf, type Session } from '../support/server-fixtures.ts';
 import { planOf } from '../support/plan-fixtures.ts';
+import { checklistTemplate, manualValue, targetAssignment, teamEntry } from '../support/entry-builders.ts';
 import { forEachDatabase } from '../support/test-databases.ts';
 
 type Role = 'member' | 'leader' | 'commune police' | 'province admin' | 'member of another team';
@@ -37,6 +38,8 @@ interface World {
   sessions: Record<Role, Session>;
   /** An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict. */
   ids: { entry: string; hamletPlan: string; conflict: string };
+  /** One entry of each kind by tovien2 (team Ấp 1–2), a tip by tovien, and records police and province wrote. */
+  more: { byKind: Record<string, string>; ownTip: string; template: string; communeValue: string; teamValue: string; teamTarget: string };
 }
 
 // ---- Read: does a pull of the role bring the record? -------------------------------------------
@@ -64,6 +67,21 @@ const readTable: ReadRow[] = [
   { target: 'hamlet Ấp 1 (orgUnit)', collection: 'orgUnit', id: () => AP1, reads: all(true, { 'member of another team': false }) },
   { target: 'team Ấp 1–2 (team)', collection: 'team', id: () => DEMO_IDS.teamAp12, reads: all(true, { 'member of another team': false }) },
   { target: 'team Ấp 3 (team)', collection: 'team', id: () => DEMO_IDS.teamAp3, reads: all(true, { member: false, leader: false }) },
+  ...fieldLogKinds.map((kind): ReadRow => ({
+    target: `a ${kind} entry of another member of team Ấp 1–2`, collection: 'fieldLog', kind, id: (w) => w.more.byKind[kind]!,
+    // Tips and reintegration visits: the author, the team's leader and commune police only.
+    reads: isRestrictedKind(kind)
+      ? { member: false, leader: true, 'commune police': true, 'province admin': false, 'member of another team': false }
+      : all(true, { 'member of another team': false }),
+  })),
+  {
+    target: 'its own tip', collection: 'fieldLog', kind: 'tip', id: (w) => w.more.ownTip,
+    reads: { member: true, leader: true, 'commune police': true, 'province admin': false, 'member of another team': false },
+  },
+  { target: "the commune's checklist template", collection: 'checklistTemplate', id: (w) => w.more.template, reads: all(true) },
+  { target: "a value entered for the commune", collection: 'manualValue', id: (w) => w.more.communeValue, reads: all(true) },
+  { target: 'a value entered for team Ấp 1–2', collection: 'manualValue', id: (w) => w.more.teamValue, reads: all(true, { 'member of another team': false }) },
+  { target: 'a target assigned to team Ấp 1–2', collection: 'targetAssignment', id: (w) => w.more.teamTarget, reads: all(true, { 'member of another team': false }) },
 ];
 
 // ---- Write: does a push of the role land, or which refusal does it get? -------------------------
@@ -103,6 +121,22 @@ async function storedData(world: World, collection: string, id: string): Promise
 }
 
 const writeTable: WriteRow[] = [
+  ...fieldLogKinds.map((kind): WriteRow => ({
+    target: `its own new ${kind} entry in team Ấp 1–2`, collection: 'fieldLog', kind, outcomes: only(['member', 'leader']),
+    mutation: async (w, role) => putMutation(1, 'fieldLog', teamEntry(kind, w.sessions[role].profile.user.id)),
+  })),
+  {
+    target: "a checklist template of the commune", collection: 'checklistTemplate', outcomes: only(['commune police']),
+    mutation: async () => putMutation(1, 'checklistTemplate', checklistTemplate(DEMO_IDS.commune) as { id: string }),
+  },
+  {
+    target: 'a value entered for the commune', collection: 'manualValue', outcomes: only(['commune police', 'province admin']),
+    mutation: async (w, role) => putMutation(1, 'manualValue', manualValue(DEMO_IDS.commune, w.sessions[role].profile.user.id) as { id: string }),
+  },
+  {
+    target: 'a target assigned to team Ấp 1–2', collection: 'targetAssignment', outcomes: only(['commune police', 'province admin']),
+    mutation: async (w, role) => putMutation(1, 'targetAssignment', targetAssignment(DEMO_IDS.teamAp12, DEMO_IDS.commune, w.sessions[role].profile.user.id) as { id: string }),
+  },
   {
     target: 'a new household of Ấp 1', collection: 'household', outcomes: only(['leader', 'commune police']),
     mutation: async () => putMutation(1, 'household', household(AP1)),
@@ -160,6 +194,27 @@ const writeTable: WriteRow[] = [
   },
 ];
 
+/** One entry of each kind by tovien2, a tip by tovien, and the records police and province keep. */
+async function writeMore(app: FastifyInstance, sessions: Record<Role, Session>): Promise<World['more']> {
+  const author = await login(app, 'tovien2');
+  const entries = Object.fromEntries(fieldLogKinds.map((kind) => [kind, teamEntry(kind as FieldLogKind, author.profile.user.id)]));
+  const byAuthor = await push(app, author, uuidv7(), Object.values(entries).map((entry, i) => putMutation(i + 1, 'fieldLog', entry)));
+  const ownTip = teamEntry('tip', sessions.member.profile.user.id);
+  const byMember = await push(app, sessions.member, uuidv7(), [putMutation(1, 'fieldLog', ownTip)]);
+  const police = sessions['commune police'].profile.user.id;
+  const template = checklistTemplate(DEMO_IDS.commune) as { id: string };
+  const communeValue = manualValue(DEMO_IDS.commune, police) as { id: string };
+  const teamValue = manualValue(DEMO_IDS.commune, police, DEMO_IDS.teamAp12) as { id: string };
+  const teamTarget = targetAssignment(DEMO_IDS.teamAp12, DEMO_IDS.commune, police) as { id: string };
+  const byPolice = await push(app, sessions['commune police'], uuidv7(), [
+    putMutation(1, 'checklistTemplate', template), putMutation(2, 'manualValue', communeValue),
+    putMutation(3, 'manualValue', teamValue), putMutation(4, 'targetAssignment', teamTarget),
+  ]);
+  for (const answer of [byAuthor, byMember, byPolice]) expect(answer.body.rejected).toEqual([]);
+  const byKind = Object.fromEntries(Object.entries(entries).map(([kind, entry]) => [kind, entry.id]));
+  return { byKind, ownTip: ownTip.id, template: template.id, communeValue: communeValue.id, teamValue: teamValue.id, teamTarget: teamTarget.id };
+}
+
 /** An open concurrent-edit conflict on a team Ấp 1–2 entry, between tovien and tovien2. */
 function conflictOf(world: World): Conflict {
   const at = new Date().toISOString();
@@ -196,7 +251,7 @@ forEachDatabase('access by role and record kind', (getDb) => {
   beforeAll(async () => {
     const app = await demoApp(getDb());
     const sessions = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await login(app, usernames[role])]))) as Record<Role, Session>;
-    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '' } };
+    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '' }, more: await writeMore(app, sessions) };
     world.ids.entry = (await entryOfAnotherMember(world)).entry.id;
     const hamletPlan = plan(AP1);
     const published = await push(app, sessions['province admin'], uuidv7(), [putMutation(1, 'campaignPlan', hamletPlan)]);

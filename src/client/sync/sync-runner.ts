@@ -14,6 +14,7 @@
  */
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { getSyncStatus, updateSyncStatus, type SyncFailure } from '#src/client/db/sync-state-repository.ts';
+import { isStorageFull } from '#src/client/db/storage-errors.ts';
 import { SyncError } from './http-transport.ts';
 import { BUSY_RETRY_MS, IDLE_INTERVAL_MS, backoffDelay, needsUserAction } from './retry-policy.ts';
 import { syncOnce } from './sync-engine.ts';
@@ -218,7 +219,10 @@ function toFailure(error: unknown, at: Date): SyncFailure {
   if (error instanceof SyncError) return { reason: error.reason, message: error.message, at: at.toISOString() };
   // Not a network answer: the device's own storage failed (full, closed, blocked).
   console.warn('Sync failed on the device', error);
-  return { reason: 'device-error', message: 'Không lưu được dữ liệu đồng bộ trên máy', at: at.toISOString() };
+  const message = isStorageFull(error)
+    ? 'Bộ nhớ máy đã đầy nên chưa nhận được dữ liệu mới. Hãy xoá bớt ảnh, video hoặc ứng dụng không dùng đến; ứng dụng sẽ tự thử lại.'
+    : 'Không lưu được dữ liệu đồng bộ trên máy';
+  return { reason: 'device-error', message, at: at.toISOString() };
 }
 
 let appRunner: { db: AnttDatabase; runner: SyncRunner } | null = null;

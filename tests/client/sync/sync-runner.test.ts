@@ -222,6 +222,21 @@ describe('sync runner', () => {
     expect(transport.maxActive).toBe(1);
     expect(timers.delays).toContain(1_000);
   });
+  it('says the phone is full when pulled changes cannot be stored, keeps the cursor, and retries', async () => {
+    const { db, transport, timers, runner } = setup();
+    const log = outreachLog();
+    transport.server.write('fieldLog', log.id, { ...log });
+    db.fieldLog.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    runner.start();
+    await runner.whenIdle();
+    const status = await getSyncStatus(db);
+    expect(status.lastError).toMatchObject({ reason: 'device-error', message: expect.stringContaining('Bộ nhớ máy đã đầy') });
+    expect(status.nextRetryAt).not.toBeNull();
+    expect(timers.delays).toHaveLength(1);
+    expect(await db.fieldLog.count()).toBe(0);
+  });
 });
 
 describe('app sync runner', () => {
