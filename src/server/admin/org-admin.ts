@@ -44,6 +44,8 @@ export async function readUnitDetail(tx: Queryable, actor: Account, unitId: stri
       manageUnits: actor.role === 'province-admin' || (actor.role === 'commune-police' && unit.id === actor.orgUnitId),
       manageTeams: unit.kind === 'commune' && (await canManageTeamsOf(tx, actor, unit.id)),
       editSettings: await canEditSettings(tx, actor, unit),
+      editUnit: unit.id !== actor.orgUnitId && (await canManageUnit(tx, actor, unit)),
+      moveUnit: actor.role === 'province-admin' && unit.id !== actor.orgUnitId && unit.kind !== 'province',
       assignableRoles: isManagedHere ? assignableRoles(actor) : [],
     },
   };
@@ -73,6 +75,10 @@ export async function changeUnit(tx: Queryable, actor: Account, unitId: string, 
     if (!(await isWithin(tx, parent.id, actor.orgUnitId))) throw forbidden();
     if (await isWithin(tx, parent.id, unit.id)) throw conflict('Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.', 'parentId');
   }
+  const parentId = request.parentId ?? unit.parentId;
+  const name = request.name ?? unit.name;
+  const same = await findUnitByName(tx, parentId, unit.kind, name);
+  if (same && same.id !== unit.id) throw conflict(`Đã có “${name}” trong đơn vị này.`, 'name');
   await updateUnit(tx, unit.id, request, now);
   await publishOrgChanges(tx, { unitIds: [unit.id] }, actor.id, now);
 }

@@ -100,6 +100,10 @@ export const unitDetailSchema = z.looseObject({
     manageUnits: z.boolean(),
     manageTeams: z.boolean(),
     editSettings: z.boolean(),
+    /** Rename this unit (not the user's own). */
+    editUnit: z.boolean().default(false),
+    /** Move this unit under another parent (province admins only). */
+    moveUnit: z.boolean().default(false),
     assignableRoles: z.array(z.enum(roles)),
   }),
 });

@@ -1,9 +1,10 @@
 /**
  * A commune's teams: each with its hamlets, founding day and members; which team covers each
- * hamlet (moving a hamlet republishes both teams to devices); and a form to add a team.
+ * hamlet (moving a hamlet republishes both teams to devices); renaming a team or correcting its
+ * founding day; and a form to add a team.
  */
 import { useState, type FormEvent } from 'react';
-import { adminPaths, pathFor } from '#src/shared/domain/admin.ts';
+import { adminPaths, pathFor, type AdminTeam } from '#src/shared/domain/admin.ts';
 import { formatDay, parseDisplayDay } from '#src/shared/domain/dates.ts';
 import { Field } from '#src/client/components/field.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
@@ -36,6 +37,35 @@ function AddTeamForm({ token, detail, reload }: SectionProps) {
         {(control) => <input {...control} type="text" inputMode="numeric" placeholder="01/07/2024" value={day} onChange={(event) => setDay(event.target.value)} />}
       </Field>
       <button type="submit" className="button" disabled={action.isBusy}>{t('admin.addTeam')}</button>
+    </form>
+  );
+}
+
+function EditTeamForm({ token, reload, team }: Pick<SectionProps, "token" | "reload"> & { team: AdminTeam }) {
+  const { t } = useT();
+  const [name, setName] = useState(team.name);
+  const [day, setDay] = useState(team.establishedOn ? formatDay(team.establishedOn) : '');
+  const [dayError, setDayError] = useState<string | undefined>();
+  const [isSaved, setIsSaved] = useState(false);
+  const action = useAdminAction(token, reload);
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const establishedOn = day.trim() === '' ? null : parseDisplayDay(day);
+    setDayError(day.trim() !== '' && !establishedOn ? t('admin.establishedOnBad') : undefined);
+    if (day.trim() !== '' && !establishedOn) return;
+    setIsSaved(await action.run('PATCH', pathFor(adminPaths.team, team.id), { name: name.trim(), establishedOn }));
+  }
+  const prefix = `team-${team.id}`;
+  return (
+    <form className="stack" noValidate onSubmit={(event) => void submit(event)} aria-label={t('admin.editTeam', { name: team.name })}>
+      <Field id={`${prefix}-name`} label={t('admin.teamName')} error={action.error?.fieldMessage('name') ?? (action.error && action.error.fields.length === 0 ? action.error.message : undefined)}>
+        {(control) => <input {...control} type="text" value={name} onChange={(event) => setName(event.target.value)} />}
+      </Field>
+      <Field id={`${prefix}-established`} label={t('admin.establishedOn')} error={dayError}>
+        {(control) => <input {...control} type="text" inputMode="numeric" placeholder="01/07/2024" value={day} onChange={(event) => setDay(event.target.value)} />}
+      </Field>
+      <div role="status">{isSaved && !action.error ? t('admin.saved') : ''}</div>
+      <button type="submit" className="button" disabled={action.isBusy}>{t('admin.saveTeam')}</button>
     </form>
   );
 }
@@ -82,6 +112,7 @@ export function TeamsSection(props: SectionProps) {
                 <li key={account.id}>{account.displayName} — {t(`admin.position.${account.position ?? 'member'}` as MessageKey)}</li>
               ))}
             </ul>
+            {detail.rights.manageTeams && <EditTeamForm key={`${team.name}:${team.establishedOn ?? ''}`} {...props} team={team} />}
           </li>
         ))}
       </ul>

@@ -17,6 +17,7 @@ import { AccountsSection } from './accounts-section.tsx';
 import type { AdminLinks } from './admin-screen.tsx';
 import { CsvImport } from './csv-import.tsx';
 import { TeamsSection } from './teams-section.tsx';
+import { UnitEditForm } from './unit-edit.tsx';
 
 export interface SectionProps {
   token: string;
@@ -100,6 +101,7 @@ export function UnitPage({ token, unitId, links }: { token: string; unitId: stri
     <div className="stack">
       <h2>{detail.data.unit.name} <span className="card__meta">({t(`admin.kind.${detail.data.unit.kind}` as MessageKey)})</span></h2>
       {back}
+      {detail.data.rights.editUnit && <UnitEditForm key={`${detail.data.unit.name}:${detail.data.unit.parentId ?? ''}`} {...props} />}
       {detail.data.rights.editSettings && detail.data.unit.kind === 'commune' && <SettingsForm key={JSON.stringify(detail.data.unit.settings)} {...props} />}
       <ChildUnits {...props} links={links} />
       {detail.data.unit.kind === 'commune' && <TeamsSection {...props} />}
