@@ -738,4 +738,6 @@ export const en: Messages = {
   'backup.kind.conflict': 'Data conflicts',
   'backup.kind.orgUnit': 'Units',
   'backup.kind.team': 'Teams',
+  'collection.monthClose': 'Month close',
+  'collection.commendation': 'Commendation list',
 };

@@ -739,6 +739,8 @@ export const vi = {
   'backup.kind.conflict': 'Xung đột dữ liệu',
   'backup.kind.orgUnit': 'Đơn vị',
   'backup.kind.team': 'Tổ',
+  'collection.monthClose': 'Chốt sổ tháng',
+  'collection.commendation': 'Danh sách khen thưởng',
 } as const;
 
 export type MessageKey = keyof typeof vi;
