@@ -61,6 +61,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/quan-tri/don-vi/:unitId', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
   { path: '/thiet-bi', screen: lazyScreen(onlineScreens, 'DevicesRouteScreen'), underTab: '/cai-dat' },
   { path: '/sao-luu', screen: lazyScreen(() => import('#src/client/features/backup/components/backup-screen.tsx'), 'BackupScreen'), underTab: '/cai-dat' },
+  { path: '/tien-do', screen: lazyScreen(() => import('#src/client/features/progress/components/progress-screen.tsx'), 'ProgressScreen'), underTab: '/' },
   { path: '/duyet', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
   { path: '/duyet/:month', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
   { path: '/ke-hoach', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },

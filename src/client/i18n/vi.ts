@@ -827,6 +827,18 @@ export const vi = {
   'board.patrolled': 'Đã tham gia tuần tra',
   'board.notPatrolled': 'Chưa tham gia tuần tra',
   'board.sortBy': 'Sắp xếp theo {column}',
+  'board.title': 'Tiến độ thực hiện chỉ tiêu',
+  'board.choosePlan': 'Kế hoạch',
+  'board.noPlan': 'Hôm nay không có kế hoạch nào đang chạy trên máy này.',
+  'board.teamsTitle': 'Các tổ của xã',
+  'board.teamsCaption': 'Kết quả từng tổ theo chỉ tiêu (bấm tiêu đề cột để sắp xếp)',
+  'board.team': 'Tổ',
+  'board.communeTitle': 'Toàn xã theo từng chỉ tiêu',
+  'board.communesTitle': 'Các xã của tỉnh',
+  'board.communesCaption': 'Kết quả từng xã theo chỉ tiêu (bấm tiêu đề cột để sắp xếp)',
+  'board.commune': 'Xã',
+  'board.computedAt': 'Máy chủ tính lúc {at}, từ mọi nhật ký đã đồng bộ đến lúc đó.',
+  'home.progress': 'Xem tiến độ chỉ tiêu',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,4 @@
-/** The other screens of a role's work, below its home's panels: month review, households, checklists, plans. */
+/** The other screens of a role's work, below its home's panels: progress, month review, households, checklists, plans. */
 import { Link } from 'wouter';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
@@ -10,6 +10,7 @@ export function MoreWork({ profile }: { profile: Profile }) {
     <nav className="stack" aria-labelledby="more-work-title">
       <h2 id="more-work-title">{t('home.moreWork')}</h2>
       {/* A member's home has the logbook link in "my entries". */}
+      <Link href="/tien-do" className="button button--block">{t('home.progress')}</Link>
       {role === 'leader' && <Link href="/duyet" className="button button--block">{t('home.reviewMonth')}</Link>}
       {(role === 'leader' || role === 'commune-police') && <Link href="/so-nhat-ky" className="button button--block">{t('entries.openLogbook')}</Link>}
       {role !== 'province-admin' && <Link href="/ho-gia-dinh" className="button button--block">{t('households.title')}</Link>}
