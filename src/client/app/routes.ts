@@ -62,6 +62,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/thiet-bi', screen: lazyScreen(onlineScreens, 'DevicesRouteScreen'), underTab: '/cai-dat' },
   { path: '/sao-luu', screen: lazyScreen(() => import('#src/client/features/backup/components/backup-screen.tsx'), 'BackupScreen'), underTab: '/cai-dat' },
   { path: '/tien-do', screen: lazyScreen(() => import('#src/client/features/progress/components/progress-screen.tsx'), 'ProgressScreen'), underTab: '/' },
+  { path: '/so-lieu', screen: lazyScreen(() => import('#src/client/features/plan-inputs/components/plan-inputs-screen.tsx'), 'PlanInputsScreen'), roles: administratorRoles, underTab: '/' },
   { path: '/duyet', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
   { path: '/duyet/:month', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
   { path: '/ke-hoach', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
