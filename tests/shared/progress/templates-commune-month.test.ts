@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { computeIndicator, computePlanProgress } from '#src/shared/progress/plan-progress.ts';
 import { ProgressState } from '#src/shared/progress/progress-state.ts';
-import { generatedCommune, monthOfWork, planFrom, type GeneratedCommune } from '../../support/progress-fixtures.ts';
+import type { TargetAssignment } from '#src/shared/domain/target-assignment.ts';
+import { fixtureId, generatedCommune, monthOfWork, planFrom, type GeneratedCommune } from '../../support/progress-fixtures.ts';
 
 /** Each indicator at its own level, for every scope of that level: "id@scope numerator/denominator status". */
 function results(plan: CampaignPlan, c: GeneratedCommune, month: string, before: string, asOfDay: string): string[] {
@@ -52,6 +53,37 @@ describe('seed templates on a generated commune-month', () => {
       'monthly-good-deed@T1 2/- met',
       'monthly-good-deed@T2 0/- at-risk',
     ]);
+  });
+
+  it('001 with teams\' own targets (giao chỉ tiêu): each team is judged against its own, in its period only', () => {
+    const c = generatedCommune();
+    const plan = planFrom('001-dak-nong-2024');
+    const { entries, values } = monthOfWork(c, '2025-03', '2025-02-03');
+    const state = ProgressState.build(c.org, entries, values);
+    const assign = (teamId: string, indicatorId: string, value: number, periodKey: string | null): TargetAssignment => ({
+      id: fixtureId(`assignment-${teamId}-${indicatorId}-${periodKey}`), planId: plan.planId, indicatorId, teamId, orgUnitId: c.unit.commune,
+      periodKey, value, note: '', assignedBy: fixtureId('commune-police'), updatedAt: '2025-03-01T00:00:00.000Z',
+    });
+    const assignments = [
+      // T1 may attend 60% of incidents promptly: 2 of 3 (66.7%) reaches it, the phase still runs.
+      assign(c.team.t1, 'incidents-attended', 60, null),
+      // T2 owes no good deed in March; the April target of 3 does not apply to March.
+      assign(c.team.t2, 'monthly-good-deed', 0, 'month:2025-03'),
+      assign(c.team.t2, 'monthly-good-deed', 3, 'month:2025-04'),
+    ];
+    const judge = (indicatorId: string, teamId: string, asOfDay = '2025-03-31') => {
+      const indicator = plan.indicators.find((candidate) => candidate.id === indicatorId)!;
+      const r = computeIndicator(state, { plan, indicator, scope: { level: 'team', id: teamId }, asOfDay, assignments })!;
+      return `${r.numerator}/${r.denominator ?? '-'} ${r.target.comparator}${r.target.value} ${r.targetSource} ${r.status}`;
+    };
+    expect(judge('incidents-attended', c.team.t1)).toBe('2/3 >=60 assignment on-track');
+    // T2 was never given its own: the plan's 100% stands, and 0 of 1 is at risk.
+    expect(judge('incidents-attended', c.team.t2)).toBe('0/1 >=100 plan at-risk');
+    expect(judge('monthly-good-deed', c.team.t2)).toBe('0/- >=0 assignment met');
+    // Mid-April, April's own 3 apply: none yet is at risk.
+    expect(judge('monthly-good-deed', c.team.t2, '2025-04-15')).toBe('0/- >=3 assignment at-risk');
+    // T1 has no good-deed target of its own: the plan's one a month, met by its 2.
+    expect(judge('monthly-good-deed', c.team.t1)).toBe('2/- >=1 plan met');
   });
 
   it('000 (Bình Phước 2023): March 2023 within the year', () => {
