@@ -62,6 +62,9 @@ describe.skipIf(skipReason !== null)(`progress and month review${skipReason ? ` 
     const month = member.page.getByRole('region', { name: /^Tháng \d\d\/\d{4} của tôi$/ });
     const bar = month.getByRole('progressbar', { name: 'Hộ gia đình được tuyên truyền' });
     expect(await bar.getAttribute('aria-valuetext')).toMatch(/^0\/446 \(0%\)/);
+    // The phase has run for months: its chart (uPlot, loaded on this screen only) is drawn.
+    const phase = member.page.getByRole('region', { name: /^Đợt \d của tôi$/ });
+    await phase.getByRole('img', { name: /^Biểu đồ Hộ gia đình được tuyên truyền: từ 0 ngày/ }).locator('canvas').waitFor();
     await expectScreenSound(member.page);
 
     await member.context.setOffline(true);
