@@ -35,8 +35,8 @@ interface World {
   db: Database;
   app: FastifyInstance;
   sessions: Record<Role, Session>;
-  /** An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict. */
-  ids: { entry: string; hamletPlan: string; conflict: string };
+  /** An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict, the leader's close of a month of team Ấp 1–2. */
+  ids: { entry: string; hamletPlan: string; conflict: string; monthClose: string };
 }
 
 // ---- Read: does a pull of the role bring the record? -------------------------------------------
@@ -64,6 +64,7 @@ const readTable: ReadRow[] = [
   { target: 'hamlet Ấp 1 (orgUnit)', collection: 'orgUnit', id: () => AP1, reads: all(true, { 'member of another team': false }) },
   { target: 'team Ấp 1–2 (team)', collection: 'team', id: () => DEMO_IDS.teamAp12, reads: all(true, { 'member of another team': false }) },
   { target: 'team Ấp 3 (team)', collection: 'team', id: () => DEMO_IDS.teamAp3, reads: all(true, { member: false, leader: false }) },
+  { target: 'the close of a month of team Ấp 1–2 (monthClose)', collection: 'monthClose', id: (w) => w.ids.monthClose, reads: all(true, { 'member of another team': false }) },
 ];
 
 // ---- Write: does a push of the role land, or which refusal does it get? -------------------------
@@ -158,7 +159,17 @@ const writeTable: WriteRow[] = [
       base: await versionOf(w.db, DEMO_IDS.teamAp12), changed: ['name'],
     }),
   },
+  {
+    target: 'the close of a month of team Ấp 1–2 (monthClose)', collection: 'monthClose', outcomes: only(['leader']),
+    mutation: async (w, role) => putMutation(1, 'monthClose', monthCloseBy(w.sessions[role], '2026-02')),
+  },
 ];
+
+/** A month close of team Ấp 1–2 signed by the pushing account. */
+function monthCloseBy(session: Session, month: string): { id: string } & Record<string, unknown> {
+  const at = new Date().toISOString();
+  return { id: uuidv7(), teamId: DEMO_IDS.teamAp12, month, status: 'closed', covered: {}, note: '', closedBy: session.profile.user.id, closedAt: at, updatedAt: at };
+}
 
 /** An open concurrent-edit conflict on a team Ấp 1–2 entry, between tovien and tovien2. */
 function conflictOf(world: World): Conflict {
@@ -196,13 +207,17 @@ forEachDatabase('access by role and record kind', (getDb) => {
   beforeAll(async () => {
     const app = await demoApp(getDb());
     const sessions = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await login(app, usernames[role])]))) as Record<Role, Session>;
-    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '' } };
+    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '', monthClose: '' } };
     world.ids.entry = (await entryOfAnotherMember(world)).entry.id;
     const hamletPlan = plan(AP1);
     const published = await push(app, sessions['province admin'], uuidv7(), [putMutation(1, 'campaignPlan', hamletPlan)]);
     expect(published.body.rejected).toEqual([]);
     world.ids.hamletPlan = hamletPlan.id;
     world.ids.conflict = (await writeConflict(world)).id;
+    const close = monthCloseBy(sessions.leader, '2026-01');
+    const closed = await push(app, sessions.leader, uuidv7(), [putMutation(1, 'monthClose', close)]);
+    expect(closed.body.rejected).toEqual([]);
+    world.ids.monthClose = close.id;
   });
 
   describe('read (pull)', () => {
