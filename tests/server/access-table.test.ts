@@ -35,8 +35,12 @@ interface World {
   db: Database;
   app: FastifyInstance;
   sessions: Record<Role, Session>;
-  /** An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict, the leader's close of a month of team Ấp 1–2. */
-  ids: { entry: string; hamletPlan: string; conflict: string; monthClose: string };
+  /**
+   * An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict, the
+   * leader's close of a month of team Ấp 1–2, a value commune police entered for the commune and
+   * the target they gave team Ấp 1–2.
+   */
+  ids: { entry: string; hamletPlan: string; conflict: string; monthClose: string; manualValue: string; targetAssignment: string };
 }
 
 // ---- Read: does a pull of the role bring the record? -------------------------------------------
@@ -65,6 +69,8 @@ const readTable: ReadRow[] = [
   { target: 'team Ấp 1–2 (team)', collection: 'team', id: () => DEMO_IDS.teamAp12, reads: all(true, { 'member of another team': false }) },
   { target: 'team Ấp 3 (team)', collection: 'team', id: () => DEMO_IDS.teamAp3, reads: all(true, { member: false, leader: false }) },
   { target: 'the close of a month of team Ấp 1–2 (monthClose)', collection: 'monthClose', id: (w) => w.ids.monthClose, reads: all(true, { 'member of another team': false }) },
+  { target: 'a value entered for the commune (manualValue)', collection: 'manualValue', id: (w) => w.ids.manualValue, reads: all(true) },
+  { target: 'the own target of team Ấp 1–2 (targetAssignment)', collection: 'targetAssignment', id: (w) => w.ids.targetAssignment, reads: all(true, { 'member of another team': false }) },
 ];
 
 // ---- Write: does a push of the role land, or which refusal does it get? -------------------------
@@ -163,12 +169,36 @@ const writeTable: WriteRow[] = [
     target: 'the close of a month of team Ấp 1–2 (monthClose)', collection: 'monthClose', outcomes: only(['leader']),
     mutation: async (w, role) => putMutation(1, 'monthClose', monthCloseBy(w.sessions[role], '2026-02')),
   },
+  {
+    target: 'a value entered for the commune (manualValue)', collection: 'manualValue', outcomes: only(['commune police', 'province admin']),
+    mutation: async (w, role) => putMutation(1, 'manualValue', communeValueBy(w.sessions[role])),
+  },
+  {
+    target: 'an own target of team Ấp 1–2 (targetAssignment)', collection: 'targetAssignment', outcomes: only(['commune police', 'province admin']),
+    mutation: async (w, role) => putMutation(1, 'targetAssignment', teamTargetBy(w.sessions[role])),
+  },
 ];
 
 /** A month close of team Ấp 1–2 signed by the pushing account. */
 function monthCloseBy(session: Session, month: string): { id: string } & Record<string, unknown> {
   const at = new Date().toISOString();
   return { id: uuidv7(), teamId: DEMO_IDS.teamAp12, month, status: 'closed', covered: {}, note: '', closedBy: session.profile.user.id, closedAt: at, updatedAt: at };
+}
+
+/** A value entered for the commune by the pushing account. */
+function communeValueBy(session: Session): { id: string } & Record<string, unknown> {
+  return {
+    id: uuidv7(), orgUnitId: DEMO_IDS.commune, teamId: null, key: 'tips-received', startDay: '2026-03-01', endDay: '2026-03-31',
+    value: 12, note: '', enteredBy: session.profile.user.id, updatedAt: new Date().toISOString(),
+  };
+}
+
+/** An own target of team Ấp 1–2 given by the pushing account. */
+function teamTargetBy(session: Session): { id: string } & Record<string, unknown> {
+  return {
+    id: uuidv7(), planId: demoCampaignPlan(new Date()).planId, indicatorId: 'households-reached', teamId: DEMO_IDS.teamAp12, orgUnitId: DEMO_IDS.commune,
+    periodKey: null, value: 90, note: '', assignedBy: session.profile.user.id, updatedAt: new Date().toISOString(),
+  };
 }
 
 /** An open concurrent-edit conflict on a team Ấp 1–2 entry, between tovien and tovien2. */
@@ -207,7 +237,7 @@ forEachDatabase('access by role and record kind', (getDb) => {
   beforeAll(async () => {
     const app = await demoApp(getDb());
     const sessions = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await login(app, usernames[role])]))) as Record<Role, Session>;
-    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '', monthClose: '' } };
+    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '', monthClose: '', manualValue: '', targetAssignment: '' } };
     world.ids.entry = (await entryOfAnotherMember(world)).entry.id;
     const hamletPlan = plan(AP1);
     const published = await push(app, sessions['province admin'], uuidv7(), [putMutation(1, 'campaignPlan', hamletPlan)]);
@@ -218,6 +248,11 @@ forEachDatabase('access by role and record kind', (getDb) => {
     const closed = await push(app, sessions.leader, uuidv7(), [putMutation(1, 'monthClose', close)]);
     expect(closed.body.rejected).toEqual([]);
     world.ids.monthClose = close.id;
+    const [value, target] = [communeValueBy(sessions['commune police']), teamTargetBy(sessions['commune police'])];
+    const entered = await push(app, sessions['commune police'], uuidv7(), [putMutation(1, 'manualValue', value), putMutation(2, 'targetAssignment', target)]);
+    expect(entered.body.rejected).toEqual([]);
+    world.ids.manualValue = value.id;
+    world.ids.targetAssignment = target.id;
   });
 
   describe('read (pull)', () => {
