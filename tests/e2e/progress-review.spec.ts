@@ -115,4 +115,30 @@ describe.skipIf(skipReason !== null)(`progress and month review${skipReason ? ` 
     await member.context.close();
     await leader.context.close();
   });
+  it('shows commune police the teams and province staff the communes, and lets them enter values and targets', async () => {
+    const police = await phone('congan');
+    await police.page.getByRole('link', { name: 'Xem tiến độ chỉ tiêu' }).click();
+    const teams = police.page.getByRole('table', { name: /^Kết quả từng tổ theo chỉ tiêu/ });
+    await teams.getByRole('rowheader', { name: /Ấp 1/ }).waitFor();
+    await teams.getByRole('button', { name: 'Sắp xếp theo Hộ gia đình được tuyên truyền' }).click();
+    await expectScreenSound(police.page);
+    await police.page.goBack();
+    await police.page.getByRole('link', { name: 'Nhập số liệu, giao chỉ tiêu' }).click();
+    await police.page.getByRole('heading', { name: 'Giao chỉ tiêu cho các tổ' }).waitFor();
+    await police.page.getByLabel(/^Chỉ tiêu của .*Ấp 1/).fill('90');
+    await police.page.getByRole('button', { name: 'Lưu chỉ tiêu “Hộ gia đình được tuyên truyền”' }).click();
+    await police.page.getByText('Đã giao chỉ tiêu “Hộ gia đình được tuyên truyền” cho 1 tổ. Sẽ gửi khi có mạng.').waitFor();
+    await expectScreenSound(police.page);
+    await police.page.getByText('Đã gửi hết').first().waitFor();
+
+    const province = await phone('tinh');
+    await province.page.getByRole('link', { name: 'Xem tiến độ chỉ tiêu' }).click();
+    const communes = province.page.getByRole('table', { name: /^Kết quả từng xã theo chỉ tiêu/ });
+    await communes.getByRole('rowheader', { name: 'Xã Tân Lập' }).waitFor();
+    await province.page.getByText(/^Máy chủ tính lúc /).waitFor();
+    await expectScreenSound(province.page);
+
+    await police.context.close();
+    await province.context.close();
+  });
 });
