@@ -18,6 +18,7 @@ import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import type { RouteContext, TestHooks } from './routes/route-context.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
+import { registerProgressRoutes } from './routes/progress-routes.ts';
 
 // Schema messages the server sends back (rejections, 400 field lists) in plain Vietnamese; the
 // shared schemas' own messages already are.
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthRoutes(app, context);
   registerSyncRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerProgressRoutes(app, context);
   const staticDir = options.staticDir ?? null;
   if (staticDir) await registerStaticApp(app, staticDir);
   app.setNotFoundHandler((request, reply) => {

@@ -36,8 +36,8 @@ interface World {
   db: Database;
   app: FastifyInstance;
   sessions: Record<Role, Session>;
-  /** An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict. */
-  ids: { entry: string; hamletPlan: string; conflict: string };
+  /** An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict, the leader's close of a month of team Ấp 1–2. */
+  ids: { entry: string; hamletPlan: string; conflict: string; monthClose: string };
   /** One entry of each kind by tovien2 (team Ấp 1–2), a tip by tovien, and records police and province wrote. */
   more: { byKind: Record<string, string>; ownTip: string; template: string; communeValue: string; teamValue: string; teamTarget: string };
 }
@@ -82,6 +82,7 @@ const readTable: ReadRow[] = [
   { target: "a value entered for the commune", collection: 'manualValue', id: (w) => w.more.communeValue, reads: all(true) },
   { target: 'a value entered for team Ấp 1–2', collection: 'manualValue', id: (w) => w.more.teamValue, reads: all(true, { 'member of another team': false }) },
   { target: 'a target assigned to team Ấp 1–2', collection: 'targetAssignment', id: (w) => w.more.teamTarget, reads: all(true, { 'member of another team': false }) },
+  { target: 'the close of a month of team Ấp 1–2 (monthClose)', collection: 'monthClose', id: (w) => w.ids.monthClose, reads: all(true, { 'member of another team': false }) },
 ];
 
 // ---- Write: does a push of the role land, or which refusal does it get? -------------------------
@@ -192,6 +193,18 @@ const writeTable: WriteRow[] = [
       base: await versionOf(w.db, DEMO_IDS.teamAp12), changed: ['name'],
     }),
   },
+  {
+    target: 'the close of a month of team Ấp 1–2 (monthClose)', collection: 'monthClose', outcomes: only(['leader']),
+    mutation: async (w, role) => putMutation(1, 'monthClose', monthCloseBy(w.sessions[role], '2026-02')),
+  },
+  {
+    target: 'a value entered for the commune (manualValue)', collection: 'manualValue', outcomes: only(['commune police', 'province admin']),
+    mutation: async (w, role) => putMutation(1, 'manualValue', communeValueBy(w.sessions[role])),
+  },
+  {
+    target: 'an own target of team Ấp 1–2 (targetAssignment)', collection: 'targetAssignment', outcomes: only(['commune police', 'province admin']),
+    mutation: async (w, role) => putMutation(1, 'targetAssignment', teamTargetBy(w.sessions[role])),
+  },
 ];
 
 /** One entry of each kind by tovien2, a tip by tovien, and the records police and province keep. */
@@ -213,6 +226,28 @@ async function writeMore(app: FastifyInstance, sessions: Record<Role, Session>):
   for (const answer of [byAuthor, byMember, byPolice]) expect(answer.body.rejected).toEqual([]);
   const byKind = Object.fromEntries(Object.entries(entries).map(([kind, entry]) => [kind, entry.id]));
   return { byKind, ownTip: ownTip.id, template: template.id, communeValue: communeValue.id, teamValue: teamValue.id, teamTarget: teamTarget.id };
+}
+
+/** A month close of team Ấp 1–2 signed by the pushing account. */
+function monthCloseBy(session: Session, month: string): { id: string } & Record<string, unknown> {
+  const at = new Date().toISOString();
+  return { id: uuidv7(), teamId: DEMO_IDS.teamAp12, month, status: 'closed', covered: {}, note: '', closedBy: session.profile.user.id, closedAt: at, updatedAt: at };
+}
+
+/** A value entered for the commune by the pushing account. */
+function communeValueBy(session: Session): { id: string } & Record<string, unknown> {
+  return {
+    id: uuidv7(), orgUnitId: DEMO_IDS.commune, teamId: null, key: 'tips-received', startDay: '2026-03-01', endDay: '2026-03-31',
+    value: 12, note: '', enteredBy: session.profile.user.id, updatedAt: new Date().toISOString(),
+  };
+}
+
+/** An own target of team Ấp 1–2 given by the pushing account. */
+function teamTargetBy(session: Session): { id: string } & Record<string, unknown> {
+  return {
+    id: uuidv7(), planId: demoCampaignPlan(new Date()).planId, indicatorId: 'households-reached', teamId: DEMO_IDS.teamAp12, orgUnitId: DEMO_IDS.commune,
+    periodKey: null, value: 90, note: '', assignedBy: session.profile.user.id, updatedAt: new Date().toISOString(),
+  };
 }
 
 /** An open concurrent-edit conflict on a team Ấp 1–2 entry, between tovien and tovien2. */
@@ -251,13 +286,17 @@ forEachDatabase('access by role and record kind', (getDb) => {
   beforeAll(async () => {
     const app = await demoApp(getDb());
     const sessions = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await login(app, usernames[role])]))) as Record<Role, Session>;
-    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '' }, more: await writeMore(app, sessions) };
+    world = { db: getDb(), app, sessions, ids: { entry: '', hamletPlan: '', conflict: '', monthClose: '' }, more: await writeMore(app, sessions) };
     world.ids.entry = (await entryOfAnotherMember(world)).entry.id;
     const hamletPlan = plan(AP1);
     const published = await push(app, sessions['province admin'], uuidv7(), [putMutation(1, 'campaignPlan', hamletPlan)]);
     expect(published.body.rejected).toEqual([]);
     world.ids.hamletPlan = hamletPlan.id;
     world.ids.conflict = (await writeConflict(world)).id;
+    const close = monthCloseBy(sessions.leader, '2026-01');
+    const closed = await push(app, sessions.leader, uuidv7(), [putMutation(1, 'monthClose', close)]);
+    expect(closed.body.rejected).toEqual([]);
+    world.ids.monthClose = close.id;
   });
 
   describe('read (pull)', () => {

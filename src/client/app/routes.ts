@@ -35,6 +35,7 @@ export const loginPath = '/dang-nhap';
 const entryScreens = () => import('./entry-screens.tsx');
 const onlineScreens = () => import('./online-screens.tsx');
 const planScreens = () => import('./plan-screens.tsx');
+const reviewScreens = () => import('#src/client/features/review/components/review-screen.tsx');
 /** Who works with a team's entries and households: the team, and commune police above it. */
 const supervisedWorkRoles: readonly Role[] = ['member', 'leader', 'commune-police'];
 /** Who keeps household lists (the server refuses members and province staff). */
@@ -60,6 +61,10 @@ export const routes: readonly AppRoute[] = [
   { path: '/quan-tri/don-vi/:unitId', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
   { path: '/thiet-bi', screen: lazyScreen(onlineScreens, 'DevicesRouteScreen'), underTab: '/cai-dat' },
   { path: '/sao-luu', screen: lazyScreen(() => import('#src/client/features/backup/components/backup-screen.tsx'), 'BackupScreen'), underTab: '/cai-dat' },
+  { path: '/tien-do', screen: lazyScreen(() => import('#src/client/features/progress/components/progress-screen.tsx'), 'ProgressScreen'), underTab: '/' },
+  { path: '/so-lieu', screen: lazyScreen(() => import('#src/client/features/plan-inputs/components/plan-inputs-screen.tsx'), 'PlanInputsScreen'), roles: administratorRoles, underTab: '/' },
+  { path: '/duyet', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
+  { path: '/duyet/:month', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
   { path: '/ke-hoach', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
   { path: '/ke-hoach/:planId', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
 ];

@@ -20,6 +20,8 @@ import type { OrgUnit } from '#src/shared/domain/org-unit.ts';
 import type { Team } from '#src/shared/domain/team.ts';
 import type { ManualValue } from '#src/shared/domain/manual-value.ts';
 import type { TargetAssignment } from '#src/shared/domain/target-assignment.ts';
+import type { MonthClose } from '#src/shared/domain/month-close.ts';
+import type { Commendation } from '#src/shared/domain/commendation.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { CollectionName } from '#src/shared/sync/collections.ts';
 import type { RejectReason } from '#src/shared/sync/protocol.ts';
@@ -106,6 +108,19 @@ export interface DraftRow {
   updatedAt: string;
 }
 
+/**
+ * When a team member's phone last finished a sync, as the server told a leader or commune
+ * police (GET /api/progress/member-sync); kept so progress screens say it offline too.
+ */
+export interface MemberSyncRow {
+  userId: string;
+  teamId: string;
+  /** ISO instant of the member's last completed sync, or null when never. */
+  lastSyncAt: string | null;
+  /** ISO instant the server answered. */
+  fetchedAt: string;
+}
+
 /** A photo taken for an entry, shrunk on the device; the upload (sync) sets `uploadedAt`. */
 export interface PhotoRow {
   id: string;
@@ -137,6 +152,12 @@ export class AnttDatabase extends Dexie {
   checklistTemplate!: EntityTable<ChecklistTemplate, 'id'>;
   drafts!: EntityTable<DraftRow, 'key'>;
   photos!: EntityTable<PhotoRow, 'id'>;
+  /** The leader's month sign-offs (synced). Version 7. */
+  monthClose!: EntityTable<MonthClose, 'id'>;
+  /** Commendation lists and exemplary registrations (synced). Version 7. */
+  commendation!: EntityTable<Commendation, 'id'>;
+  /** Members' last syncs as the server reported them (local). Version 7. */
+  memberSync!: EntityTable<MemberSyncRow, 'userId'>;
 
   constructor(name = 'so-tay-antt') {
     super(name);
@@ -173,6 +194,13 @@ export class AnttDatabase extends Dexie {
     this.version(5).stores({
       manualValue: 'id, [orgUnitId+key], teamId',
       targetAssignment: 'id, teamId, planId',
+    });
+    // Plans, part 2: month closes and commendation lists (synced), members' last syncs as the
+    // server reported them (local). New tables only, so no upgrade moves data.
+    this.version(7).stores({
+      monthClose: 'id, [teamId+month]',
+      commendation: 'id, planId, orgUnitId',
+      memberSync: 'userId, teamId',
     });
   }
 }

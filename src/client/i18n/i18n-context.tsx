@@ -1,20 +1,26 @@
 /**
  * t(key, params) in the language chosen in settings. The app reads the preference once, at the
  * top (I18nProvider); screens call useT(). Without a provider (a screen tested alone) the
- * language is Vietnamese, the default.
+ * language is Vietnamese, the default. Vietnamese ships in the app shell; the English catalog is
+ * loaded when English is chosen (until it arrives, the screens stay in Vietnamese).
  */
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '#src/client/db/prefs-repository.ts';
-import { en } from './en.ts';
 import { vi, type MessageKey, type Messages } from './vi.ts';
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const catalogs: Record<Language, Messages> = { vi, en };
+const catalogs: Partial<Record<Language, Messages>> = { vi };
+
+/** The catalog of a language, loaded once (English is a separate chunk). */
+async function loadCatalog(language: Language): Promise<void> {
+  if (catalogs[language]) return;
+  if (language === 'en') catalogs.en = (await import('./en.ts')).en;
+}
 
 function translator(language: Language): Translate {
-  const messages = catalogs[language];
+  const messages = catalogs[language] ?? vi;
   return (key, params) => {
     const text = messages[key];
     if (!params) return text;
@@ -34,7 +40,18 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue>({ t: translator('vi'), language: 'vi' });
 
 /** Gives every screen below it the chosen language; keeps <html lang> in step for screen readers. */
-export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
+export function I18nProvider({ language: chosen, children }: { language: Language; children: ReactNode }) {
+  // Bumped when a catalog arrives: the next render finds it and switches.
+  const [, setArrivals] = useState(0);
+  const language = catalogs[chosen] ? chosen : 'vi';
+  useEffect(() => {
+    if (catalogs[chosen]) return;
+    let isCurrent = true;
+    void loadCatalog(chosen).then(() => isCurrent && setArrivals((count) => count + 1));
+    return () => {
+      isCurrent = false;
+    };
+  }, [chosen]);
   const value = useMemo(() => ({ t: translator(language), language }), [language]);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -70,5 +87,5 @@ export function formatAge(instant: string, now: Date, language: Language): strin
   for (const [unit, size] of UNITS) {
     if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
   }
-  return catalogs[language]['time.justNow'];
+  return (catalogs[language] ?? vi)['time.justNow'];
 }

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { readReach } from '#src/server/db/org-repository.ts';
 import { findSyncClientOwner, readRestrictedScopes } from '#src/server/db/sync-repository.ts';
 import { setSessionClient } from '#src/server/db/sessions-repository.ts';
+import { markSynced } from '#src/server/db/member-sync-repository.ts';
 import type { Authenticated } from '#src/server/plugins/authentication.ts';
 import { ApiError, invalidRequest } from '#src/server/plugins/api-errors.ts';
 import { AccessCache } from '#src/server/sync/access-cache.ts';
@@ -76,6 +77,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const owner = await ownerOf(session, pull.clientId);
     if (owner !== undefined && owner !== access.account.id) throw clientMismatch();
     if (session.clientId !== pull.clientId) await setSessionClient(database, session.sessionId, pull.clientId);
-    return readPull(database, access, pull);
+    const answer = await readPull(database, access, pull);
+    // A pull that leaves nothing more to fetch ends a sync: leaders see when each phone last did.
+    if (!answer.hasMore) await markSynced(database, access.account.id, now());
+    return answer;
   });
 }

@@ -18,6 +18,8 @@
  *   households for and the teams they supervise.
  * - targetAssignment: commune police and province staff, for the teams they supervise.
  * - checklistTemplate: commune police of that commune only (the account's own unit).
+ * - commendation: like campaignPlan (province staff: their subtree; commune police: their commune).
+ * - monthClose: the team's leader only, signing as themselves (closedBy is the writer).
  * Both the stored copy and the new one must be writable: a record cannot be moved into, or out
  * of, a scope its writer does not hold.
  */
@@ -67,6 +69,7 @@ function writableScopes(access: Access, collection: CollectionName): ReadonlySet
     case 'household':
       return new Set([...access.householdHamletIds].map((id) => `unit:${id}`));
     case 'campaignPlan':
+    case 'commendation':
       return new Set([...access.planUnitIds].map((id) => `unit:${id}`));
     case 'conflict':
       return access.readable;
@@ -80,6 +83,8 @@ function writableScopes(access: Access, collection: CollectionName): ReadonlySet
       return supervisedTeamScopes(access);
     case 'checklistTemplate':
       return new Set(access.account.role === 'commune-police' ? [`unit:${access.account.orgUnitId}`] : []);
+    case 'monthClose':
+      return new Set([...access.reviewedTeamIds].map((id) => `team:${id}`));
   }
 }
 
@@ -113,6 +118,7 @@ export function checkWrite(access: Access, collection: CollectionName, next: Wri
   if (next && !scopes.has(next.scope)) return refuse('forbidden', rejectMessages.outOfScope);
   if (collection === 'fieldLog') return checkEntry(access, next, stored);
   if (collection === 'conflict') return checkConflictResolution(access, next, stored);
+  if (collection === 'monthClose' && next) return { isAllowed: true, normalise: { closedBy: access.account.id } };
   return allowed;
 }
 

@@ -13,6 +13,7 @@
  * - `tip-passed`: tips passed to commune police;
  * - `event:serious-traffic-accident`: serious traffic incidents.
  */
+import { closeStanding, type MonthClose } from '../domain/month-close.ts';
 import { foldDiacritics } from '../domain/text.ts';
 import type { OrgIndex } from './org-index.ts';
 import type { EngineOptions, ProgressEntry } from './progress-input.ts';
@@ -43,6 +44,9 @@ export interface EntryFacts {
 
 const MINUTE_MS = 60_000;
 
+/** A closed team-month as the engine reads it. */
+export type ClosedMonth = Pick<MonthClose, 'teamId' | 'month' | 'status' | 'covered' | 'updatedAt'>;
+
 function isPrompt(fromInstant: string, arrivedAt: string | null, minutes: number): boolean {
   if (arrivedAt === null) return false;
   const delay = Date.parse(arrivedAt) - Date.parse(fromInstant);
@@ -58,10 +62,14 @@ function roots(org: OrgIndex, householdIds: readonly string[]): string[] {
   return [...found];
 }
 
-/** Whether the entry counts at all under the options (returned entries never do). */
-export function isCounted(entry: ProgressEntry, options: EngineOptions): boolean {
+/**
+ * Whether the entry counts at all under the options: returned entries never do, and in a month
+ * its leader closed only the entries signed off at their signed version (late ones wait).
+ */
+export function isCounted(entry: ProgressEntry, options: EngineOptions, closed?: ReadonlyMap<string, ClosedMonth>): boolean {
   const status = entry.reviewStatus ?? 'pending';
-  return options.isApprovedOnly ? status === 'approved' : status !== 'returned';
+  const isStatusCounted = options.isApprovedOnly ? status === 'approved' : status !== 'returned';
+  return isStatusCounted && (!closed || closeStanding(entry, closed) !== 'late');
 }
 
 /** The facts an entry contributes, resolving households through merges and judging promptness with its commune's minutes. */

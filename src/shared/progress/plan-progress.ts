@@ -59,7 +59,8 @@ export function effectiveTarget(plan: CampaignPlan, indicator: Indicator, scope:
   return chosen ? { target: { ...indicator.target, value: chosen.value }, source: 'assignment' } : { target: indicator.target, source: 'plan' };
 }
 
-function growthOf(plan: CampaignPlan, indicator: Indicator): MetricGrowth {
+/** How the indicator's value moves: manual counts that add up grow like entries; see plan-metric.ts. */
+export function growthOf(plan: Pick<CampaignPlan, 'manualInputs'>, indicator: Indicator): MetricGrowth {
   const { metric } = indicator;
   if (metric.type === 'manual-count') {
     return plan.manualInputs.find((input) => input.key === metric.key)?.aggregation === 'sum' ? 'accumulating' : 'current';

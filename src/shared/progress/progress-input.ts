@@ -7,6 +7,7 @@
  * (src/shared/domain, one schema per kind) is assignable to them; kinds the engine does not
  * count pass through untouched.
  */
+import type { MonthClose } from '../domain/month-close.ts';
 import type { ReviewStatus } from '../domain/review.ts';
 
 interface EntryBase {
@@ -17,6 +18,8 @@ interface EntryBase {
   /** The Vietnamese day the work happened, `yyyy-MM-dd`. */
   date: string;
   reviewStatus?: ReviewStatus;
+  /** The version's last content change (closed months count the version the leader signed). */
+  updatedAt?: string;
 }
 
 export interface OutreachInput extends EntryBase {
@@ -118,6 +121,12 @@ export interface EngineOptions {
    * counts except those the leader returned: they count again once resubmitted.
    */
   isApprovedOnly?: boolean;
+  /**
+   * The leaders' month closes (month-close.ts): in a closed team-month only the entries signed
+   * off at their signed version count; late ones wait for the leader. A change of closes means
+   * building a new state.
+   */
+  monthCloses?: Iterable<Pick<MonthClose, 'teamId' | 'month' | 'status' | 'covered' | 'updatedAt'>>;
 }
 
 /** Minutes within which the force counts as present promptly when the commune sets none. */

@@ -11,7 +11,8 @@
  */
 import type { ManualValue } from '../domain/manual-value.ts';
 import { bump, type DayCounts } from './day-counts.ts';
-import { factsOf, isCounted, type EntryFacts, type ModelFact } from './entry-facts.ts';
+import { closedMonths } from '../domain/month-close.ts';
+import { factsOf, isCounted, type ClosedMonth, type EntryFacts, type ModelFact } from './entry-facts.ts';
 import { OrgIndex } from './org-index.ts';
 import type { EngineOptions, OrgInput, ProgressEntry } from './progress-input.ts';
 
@@ -46,12 +47,15 @@ export class ProgressState {
   /** `<team:id | unit:id>|<key>` → entered values by id. */
   readonly manual = new Map<string, Map<string, ManualValue>>();
   readonly places = new Map<string, EntryPlace>();
+  /** Closed team-months (EngineOptions.monthCloses), keyed `<teamId>|<yyyy-MM>`. */
+  readonly closed: ReadonlyMap<string, ClosedMonth>;
   private readonly facts = new Map<string, EntryFacts>();
   private readonly manualSlot = new Map<string, string>();
 
   constructor(org: OrgInput | OrgIndex, options: EngineOptions = {}) {
     this.org = org instanceof OrgIndex ? org : new OrgIndex(org);
     this.options = options;
+    this.closed = closedMonths(options.monthCloses ?? []);
   }
 
   /** A state built from scratch: the full recomputation incremental updates must equal. */
@@ -66,7 +70,7 @@ export class ProgressState {
   putEntry(entry: ProgressEntry): void {
     this.deleteEntry(entry.id);
     this.places.set(entry.id, { teamId: entry.teamId, memberId: entry.memberId, date: entry.date });
-    if (!isCounted(entry, this.options)) return;
+    if (!isCounted(entry, this.options, this.closed)) return;
     const facts = factsOf(entry, this.org);
     this.facts.set(entry.id, facts);
     this.apply(entry.id, facts, 1);

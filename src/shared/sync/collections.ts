@@ -17,6 +17,8 @@ import { orgUnitSchema } from '../domain/org-unit.ts';
 import { teamSchema } from '../domain/team.ts';
 import { manualValueSchema } from '../domain/manual-value.ts';
 import { targetAssignmentSchema } from '../domain/target-assignment.ts';
+import { monthCloseSchema } from '../domain/month-close.ts';
+import { commendationSchema } from '../domain/commendation.ts';
 
 /**
  * A scope names who may read a record:
@@ -78,6 +80,16 @@ export const collections = {
   checklistTemplate: define({
     schema: checklistTemplateSchema,
     scopeOf: (template) => `unit:${template.communeId}`,
+  }),
+  /** The leader's sign-off of a team's month (month-close.ts); written by the team's leader. */
+  monthClose: define({
+    schema: monthCloseSchema,
+    scopeOf: (close) => `team:${close.teamId}`,
+  }),
+  /** Commendation proposals and exemplary registrations (commendation.ts); written like plans. */
+  commendation: define({
+    schema: commendationSchema,
+    scopeOf: (list) => `unit:${list.orgUnitId}`,
   }),
 } as const;
 
