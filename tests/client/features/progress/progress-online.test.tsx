@@ -39,7 +39,7 @@ describe('progress screens online', () => {
 
     renderWithDb(db, <ProgressScreen profile={session.profile} params={{}} today={today} />);
 
-    const table = await screen.findByRole('table', { name: /^Kết quả từng xã theo chỉ tiêu/ });
+    const table = await screen.findByRole('table', { name: /^Kết quả từng xã theo chỉ tiêu/ }, { timeout: 10_000 });
     const row = within(table).getByRole('rowheader', { name: 'Xã Tân Lập' }).closest('tr')!;
     const shown = within(row).getAllByRole('cell')[0]!.textContent;
     expect(shown).toContain(result.denominator === null ? String(result.numerator) : `${result.numerator}/${result.denominator}`);
