@@ -741,6 +741,21 @@ export const vi = {
   'backup.kind.team': 'Tổ',
   'collection.monthClose': 'Chốt sổ tháng',
   'collection.commendation': 'Danh sách khen thưởng',
+  'reports.open': 'Báo cáo',
+  'reports.title': 'Báo cáo kết quả',
+  'reports.notForRole': 'Báo cáo dành cho tổ trưởng và Công an xã.',
+  'reports.noPlan': 'Chưa có kế hoạch thi đua nào trên máy. Hãy đồng bộ khi có mạng.',
+  'reports.choose': 'Chọn nội dung báo cáo',
+  'reports.scope': 'Báo cáo của',
+  'reports.plan': 'Kế hoạch',
+  'reports.period': 'Kỳ báo cáo',
+  'reports.months': 'Theo tháng',
+  'reports.month': 'Tháng {month}',
+  'reports.phases': 'Theo đợt',
+  'reports.print': 'In hoặc lưu PDF',
+  'reports.downloadXlsx': 'Tải tệp Excel',
+  'reports.preparing': 'Đang tạo tệp…',
+  'reports.xlsxFailed': 'Chưa tạo được tệp Excel. Nếu máy đang không có mạng, hãy thử lại khi có mạng.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

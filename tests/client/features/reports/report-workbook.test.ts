@@ -1,0 +1,59 @@
+// The report's Excel file, read back with exceljs: its sheets, the indicator numbers as numbers,
+// the work by kind and the nights of patrol duty per member.
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { buildReportWorkbook, sheetNames, workbookName } from '#src/client/features/reports/report-workbook.ts';
+import { buildPlanReport, type ReportEntry } from '#src/shared/progress/plan-report.ts';
+import type { Issuer } from '#src/client/features/reports/report-subject.ts';
+import { at, fixtureId, generatedCommune, monthOfWork, planFrom } from '../../../support/progress-fixtures.ts';
+
+const issuer: Issuer = {
+  superior: 'CÔNG AN XÃ TÂN LẬP', body: 'TỔ BẢO VỆ ANTT ẤP 1', code: 'BC-TBV', place: 'Tân Lập',
+  signerTitle: 'TỔ TRƯỞNG', signerName: 'Trần Thị Bình', recipients: ['Công an Xã Tân Lập'],
+};
+
+function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('report workbook', () => {
+  it('holds the indicators, the work by kind and the nights of duty, numbers as numbers', async () => {
+    const c = generatedCommune();
+    const plan = planFrom('001-dak-nong-2024');
+    const { entries, values } = monthOfWork(c, '2024-10', '2024-09-30');
+    const { m1, m2 } = c.member;
+    const night: ReportEntry = { id: fixtureId('patrol'), teamId: c.team.t1, memberId: m1, date: '2024-10-05', reviewStatus: 'approved', kind: 'patrol', participantIds: [m1, m2], startAt: at('2024-10-05', '21:00'), endAt: at('2024-10-06', '01:30') };
+    const approved: ReportEntry[] = [...entries.map((e) => (e.reviewStatus === 'returned' ? e : { ...e, reviewStatus: 'approved' as const })), night];
+    const report = buildPlanReport({ plan, org: c.org, entries: approved, values, reader: { userId: fixtureId('police'), role: 'commune-police', teamId: null, supervisedTeamIds: [c.team.t1] }, scope: { level: 'team', id: c.team.t1 }, periodKey: 'month:2024-10', today: '2024-11-15' })!;
+    const names = new Map([[m1, 'Nguyễn Văn An'], [m2, 'Đỗ Thị Hoa']]);
+
+    const bytes = await buildReportWorkbook({ plan, report, issuer, scopeName: 'Tổ bảo vệ ANTT Ấp 1', issuedOn: '2024-11-15', memberNames: names });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer);
+
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([sheetNames.indicators, sheetNames.kinds, sheetNames.nights]);
+    const indicators = rowsOf(workbook.getWorksheet(sheetNames.indicators)!);
+    expect(indicators[0]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(indicators[2]).toContain('Tân Lập, ngày 15 tháng 11 năm 2024');
+    const patrol = indicators.find((row) => row[1] === plan.indicators.find((i) => i.id === 'patrol-participation')!.label)!;
+    // m1, m2, m3 of T1's four members patrolled: 75%, not met.
+    expect(patrol.slice(3)).toEqual(['≥ 100%', 75, 75, 'Chưa đạt', 3, 4]);
+    const residence = indicators.find((row) => row[1] === plan.indicators.find((i) => i.id === 'residence-info')!.label)!;
+    expect(residence.slice(3)).toEqual(['> 90%', 15, 15, 'Chưa đạt', 3, 20]);
+
+    const kinds = rowsOf(workbook.getWorksheet(sheetNames.kinds)!);
+    expect(kinds[0]).toEqual(['STT', 'Nội dung công tác', 'Số lượt']);
+    expect(kinds.find((row) => row[1] === 'Tuần tra')).toEqual([2, 'Tuần tra', 3]);
+
+    // 22:00–01:30: 3.5 hours of night for both.
+    const nights = rowsOf(workbook.getWorksheet(sheetNames.nights)!);
+    expect(nights.slice(1).map((row) => row.slice(1))).toEqual(expect.arrayContaining([
+      ['Nguyễn Văn An', '10/2024', 1, 3.5],
+      ['Đỗ Thị Hoa', '10/2024', 1, 3.5],
+    ]));
+    expect(nights).toHaveLength(3);
+    expect(workbookName('month:2024-10')).toBe('bao-cao-2024-10.xlsx');
+  });
+});
