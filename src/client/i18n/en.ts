@@ -742,7 +742,7 @@ export const en: Messages = {
   'collection.commendation': 'Commendation list',
   'reports.open': 'Reports',
   'reports.title': 'Reports',
-  'reports.notForRole': 'Reports are for team leaders and commune police.',
+  'reports.notForRole': 'Reports are for team leaders, commune police and province staff.',
   'reports.noPlan': 'No campaign plan on this phone yet. Sync when you are online.',
   'reports.choose': 'What to report on',
   'reports.scope': 'Report for',
@@ -754,5 +754,6 @@ export const en: Messages = {
   'reports.print': 'Print or save as PDF',
   'reports.downloadXlsx': 'Download Excel file',
   'reports.preparing': 'Preparing the file…',
+  'reports.onlineOnly': 'The report by commune needs a connection: {reason}',
   'reports.xlsxFailed': 'The Excel file could not be made. If the phone is offline, try again once it is online.',
 };

@@ -743,7 +743,7 @@ export const vi = {
   'collection.commendation': 'Danh sách khen thưởng',
   'reports.open': 'Báo cáo',
   'reports.title': 'Báo cáo kết quả',
-  'reports.notForRole': 'Báo cáo dành cho tổ trưởng và Công an xã.',
+  'reports.notForRole': 'Báo cáo dành cho tổ trưởng, Công an xã và Công an tỉnh.',
   'reports.noPlan': 'Chưa có kế hoạch thi đua nào trên máy. Hãy đồng bộ khi có mạng.',
   'reports.choose': 'Chọn nội dung báo cáo',
   'reports.scope': 'Báo cáo của',
@@ -755,6 +755,7 @@ export const vi = {
   'reports.print': 'In hoặc lưu PDF',
   'reports.downloadXlsx': 'Tải tệp Excel',
   'reports.preparing': 'Đang tạo tệp…',
+  'reports.onlineOnly': 'Báo cáo theo xã cần có mạng: {reason}',
   'reports.xlsxFailed': 'Chưa tạo được tệp Excel. Nếu máy đang không có mạng, hãy thử lại khi có mạng.',
 } as const;
 

@@ -11,11 +11,11 @@ import type { CampaignPlan } from '../domain/campaign-plan.ts';
 import { fieldLogKinds, type FieldLogKind } from '../domain/field-log.ts';
 import type { ManualValue } from '../domain/manual-value.ts';
 import type { MonthClose } from '../domain/month-close.ts';
-import type { Target } from '../domain/plan-indicator.ts';
+import type { Indicator, Target } from '../domain/plan-indicator.ts';
 import { periodByKey, type PeriodSpan } from '../domain/plan-period.ts';
 import { isReadableBy, type Reader } from '../domain/readable.ts';
 import type { TargetAssignment } from '../domain/target-assignment.ts';
-import { satisfies } from './indicator-status.ts';
+import { satisfies, type IndicatorStatus } from './indicator-status.ts';
 import { nightDutyByMember, type NightDuty } from './night-duty.ts';
 import type { ResolvedScope, ScopeRef } from './org-index.ts';
 import { computePlanProgress, type IndicatorResult } from './plan-progress.ts';
@@ -73,29 +73,42 @@ export interface PlanReport {
   nightDuty: Array<{ month: string; members: NightDuty[] }>;
 }
 
-function percentOf(result: IndicatorResult): number | null {
-  if (result.value === null) return null;
-  if (result.denominator !== null) return result.value;
-  const { comparator, value, unit } = result.target;
+/** The figures a line is made of: the engine's result, or the server's per-commune result. */
+export interface LineFigures {
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+  target: Target;
+  status: IndicatorStatus;
+}
+
+function percentOf(figures: LineFigures): number | null {
+  if (figures.value === null) return null;
+  if (figures.denominator !== null) return figures.value;
+  const { comparator, value, unit } = figures.target;
   if (comparator !== '>=' && comparator !== '>') return null;
-  if (unit === 'flag') return result.value * 100;
-  return value === 0 ? null : (result.numerator / value) * 100;
+  if (unit === 'flag') return figures.value * 100;
+  return value === 0 ? null : (figures.numerator / value) * 100;
+}
+
+/** A row of the indicator table from an indicator and its figures. */
+export function reportLineOf(indicator: Pick<Indicator, 'id' | 'label' | 'source'>, figures: LineFigures): ReportLine {
+  const verdict: Verdict = figures.status === 'no-data' ? 'no-data' : satisfies(figures.numerator, figures.denominator, figures.target) ? 'met' : 'not-met';
+  return {
+    indicatorId: indicator.id,
+    label: indicator.label,
+    paragraph: indicator.source.paragraph,
+    target: figures.target,
+    numerator: figures.numerator,
+    denominator: figures.denominator,
+    achieved: figures.value,
+    percent: percentOf(figures),
+    verdict,
+  };
 }
 
 function lineOf(plan: CampaignPlan, result: IndicatorResult): ReportLine {
-  const indicator = plan.indicators.find((candidate) => candidate.id === result.indicatorId)!;
-  const verdict: Verdict = result.status === 'no-data' ? 'no-data' : satisfies(result.numerator, result.denominator, result.target) ? 'met' : 'not-met';
-  return {
-    indicatorId: result.indicatorId,
-    label: indicator.label,
-    paragraph: indicator.source.paragraph,
-    target: result.target,
-    numerator: result.numerator,
-    denominator: result.denominator,
-    achieved: result.value,
-    percent: percentOf(result),
-    verdict,
-  };
+  return reportLineOf(plan.indicators.find((candidate) => candidate.id === result.indicatorId)!, result);
 }
 
 function isInScope(entry: ReportEntry, scope: ResolvedScope): boolean {

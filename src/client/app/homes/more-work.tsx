@@ -13,7 +13,7 @@ export function MoreWork({ profile }: { profile: Profile }) {
       {(role === 'leader' || role === 'commune-police') && <Link href="/so-nhat-ky" className="button button--block">{t('entries.openLogbook')}</Link>}
       {role !== 'province-admin' && <Link href="/ho-gia-dinh" className="button button--block">{t('households.title')}</Link>}
       {role === 'commune-police' && <Link href="/danh-muc-kiem-tra" className="button button--block">{t('templates.title')}</Link>}
-      {(role === 'leader' || role === 'commune-police') && <Link href="/bao-cao" className="button button--block">{t('reports.open')}</Link>}
+      {role !== 'member' && <Link href="/bao-cao" className="button button--block">{t('reports.open')}</Link>}
       {(role === 'commune-police' || role === 'province-admin') && <Link href="/ke-hoach" className="button button--block">{t('plans.open')}</Link>}
     </nav>
   );

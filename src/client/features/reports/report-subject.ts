@@ -41,7 +41,7 @@ const upper = (text: string): string => text.toLocaleUpperCase('vi');
 /** "Xã Tân Lập" → "Tân Lập"; "Tỉnh Đồng Nai" → "Đồng Nai". */
 export const placeName = (name: string): string => name.replace(/^(xã|phường|thị trấn|tỉnh|thành phố)\s+/iu, '');
 
-/** The subject of a leader's or commune police's reports; null for other roles. */
+/** The subject of a leader's, commune police's or province staff's reports; null for members. */
 export function reportSubject(profile: Profile): ReportSubject | null {
   const { user, team } = profile;
   const commune = profile.orgUnits.find((unit) => unit.kind === 'commune');
@@ -54,6 +54,14 @@ export function reportSubject(profile: Profile): ReportSubject | null {
       reader: { userId: user.id, role: user.role, teamId: team.id, supervisedTeamIds: [] },
       choices: [{ scope: { level: 'team', id: team.id }, name: team.name, teams }],
       issuer: { superior: upper(`Công an ${communeName}`), body: upper(team.name), code: 'BC-TBV', place: placeName(communeName), signerTitle: 'TỔ TRƯỞNG', signerName: user.displayName, recipients: [`Công an ${communeName}`] },
+    };
+  }
+  if (user.role === 'province-admin' && province) {
+    // Province staff report on the communes from the server's figures (province-report.tsx).
+    return {
+      reader: { userId: user.id, role: user.role, teamId: null, supervisedTeamIds: (profile.teams ?? []).map((candidate) => candidate.id) },
+      choices: [],
+      issuer: { superior: upper(`UBND ${province.name}`), body: upper(`Công an ${province.name}`), code: 'BC-CAT', place: placeName(province.name), signerTitle: 'NGƯỜI LẬP BÁO CÁO', signerName: user.displayName, recipients: [`UBND ${province.name}`] },
     };
   }
   if (user.role !== 'commune-police' || !commune) return null;

@@ -1,12 +1,18 @@
 // The report screen by role, computed from the phone's data: a leader's month report of the
 // team in the administrative layout; commune police choosing the commune or one team; a member
 // is told reports are not theirs.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ReportsScreen } from '#src/client/features/reports/components/reports-screen.tsx';
 import { freshDb, profileOf, renderWithDb } from '../test-kit.tsx';
-import { fillCommune } from './report-fixtures.ts';
+import { saveSession } from '#src/client/db/session-repository.ts';
+import { commune } from '../test-kit.tsx';
+import { fillCommune, plan } from './report-fixtures.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 function rowOf(tableName: string, rowText: string): HTMLElement {
   const table = screen.getByRole('table', { name: tableName });
@@ -60,8 +66,32 @@ describe('reports screen', () => {
     expect(screen.getByText('NGƯỜI LẬP BÁO CÁO')).toBeInTheDocument();
   });
 
-  it('tells a member that reports are for leaders and commune police', () => {
+  it('tells a member that reports are for leaders, commune police and province staff', () => {
     renderWithDb(freshDb(), <ReportsScreen profile={profileOf('member')} today="2025-04-10" />);
-    expect(screen.getByText('Báo cáo dành cho tổ trưởng và Công an xã.')).toBeInTheDocument();
+    expect(screen.getByText('Báo cáo dành cho tổ trưởng, Công an xã và Công an tỉnh.')).toBeInTheDocument();
+  });
+
+  it('shows province staff the results of each commune from the server, asking for the plan and period chosen', async () => {
+    const profile = profileOf('province-admin', 'Phạm Quốc Dũng');
+    const db = freshDb();
+    await db.campaignPlan.put(plan);
+    await saveSession(db, { token: 'token-p', expiresAt: '2099-01-01T00:00:00.000Z', profile, loggedInAt: '2025-04-01T00:00:00.000Z' });
+    const fetch = vi.fn(async (_path: string, _init?: RequestInit) => new Response(JSON.stringify({
+      planId: plan.planId, planVersion: 1, asOfDay: '2025-04-10', computedAt: '2025-04-10T03:00:00.000Z',
+      communes: [{ id: commune.id, name: 'Xã Tân Lập' }],
+      indicators: [{ indicatorId: 'households-reached', period: { key: 'month:2025-04', startDay: '2025-04-01', endDay: '2025-04-10' },
+        results: [{ communeId: commune.id, numerator: 450, denominator: 500, value: 90, status: 'met', noDataReason: null, remaining: 0, projectionValue: 90 }] }],
+    }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    renderWithDb(db, <ReportsScreen profile={profile} today="2025-04-10" />);
+
+    expect(await screen.findByText('CÔNG AN TỈNH ĐỒNG NAI')).toBeInTheDocument();
+    const row = rowOf('Kết quả thực hiện các chỉ tiêu theo xã', 'Xã Tân Lập');
+    expect(within(row).getByText('450/500 (90%)')).toBeInTheDocument();
+    expect(within(row).getByText('Đạt')).toBeInTheDocument();
+    const [path, init] = fetch.mock.calls.at(-1)!;
+    expect(path).toContain(`planId=${plan.planId}`);
+    expect(path).toContain('periodKey=month%3A2025-04');
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer token-p');
   });
 });

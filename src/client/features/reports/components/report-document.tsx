@@ -8,9 +8,8 @@ import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { formatDay } from '#src/shared/domain/dates.ts';
 import type { PlanReport } from '#src/shared/progress/plan-report.ts';
 import type { Issuer } from '../report-subject.ts';
-import {
-  achievedText, basisText, dateLine, hoursText, kindText, monthText, MOTTO, NATIONAL_NAME, percentText, periodText, tableHeaders, targetText, verdictText,
-} from '../report-text.ts';
+import { achievedText, basisText, hoursText, kindText, monthText, percentText, periodText, tableHeaders, targetText, verdictText } from '../report-text.ts';
+import { Heading, Signature, Table } from './report-layout.tsx';
 
 export interface ReportDocumentProps {
   plan: CampaignPlan;
@@ -20,52 +19,6 @@ export interface ReportDocumentProps {
   /** The day the report is issued on (today). */
   issuedOn: string;
   memberNames: ReadonlyMap<string, string>;
-}
-
-function Table({ caption, headers, rows }: { caption: string; headers: readonly string[]; rows: string[][] }) {
-  return (
-    <div className="report-doc__table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className="report-doc__table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead><tr>{headers.map((header) => <th key={header} scope="col">{header}</th>)}</tr></thead>
-        <tbody>{rows.map((row, index) => <tr key={index}>{row.map((cell, column) => <td key={column}>{cell}</td>)}</tr>)}</tbody>
-      </table>
-    </div>
-  );
-}
-
-function Heading({ issuer, issuedOn }: { issuer: Issuer; issuedOn: string }) {
-  return (
-    <header className="report-doc__head">
-      <div className="report-doc__issuer">
-        <p>{issuer.superior}</p>
-        <p className="report-doc__body">{issuer.body}</p>
-        <p>Số: {'\u2003\u2003'}/{issuer.code}</p>
-      </div>
-      <div className="report-doc__nation">
-        <p className="report-doc__national">{NATIONAL_NAME}</p>
-        <p className="report-doc__motto">{MOTTO}</p>
-        <p className="report-doc__date">{dateLine(issuer.place, issuedOn)}</p>
-      </div>
-    </header>
-  );
-}
-
-function Signature({ issuer }: { issuer: Issuer }) {
-  return (
-    <footer className="report-doc__sign">
-      <div className="report-doc__recipients">
-        <p><strong><em>Nơi nhận:</em></strong></p>
-        {issuer.recipients.map((recipient) => <p key={recipient}>- {recipient};</p>)}
-        <p>- Lưu: VT.</p>
-      </div>
-      <div className="report-doc__signer" aria-label="Chữ ký">
-        <p className="report-doc__signer-title">{issuer.signerTitle}</p>
-        <p><em>(Ký, ghi rõ họ tên)</em></p>
-        <p className="report-doc__signer-name">{issuer.signerName}</p>
-      </div>
-    </footer>
-  );
 }
 
 export function ReportDocument({ plan, report, issuer, scopeName, issuedOn, memberNames }: ReportDocumentProps) {

@@ -8,13 +8,16 @@ import { useMemo, useState } from 'react';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { latestVersions, type CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
-import { buildPlanReport, monthsOf } from '#src/shared/progress/plan-report.ts';
+import { buildPlanReport } from '#src/shared/progress/plan-report.ts';
+import { useSession } from '#src/client/db/session-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { useReportSources } from '../hooks/use-report-sources.ts';
 import { reportSubject, type ReportSubject } from '../report-subject.ts';
 import { ReportDocument } from './report-document.tsx';
 import { ReportActions } from './report-actions.tsx';
 import { ReportControls, type ReportChoice } from './report-controls.tsx';
+import { reportMonths } from './report-months.ts';
+import { ProvinceReport } from './province-report.tsx';
 import '../reports.css';
 
 /** The plan running today, else the newest to have started. */
@@ -23,21 +26,22 @@ function defaultPlan(plans: readonly CampaignPlan[], today: string): CampaignPla
   return started.find((plan) => today <= plan.endDay) ?? started[0] ?? plans[0];
 }
 
-/** The months a plan's report can cover up to today, newest first. */
-export function reportMonths(plan: CampaignPlan, today: string): string[] {
-  const end = today < plan.endDay ? today : plan.endDay;
-  return end < plan.startDay ? [] : monthsOf({ startDay: plan.startDay, endDay: end }).reverse();
-}
-
 export function ReportsScreen({ profile, today = dayInVietnam() }: { profile: Profile; today?: string }) {
   const { t } = useT();
   const subject = useMemo(() => reportSubject(profile), [profile]);
   return (
     <section className="stack report-screen" aria-labelledby="reports-title">
       <h1 id="reports-title" tabIndex={-1} className="report-screen__title">{t('reports.title')}</h1>
-      {subject ? <Reports subject={subject} today={today} /> : <p>{t('reports.notForRole')}</p>}
+      {!subject ? <p>{t('reports.notForRole')}</p>
+        : profile.user.role === 'province-admin' ? <OnlineProvinceReport subject={subject} today={today} />
+          : <Reports subject={subject} today={today} />}
     </section>
   );
+}
+
+function OnlineProvinceReport({ subject, today }: { subject: ReportSubject; today: string }) {
+  const session = useSession();
+  return session ? <ProvinceReport subject={subject} token={session.token} today={today} /> : null;
 }
 
 function Reports({ subject, today }: { subject: ReportSubject; today: string }) {
