@@ -21,6 +21,8 @@ export interface Issuer {
   superior: string;
   /** The issuing body, e.g. "TỔ BẢO VỆ AN NINH, TRẬT TỰ ẤP 1–2". */
   body: string;
+  /** The issuing body as written in a sentence, e.g. "Tổ bảo vệ ANTT Ấp 1–2". */
+  bodyName: string;
   /** The document code after the number, e.g. "BC-TBV". */
   code: string;
   /** The place before the date: the commune or province without its kind. */
@@ -53,7 +55,7 @@ export function reportSubject(profile: Profile): ReportSubject | null {
     return {
       reader: { userId: user.id, role: user.role, teamId: team.id, supervisedTeamIds: [] },
       choices: [{ scope: { level: 'team', id: team.id }, name: team.name, teams }],
-      issuer: { superior: upper(`Công an ${communeName}`), body: upper(team.name), code: 'BC-TBV', place: placeName(communeName), signerTitle: 'TỔ TRƯỞNG', signerName: user.displayName, recipients: [`Công an ${communeName}`] },
+      issuer: { superior: upper(`Công an ${communeName}`), body: upper(team.name), bodyName: team.name, code: 'BC-TBV', place: placeName(communeName), signerTitle: 'TỔ TRƯỞNG', signerName: user.displayName, recipients: [`Công an ${communeName}`] },
     };
   }
   if (user.role === 'province-admin' && province) {
@@ -61,7 +63,7 @@ export function reportSubject(profile: Profile): ReportSubject | null {
     return {
       reader: { userId: user.id, role: user.role, teamId: null, supervisedTeamIds: (profile.teams ?? []).map((candidate) => candidate.id) },
       choices: [],
-      issuer: { superior: upper(`UBND ${province.name}`), body: upper(`Công an ${province.name}`), code: 'BC-CAT', place: placeName(province.name), signerTitle: 'NGƯỜI LẬP BÁO CÁO', signerName: user.displayName, recipients: [`UBND ${province.name}`] },
+      issuer: { superior: upper(`UBND ${province.name}`), body: upper(`Công an ${province.name}`), bodyName: `Công an ${province.name}`, code: 'BC-CAT', place: placeName(province.name), signerTitle: 'NGƯỜI LẬP BÁO CÁO', signerName: user.displayName, recipients: [`UBND ${province.name}`] },
     };
   }
   if (user.role !== 'commune-police' || !commune) return null;
@@ -74,6 +76,6 @@ export function reportSubject(profile: Profile): ReportSubject | null {
       { scope: { level: 'commune', id: commune.id }, name: communeName, teams },
       ...supervised.map((candidate, index) => ({ scope: { level: 'team' as const, id: candidate.id }, name: candidate.name, teams: [teams[index]!] })),
     ],
-    issuer: { superior: upper(`Công an ${province?.name ?? ''}`).trim(), body: upper(`Công an ${communeName}`), code: 'BC-CAX', place: placeName(communeName), signerTitle: 'NGƯỜI LẬP BÁO CÁO', signerName: user.displayName, recipients: [`Công an ${province?.name ?? 'tỉnh'}`, `UBND ${communeName}`] },
+    issuer: { superior: upper(`Công an ${province?.name ?? ''}`).trim(), body: upper(`Công an ${communeName}`), bodyName: `Công an ${communeName}`, code: 'BC-CAX', place: placeName(communeName), signerTitle: 'NGƯỜI LẬP BÁO CÁO', signerName: user.displayName, recipients: [`Công an ${province?.name ?? 'tỉnh'}`, `UBND ${communeName}`] },
   };
 }

@@ -8,7 +8,7 @@ import type { Issuer } from '#src/client/features/reports/report-subject.ts';
 import { at, fixtureId, generatedCommune, monthOfWork, planFrom } from '../../../support/progress-fixtures.ts';
 
 const issuer: Issuer = {
-  superior: 'CÔNG AN XÃ TÂN LẬP', body: 'TỔ BẢO VỆ ANTT ẤP 1', code: 'BC-TBV', place: 'Tân Lập',
+  superior: 'CÔNG AN XÃ TÂN LẬP', body: 'TỔ BẢO VỆ ANTT ẤP 1', bodyName: 'Tổ bảo vệ ANTT Ấp 1', code: 'BC-TBV', place: 'Tân Lập',
   signerTitle: 'TỔ TRƯỞNG', signerName: 'Trần Thị Bình', recipients: ['Công an Xã Tân Lập'],
 };
 

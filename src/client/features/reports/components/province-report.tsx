@@ -49,7 +49,7 @@ function ProvinceDocument({ subject, plan, lines, today, computedAt }: { subject
       <Heading issuer={issuer} issuedOn={today} />
       <h2 id="report-doc-title" className="report-doc__title">BÁO CÁO</h2>
       <p className="report-doc__subtitle">Kết quả thực hiện {plan.name} theo từng xã</p>
-      <p className="report-doc__para">{basisText(plan)}, {issuer.body.toLocaleLowerCase('vi')} báo cáo kết quả các xã như sau:</p>
+      <p className="report-doc__para">{basisText(plan)}, {issuer.bodyName} báo cáo kết quả các xã như sau:</p>
       <h3 className="report-doc__section">KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THEO XÃ</h3>
       <Table caption="Kết quả thực hiện các chỉ tiêu theo xã" headers={['STT', 'Xã', ...tableHeaders.indicators.slice(1).filter((header) => header !== 'Căn cứ')]} rows={rows} />
       <p className="report-doc__note">Số liệu do máy chủ tổng hợp lúc {formatInstant(computedAt)} từ nhật ký đã đồng bộ.</p>

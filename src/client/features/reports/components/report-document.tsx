@@ -32,7 +32,7 @@ export function ReportDocument({ plan, report, issuer, scopeName, issuedOn, memb
       <Heading issuer={issuer} issuedOn={issuedOn} />
       <h2 id="report-doc-title" className="report-doc__title">BÁO CÁO</h2>
       <p className="report-doc__subtitle">Kết quả thực hiện {plan.name} {period} của {scopeName}</p>
-      <p className="report-doc__para">{basisText(plan)}, {issuer.body.toLocaleLowerCase('vi')} báo cáo kết quả {period} như sau:</p>
+      <p className="report-doc__para">{basisText(plan)}, {issuer.bodyName} báo cáo kết quả {period} như sau:</p>
       <h3 className="report-doc__section">I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU</h3>
       {indicatorRows.length === 0 ? <p className="report-doc__para">Kế hoạch không có chỉ tiêu tính được cho {scopeName}.</p> : <Table caption="Kết quả thực hiện các chỉ tiêu" headers={tableHeaders.indicators} rows={indicatorRows} />}
       <p className="report-doc__note">Số liệu tính trên nhật ký công tác đã được tổ trưởng duyệt, đến hết ngày {formatDay(report.asOfDay)}.</p>
