@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { ManualValue } from '#src/shared/domain/manual-value.ts';
 import type { MonthClose } from '#src/shared/domain/month-close.ts';
+import type { Team } from '#src/shared/domain/team.ts';
 import type { TargetAssignment } from '#src/shared/domain/target-assignment.ts';
 import type { ReportEntry } from '#src/shared/progress/plan-report.ts';
 import type { OrgInput, TeamInput, UnitInput } from '#src/shared/progress/progress-input.ts';
@@ -25,6 +26,8 @@ export interface ReportSources {
   monthCloses: MonthClose[];
   /** Display names by account id, from the team rosters the device holds. */
   memberNames: Map<string, string>;
+  /** The rosters the device holds of the teams asked for (name, members with their positions). */
+  rosters: Team[];
 }
 
 const unitKindOf = (kind: string): UnitInput['kind'] =>
@@ -64,5 +67,6 @@ export async function readReportSources(db: AnttDatabase, teams: readonly TeamIn
     assignments,
     monthCloses,
     memberNames,
+    rosters: [...stored.values()],
   };
 }

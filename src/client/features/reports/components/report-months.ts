@@ -6,3 +6,9 @@ export function reportMonths(plan: Pick<CampaignPlan, 'startDay' | 'endDay'>, to
   const end = today < plan.endDay ? today : plan.endDay;
   return end < plan.startDay ? [] : monthsOf({ startDay: plan.startDay, endDay: end }).reverse();
 }
+
+/** The plan running today, else the newest to have started. */
+export function defaultPlan(plans: readonly CampaignPlan[], today: string): CampaignPlan | undefined {
+  const started = plans.filter((plan) => plan.startDay <= today).sort((a, b) => b.startDay.localeCompare(a.startDay));
+  return started.find((plan) => today <= plan.endDay) ?? started[0] ?? plans[0];
+}

@@ -16,15 +16,9 @@ import { reportSubject, type ReportSubject } from '../report-subject.ts';
 import { ReportDocument } from './report-document.tsx';
 import { ReportActions } from './report-actions.tsx';
 import { ReportControls, type ReportChoice } from './report-controls.tsx';
-import { reportMonths } from './report-months.ts';
+import { defaultPlan, reportMonths } from './report-months.ts';
 import { ProvinceReport } from './province-report.tsx';
 import '../reports.css';
-
-/** The plan running today, else the newest to have started. */
-function defaultPlan(plans: readonly CampaignPlan[], today: string): CampaignPlan | undefined {
-  const started = plans.filter((plan) => plan.startDay <= today).sort((a, b) => b.startDay.localeCompare(a.startDay));
-  return started.find((plan) => today <= plan.endDay) ?? started[0] ?? plans[0];
-}
 
 export function ReportsScreen({ profile, today = dayInVietnam() }: { profile: Profile; today?: string }) {
   const { t } = useT();
