@@ -42,6 +42,8 @@ describe('commendations screen', () => {
     await screen.findByText('Đã lưu danh sách. Danh sách sẽ được gửi khi có mạng.');
 
     const [saved] = await db.commendation.toArray();
+    // The message stays while the saved list comes back from the database.
+    expect(screen.getByText('Đã lưu danh sách. Danh sách sẽ được gửi khi có mạng.')).toBeInTheDocument();
     expect(saved).toMatchObject({ planId: plan.planId, kind: 'award', periodKey: 'phase:dot-1', quotaId: 'bang-khen', preparedBy: police.user.id });
     expect(saved!.nominees.map((n) => [n.refId, n.subject])).toEqual([[members.binh, 'individual']]);
     expect(saved!.dossier).toEqual([{ document: 'Tờ trình đề nghị khen thưởng', isReady: true }, { document: 'Biên bản họp Hội đồng', isReady: false }]);

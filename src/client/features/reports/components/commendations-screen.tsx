@@ -82,7 +82,7 @@ function Proposals({ subject, today }: { subject: ReportSubject; today: string }
         )}
       </form>
       {!quota ? <p className="empty">{t('commendations.noQuota')}</p> : (
-        <CommendationEditor key={`${plan.planId}|${periodKey}|${quota.id}|${existing?.id ?? ''}`}
+        <CommendationEditor key={`${plan.planId}|${periodKey}|${quota.id}`}
           subject={subject} plan={plan} periodKey={periodKey} quota={quota} candidates={candidates} existing={existing} today={today} />
       )}
     </>
