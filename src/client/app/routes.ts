@@ -61,7 +61,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/thiet-bi', screen: lazyScreen(onlineScreens, 'DevicesRouteScreen'), underTab: '/cai-dat' },
   { path: '/sao-luu', screen: lazyScreen(() => import('#src/client/features/backup/components/backup-screen.tsx'), 'BackupScreen'), underTab: '/cai-dat' },
   { path: '/bao-cao', screen: lazyScreen(() => import('#src/client/features/reports/components/reports-screen.tsx'), 'ReportsScreen'), roles: ['leader', 'commune-police', 'province-admin'], underTab: '/' },
-  { path: '/khen-thuong', screen: lazyScreen(() => import('#src/client/features/reports/components/commendations-screen.tsx'), 'CommendationsScreen'), roles: ['commune-police'], underTab: '/' },
+  { path: '/khen-thuong', screen: lazyScreen(() => import('#src/client/features/reports/components/commendations-screen.tsx'), 'CommendationsScreen'), roles: ['commune-police', 'province-admin'], underTab: '/' },
   { path: '/ke-hoach', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
   { path: '/ke-hoach/:planId', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
 ];

@@ -14,7 +14,7 @@ export function MoreWork({ profile }: { profile: Profile }) {
       {role !== 'province-admin' && <Link href="/ho-gia-dinh" className="button button--block">{t('households.title')}</Link>}
       {role === 'commune-police' && <Link href="/danh-muc-kiem-tra" className="button button--block">{t('templates.title')}</Link>}
       {role !== 'member' && <Link href="/bao-cao" className="button button--block">{t('reports.open')}</Link>}
-      {role === 'commune-police' && <Link href="/khen-thuong" className="button button--block">{t('commendations.open')}</Link>}
+      {(role === 'commune-police' || role === 'province-admin') && <Link href="/khen-thuong" className="button button--block">{t('commendations.open')}</Link>}
       {(role === 'commune-police' || role === 'province-admin') && <Link href="/ke-hoach" className="button button--block">{t('plans.open')}</Link>}
     </nav>
   );

@@ -6,7 +6,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CommendationsScreen } from '#src/client/features/reports/components/commendations-screen.tsx';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
-import { freshDb, profileOf, renderWithDb } from '../test-kit.tsx';
+import { commune, freshDb, profileOf, province, renderWithDb } from '../test-kit.tsx';
+import { planFrom } from '../../../support/progress-fixtures.ts';
+import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { fillCommune, members, plan } from './report-fixtures.ts';
 
 const source = { paragraph: 'III.3', quote: '' };
@@ -54,8 +56,43 @@ describe('commendations screen', () => {
     expect(within(printed).getByText('Lê Văn Bảy')).toBeInTheDocument();
   });
 
-  it('tells a leader that commendation lists are prepared by commune police', () => {
+  it('tells a leader that commendation lists are prepared by commune police and province staff', () => {
     renderWithDb(freshDb(), <CommendationsScreen profile={profileOf('leader')} today="2025-04-10" />);
-    expect(screen.getByText('Danh sách đề nghị khen thưởng do Công an xã lập.')).toBeInTheDocument();
+    expect(screen.getByText('Danh sách đề nghị khen thưởng và đăng ký điển hình do Công an xã, Công an tỉnh lập.')).toBeInTheDocument();
+  });
+
+  it('warns province staff of the registration deadline of seed 002 until a commune and a school are registered', async () => {
+    const staff = profileOf('province-admin', 'Phạm Quốc Dũng');
+    const db = freshDb();
+    const exemplaryPlan = planFrom('002-dong-nai-2023');
+    await db.campaignPlan.put(exemplaryPlan);
+    const settings = { dutyPhone: null, promptMinutes: 30 };
+    const school = { id: uuidv7(), parentId: commune.id, kind: 'school' as const, name: 'Trường THCS Tân Lập', settings };
+    await db.orgUnit.bulkPut([
+      { id: province.id, parentId: null, kind: 'province', name: province.name, settings },
+      { id: commune.id, parentId: province.id, kind: 'commune', name: commune.name, settings },
+      school,
+      { id: uuidv7(), parentId: commune.id, kind: 'hamlet', name: 'Ấp 1', settings },
+    ]);
+    renderWithDb(db, <CommendationsScreen profile={staff} today="2023-03-10" />);
+    const user = userEvent.setup();
+
+    // II.2.a: the provincial police select at least one agency in quarter I (by 31/03).
+    expect(await screen.findByRole('alert')).toHaveTextContent('Sắp đến hạn 31/03/2023 (còn 21 ngày)');
+    expect(screen.getByText(/15\/10\/2023: Công an cấp xã tham mưu/)).toBeInTheDocument();
+    const units = screen.getByRole('group', { name: 'Đơn vị đăng ký' });
+    expect(within(units).getAllByRole('checkbox').map((box) => box.getAttribute('id'))).toHaveLength(2);
+    await user.click(within(units).getByRole('checkbox', { name: 'Xã Tân Lập' }));
+    expect(screen.getByText('Chưa đăng ký cơ quan, doanh nghiệp hoặc nhà trường nào xây dựng điển hình (cần ít nhất 01).')).toBeInTheDocument();
+    await user.click(within(units).getByRole('checkbox', { name: 'Trường THCS Tân Lập' }));
+    expect(screen.queryByText(/cần ít nhất 01/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Lưu đăng ký' }));
+
+    await screen.findByText('Đã lưu danh sách. Danh sách sẽ được gửi khi có mạng.');
+    const [saved] = await db.commendation.toArray();
+    expect(saved).toMatchObject({ kind: 'exemplary', periodKey: 'year:2023', orgUnitId: province.id, quotaId: null });
+    expect(saved!.nominees.map((n) => [n.name, n.unitKind])).toEqual([['Trường THCS Tân Lập', 'school'], ['Xã Tân Lập', 'commune']]);
+    expect(screen.queryByText(/Sắp đến hạn/)).not.toBeInTheDocument();
+    expect(school.id).toBe(saved!.nominees[0]!.refId);
   });
 });

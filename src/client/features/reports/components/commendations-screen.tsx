@@ -3,7 +3,8 @@
  * and one of the plan's awards, the candidates the period's results give (teams meeting every
  * indicator, members by approved entries), ticked into a list checked live against the award's
  * quota (every breach named), the dossier's documents ticked as they are ready, saved as the
- * synced commendation record and printed in the administrative layout.
+ * synced commendation record and printed in the administrative layout. Commune police and
+ * province staff also register units to become exemplary (exemplary-registration.tsx).
  */
 import { useMemo, useState } from 'react';
 import type { Profile } from '#src/shared/domain/account.ts';
@@ -11,24 +12,39 @@ import { latestVersions, type CampaignPlan } from '#src/shared/domain/campaign-p
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
 import { periodByKey } from '#src/shared/domain/plan-period.ts';
 import { proposeNominees } from '#src/shared/progress/commendation-proposal.ts';
+import { useCurrentPlans } from '#src/client/db/campaign-plan-repository.ts';
 import { useCommendations } from '#src/client/db/commendation-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { commendationPeriods } from '../commendation-periods.ts';
 import { useReportSources } from '../hooks/use-report-sources.ts';
 import { reportSubject, type ReportSubject } from '../report-subject.ts';
 import { CommendationEditor } from './commendation-editor.tsx';
+import { ExemplaryRegistration } from './exemplary-registration.tsx';
 import { defaultPlan } from './report-months.ts';
 import '../reports.css';
 
 export function CommendationsScreen({ profile, today = dayInVietnam() }: { profile: Profile; today?: string }) {
   const { t } = useT();
   const subject = useMemo(() => reportSubject(profile), [profile]);
+  // Commune police register their commune's units; province staff the province's.
+  const unitKind = profile.user.role === 'commune-police' ? 'commune' : profile.user.role === 'province-admin' ? 'province' : null;
+  const unitId = profile.orgUnits.find((unit) => unit.kind === unitKind)?.id ?? null;
   return (
     <section className="stack report-screen" aria-labelledby="commendations-title">
       <h1 id="commendations-title" tabIndex={-1}>{t('commendations.title')}</h1>
-      {subject && profile.user.role === 'commune-police' ? <Proposals subject={subject} today={today} /> : <p>{t('commendations.notForRole')}</p>}
+      {subject && profile.user.role === 'commune-police' && <Proposals subject={subject} today={today} />}
+      {subject && unitId && <Exemplary unitId={unitId} userId={profile.user.id} today={today} />}
+      {!(subject && unitId) && <p>{t('commendations.notForRole')}</p>}
     </section>
   );
+}
+
+/** The registration of the plan that sets registration deadlines, else of the running plan. */
+function Exemplary({ unitId, userId, today }: { unitId: string; userId: string; today: string }) {
+  const stored = useCurrentPlans();
+  const plans = latestVersions(stored ?? []);
+  const plan = plans.find((candidate) => candidate.deadlines.some((deadline) => deadline.kind === 'registration')) ?? defaultPlan(plans, today);
+  return plan ? <ExemplaryRegistration plan={plan} unitId={unitId} userId={userId} today={today} /> : null;
 }
 
 function runningPeriod(plan: CampaignPlan, today: string): string {
