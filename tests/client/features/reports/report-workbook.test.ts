@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildReportWorkbook, sheetNames, workbookName } from '#src/client/features/reports/report-workbook.ts';
+import { buildCommendationWorkbook, commendationSheets } from '#src/client/features/reports/commendation-workbook.ts';
 import { buildPlanReport, type ReportEntry } from '#src/shared/progress/plan-report.ts';
 import type { Issuer } from '#src/client/features/reports/report-subject.ts';
 import { at, fixtureId, generatedCommune, monthOfWork, planFrom } from '../../../support/progress-fixtures.ts';
@@ -55,5 +56,26 @@ describe('report workbook', () => {
     ]));
     expect(nights).toHaveLength(3);
     expect(workbookName('month:2024-10')).toBe('bao-cao-2024-10.xlsx');
+  });
+
+  it('holds a commendation list: collectives, individuals with leaders marked, the dossier ticked or not', async () => {
+    const plan = planFrom('000-binh-phuoc-2023');
+    const bytes = await buildCommendationWorkbook({
+      issuer, plan, award: 'Bằng khen của Chủ tịch UBND tỉnh', periodName: 'Năm 2023', issuedOn: '2023-11-20',
+      nominees: [
+        { subject: 'collective', refId: fixtureId('team'), name: 'Tổ Ấp 1–2', unitKind: null, isLeader: false, achievements: 'Đạt 3/3 chỉ tiêu của kế hoạch' },
+        { subject: 'individual', refId: fixtureId('m'), name: 'Trần Thị Bình', unitKind: null, isLeader: true, achievements: '41 nhật ký công tác được duyệt' },
+        { subject: 'individual', refId: fixtureId('m'), name: 'Nguyễn Văn An', unitKind: null, isLeader: false, achievements: '37 nhật ký công tác được duyệt' },
+      ],
+      dossier: plan.dossiers[0]!.documents.map((document, index) => ({ document, isReady: index === 0 })),
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(commendationSheets));
+    expect(rowsOf(workbook.getWorksheet(commendationSheets.collectives)!).at(-1)).toEqual([1, 'Tổ Ấp 1–2', 'Đạt 3/3 chỉ tiêu của kế hoạch']);
+    expect(rowsOf(workbook.getWorksheet(commendationSheets.individuals)!).slice(1).map((row) => row.slice(0, 3))).toEqual([[1, 'Trần Thị Bình', 'x'], [2, 'Nguyễn Văn An', '']]);
+    const dossier = rowsOf(workbook.getWorksheet(commendationSheets.dossier)!).slice(1);
+    expect(dossier).toHaveLength(5);
+    expect(dossier.map((row) => row[2])).toEqual(['Có', 'Chưa', 'Chưa', 'Chưa', 'Chưa']);
   });
 });

@@ -79,6 +79,16 @@ export function CommendationEditor({ subject, plan, periodKey, quota, candidates
     );
   };
   const periodName = commendationPeriods(plan).find(({ key }) => key === periodKey)?.name ?? periodKey;
+  const dossier = documents.map((document) => ({ document, isReady: ready.has(document) }));
+  const download = async () => {
+    try {
+      // exceljs is loaded only now, never with the app shell.
+      const [{ buildCommendationWorkbook }, { saveBytes }] = await Promise.all([import('../commendation-workbook.ts'), import('../report-workbook.ts')]);
+      saveBytes(await buildCommendationWorkbook({ issuer: subject.issuer, plan, award: quota.award, periodName, nominees, dossier, issuedOn: today }), `de-nghi-khen-thuong-${periodKey.replace(/[^A-Za-z0-9-]/g, '-')}.xlsx`);
+    } catch {
+      setStatus({ kind: 'failed', reason: t('reports.xlsxFailed') });
+    }
+  };
   return (
     <>
       <form className="card stack report-controls" aria-label={quota.award} onSubmit={(event) => { event.preventDefault(); void save(); }}>
@@ -103,12 +113,13 @@ export function CommendationEditor({ subject, plan, periodKey, quota, candidates
         <div className="report-actions__buttons">
           <button type="submit" className="button button--primary">{t('commendations.save')}</button>
           <button type="button" className="button" onClick={() => window.print()}>{t('reports.print')}</button>
+          <button type="button" className="button" onClick={() => void download()}>{t('reports.downloadXlsx')}</button>
         </div>
         {status.kind === 'saved' && <p className="alert alert--info" role="status">{t('commendations.saved')}</p>}
         {status.kind === 'failed' && <p className="alert alert--error" role="alert">{t('commendations.saveFailed', { reason: status.reason })}</p>}
       </form>
       <CommendationDocument issuer={subject.issuer} plan={plan} award={quota.award} periodName={periodName} nominees={nominees}
-        dossier={documents.map((document) => ({ document, isReady: ready.has(document) }))} issuedOn={today} />
+        dossier={dossier} issuedOn={today} />
     </>
   );
 }
