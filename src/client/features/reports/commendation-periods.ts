@@ -1,6 +1,6 @@
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { QuotaProblem } from '#src/shared/domain/commendation.ts';
-import type { Translate } from '#src/client/i18n/i18n-context.tsx';
+import type { ReportsTranslate } from './report-messages.ts';
 
 /** The periods a commendation list can be for: each phase, then each calendar year of the plan. */
 export function commendationPeriods(plan: Pick<CampaignPlan, 'phases' | 'startDay' | 'endDay'>): Array<{ key: string; name: string }> {
@@ -11,7 +11,7 @@ export function commendationPeriods(plan: Pick<CampaignPlan, 'phases' | 'startDa
 }
 
 /** A quota breach as a sentence beside the list. */
-export function problemText(problem: QuotaProblem, t: Translate): string {
+export function problemText(problem: QuotaProblem, t: ReportsTranslate): string {
   switch (problem.kind) {
     case 'too-many-collectives': return t('commendations.problem.collectives', { count: problem.count, limit: problem.limit });
     case 'too-many-individuals': return t('commendations.problem.individuals', { count: problem.count, limit: problem.limit });

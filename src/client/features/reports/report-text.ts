@@ -9,7 +9,6 @@ import { formatDay } from '#src/shared/domain/dates.ts';
 import type { Comparator, Target } from '#src/shared/domain/plan-indicator.ts';
 import type { PeriodSpan } from '#src/shared/domain/plan-period.ts';
 import type { ReportLine, Verdict } from '#src/shared/progress/plan-report.ts';
-import { vi } from '#src/client/i18n/vi.ts';
 import type { FieldLogKind } from '#src/shared/domain/field-log.ts';
 
 export const NATIONAL_NAME = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -67,7 +66,20 @@ export const percentText = (percent: number | null): string => (percent === null
 
 export const verdictText: Record<Verdict, string> = { met: 'Đạt', 'not-met': 'Chưa đạt', 'no-data': 'Chưa có số liệu' };
 
-export const kindText = (kind: FieldLogKind): string => vi[`kind.${kind}`];
+/** Kinds of work as the report names them (the app's own labels, in Vietnamese). */
+const kindNames: Record<FieldLogKind, string> = {
+  outreach: 'Tuyên truyền',
+  patrol: 'Tuần tra',
+  incident: 'Vụ việc',
+  tip: 'Nguồn tin',
+  mobilisation: 'Huy động PCCC, cứu nạn',
+  'residence-report': 'Thông tin nhân khẩu',
+  'reintegration-visit': 'Giúp đỡ tái hòa nhập',
+  'good-deed': 'Việc tốt',
+  model: 'Mô hình',
+};
+
+export const kindText = (kind: FieldLogKind): string => kindNames[kind];
 
 /** Night minutes as hours with one decimal: 90 → "1,5". */
 export const hoursText = (minutes: number): string => formatNumberVi(minutes / 60);

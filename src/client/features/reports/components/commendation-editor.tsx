@@ -9,7 +9,7 @@ import { checkQuota, type Commendation, type Nominee } from '#src/shared/domain/
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
 import { saveCommendation } from '#src/client/db/commendation-repository.ts';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { useReportsT } from '../report-messages.ts';
 import { commendationPeriods, problemText } from '../commendation-periods.ts';
 import type { ReportSubject } from '../report-subject.ts';
 import { CommendationDocument } from './commendation-document.tsx';
@@ -37,7 +37,7 @@ function NomineeBox({ nominee, isChecked, onToggle, leaderWord }: { nominee: Nom
 }
 
 export function CommendationEditor({ subject, plan, periodKey, quota, candidates, existing, today }: CommendationEditorProps) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const db = useDatabase();
   const keyOf = (nominee: Pick<Nominee, 'subject' | 'refId'>) => `${nominee.subject}:${nominee.refId}`;
   // A saved list keeps its nominees even when the results no longer give them.

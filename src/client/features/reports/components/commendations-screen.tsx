@@ -14,7 +14,7 @@ import { periodByKey } from '#src/shared/domain/plan-period.ts';
 import { proposeNominees } from '#src/shared/progress/commendation-proposal.ts';
 import { useCurrentPlans } from '#src/client/db/campaign-plan-repository.ts';
 import { useCommendations } from '#src/client/db/commendation-repository.ts';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { useReportsT } from '../report-messages.ts';
 import { commendationPeriods } from '../commendation-periods.ts';
 import { useReportSources } from '../hooks/use-report-sources.ts';
 import { reportSubject, type ReportSubject } from '../report-subject.ts';
@@ -24,7 +24,7 @@ import { defaultPlan } from './report-months.ts';
 import '../reports.css';
 
 export function CommendationsScreen({ profile, today = dayInVietnam() }: { profile: Profile; today?: string }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const subject = useMemo(() => reportSubject(profile), [profile]);
   // Commune police register their commune's units; province staff the province's.
   const unitKind = profile.user.role === 'commune-police' ? 'commune' : profile.user.role === 'province-admin' ? 'province' : null;
@@ -56,7 +56,7 @@ function runningPeriod(plan: CampaignPlan, today: string): string {
 }
 
 function Proposals({ subject, today }: { subject: ReportSubject; today: string }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const [choice, setChoice] = useState({ planId: '', periodKey: '', quotaId: '' });
   const sources = useReportSources(subject.choices[0]!.teams, today);
   const plans = useMemo(() => (sources ? latestVersions(sources.plans) : []), [sources]);

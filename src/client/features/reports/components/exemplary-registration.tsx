@@ -14,14 +14,14 @@ import type { OrgUnit } from '#src/shared/domain/org-unit.ts';
 import { daysUntil, deadlinesOfYear, isNear } from '#src/shared/progress/deadlines.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
 import { saveCommendation, useCommendations, useRegistrableUnits } from '#src/client/db/commendation-repository.ts';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { useReportsT } from '../report-messages.ts';
 import { problemText } from '../commendation-periods.ts';
 
 const unitKindOf = (kind: OrgUnit['kind']): Nominee['unitKind'] =>
   kind === 'commune' || kind === 'agency' || kind === 'enterprise' || kind === 'school' ? kind : null;
 
 export function ExemplaryRegistration({ plan, unitId, userId, today }: { plan: CampaignPlan; unitId: string; userId: string; today: string }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const year = Number(today.slice(0, 4));
   const periodKey = `year:${year}`;
   const lists = useCommendations(plan.planId);
@@ -34,7 +34,7 @@ export function ExemplaryRegistration({ plan, unitId, userId, today }: { plan: C
 function Registration({ plan, unitId, userId, today, year, units, existing }: {
   plan: CampaignPlan; unitId: string; userId: string; today: string; year: number; units: readonly OrgUnit[]; existing: Commendation | undefined;
 }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const db = useDatabase();
   const [chosen, setChosen] = useState(() => new Set(existing?.nominees.map((nominee) => nominee.refId) ?? []));
   const [isSaved, setSaved] = useState(false);

@@ -11,7 +11,7 @@ import { communeReportLines, type CommuneReportLine } from '#src/shared/progress
 import { apiRequest } from '#src/client/api/api-client.ts';
 import { useApiResource } from '#src/client/api/use-api-resource.ts';
 import { useCurrentPlans } from '#src/client/db/campaign-plan-repository.ts';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { useReportsT } from '../report-messages.ts';
 import type { ReportSubject } from '../report-subject.ts';
 import { achievedText, basisText, percentText, tableHeaders, targetText, verdictText } from '../report-text.ts';
 import { ReportControls } from './report-controls.tsx';
@@ -19,7 +19,7 @@ import { Heading, Signature, Table } from './report-layout.tsx';
 import { reportMonths } from './report-months.ts';
 
 export function ProvinceReport({ subject, token, today }: { subject: ReportSubject; token: string; today: string }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const stored = useCurrentPlans();
   const plans = useMemo(() => latestVersions(stored ?? []), [stored]);
   const [choice, setChoice] = useState({ planId: '', periodKey: '' });

@@ -1,10 +1,10 @@
 /** Print the report (the browser saves it as PDF) or download it as an Excel file. */
 import { useState } from 'react';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { useReportsT } from '../report-messages.ts';
 import type { ReportDocumentProps } from './report-document.tsx';
 
 export function ReportActions({ document: input, periodKey }: { document: ReportDocumentProps; periodKey: string }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const [state, setState] = useState<'idle' | 'working' | 'failed'>('idle');
   const download = async () => {
     setState('working');

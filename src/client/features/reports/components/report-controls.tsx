@@ -1,7 +1,7 @@
 /** What a report covers: the scope (commune police), the plan, and a month or a phase. */
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { formatDay } from '#src/shared/domain/dates.ts';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { useReportsT } from '../report-messages.ts';
 import type { ReportSubject } from '../report-subject.ts';
 import { monthText } from '../report-text.ts';
 
@@ -20,7 +20,7 @@ export function ReportControls({ subject, plans, plan, months, choice, onChange 
   choice: ReportChoice;
   onChange: (choice: ReportChoice) => void;
 }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   return (
     <form className="card stack report-controls" aria-label={t('reports.choose')} onSubmit={(event) => event.preventDefault()}>
       {subject.choices.length > 1 && (

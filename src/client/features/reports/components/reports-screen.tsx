@@ -10,7 +10,7 @@ import { latestVersions, type CampaignPlan } from '#src/shared/domain/campaign-p
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
 import { buildPlanReport } from '#src/shared/progress/plan-report.ts';
 import { useSession } from '#src/client/db/session-repository.ts';
-import { useT } from '#src/client/i18n/i18n-context.tsx';
+import { useReportsT } from '../report-messages.ts';
 import { useReportSources } from '../hooks/use-report-sources.ts';
 import { reportSubject, type ReportSubject } from '../report-subject.ts';
 import { ReportDocument } from './report-document.tsx';
@@ -21,7 +21,7 @@ import { ProvinceReport } from './province-report.tsx';
 import '../reports.css';
 
 export function ReportsScreen({ profile, today = dayInVietnam() }: { profile: Profile; today?: string }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const subject = useMemo(() => reportSubject(profile), [profile]);
   return (
     <section className="stack report-screen" aria-labelledby="reports-title">
@@ -39,7 +39,7 @@ function OnlineProvinceReport({ subject, today }: { subject: ReportSubject; toda
 }
 
 function Reports({ subject, today }: { subject: ReportSubject; today: string }) {
-  const { t } = useT();
+  const { t } = useReportsT();
   const [choice, setChoice] = useState<Partial<ReportChoice>>({});
   const scopeIndex = choice.scopeIndex ?? 0;
   const scope = subject.choices[scopeIndex] ?? subject.choices[0]!;
