@@ -2,9 +2,10 @@
 // the work by kind and the nights of patrol duty per member.
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildReportWorkbook, sheetNames, workbookName } from '#src/client/features/reports/report-workbook.ts';
+import { buildCommuneWorkbook, buildReportWorkbook, sheetNames, workbookName } from '#src/client/features/reports/report-workbook.ts';
 import { buildCommendationWorkbook, commendationSheets } from '#src/client/features/reports/commendation-workbook.ts';
 import { buildPlanReport, type ReportEntry } from '#src/shared/progress/plan-report.ts';
+import { communeReportLines } from '#src/shared/progress/commune-report.ts';
 import type { Issuer } from '#src/client/features/reports/report-subject.ts';
 import { at, fixtureId, generatedCommune, monthOfWork, planFrom } from '../../../support/progress-fixtures.ts';
 
@@ -77,5 +78,26 @@ describe('report workbook', () => {
     const dossier = rowsOf(workbook.getWorksheet(commendationSheets.dossier)!).slice(1);
     expect(dossier).toHaveLength(5);
     expect(dossier.map((row) => row[2])).toEqual(['Có', 'Chưa', 'Chưa', 'Chưa', 'Chưa']);
+  });
+
+  it('holds the report by commune of province staff, numbers as numbers', async () => {
+    const plan = planFrom('000-binh-phuoc-2023');
+    const indicator = plan.indicators.find((i) => i.metric.type === 'household-outreach-share')!;
+    const lines = communeReportLines(plan, {
+      planId: plan.planId, planVersion: 1, asOfDay: '2023-06-30', computedAt: '2023-06-30T10:00:00.000Z',
+      communes: [{ id: 'c1', name: 'Xã Tân Lập' }, { id: 'c2', name: 'Xã Tân Hòa' }],
+      indicators: [{ indicatorId: indicator.id, period: { key: 'year:2023', startDay: '2023-01-01', endDay: '2023-12-31' }, results: [
+        { communeId: 'c1', numerator: 450, denominator: 500, value: 90, status: 'met', noDataReason: null, remaining: 0, projectionValue: 90 },
+        { communeId: 'c2', numerator: 100, denominator: 400, value: 25, status: 'at-risk', noDataReason: null, remaining: 220, projectionValue: 50 },
+      ] }],
+    });
+    const bytes = await buildCommuneWorkbook({ issuer, plan, lines, issuedOn: '2023-06-30' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer);
+    const rows = rowsOf(workbook.getWorksheet(sheetNames.communes)!);
+    expect(rows.slice(-2).map((row) => [row[1], row[4], row[5], row[6], row[7], row[8]])).toEqual([
+      ['Xã Tân Lập', 90, 90, 'Đạt', 450, 500],
+      ['Xã Tân Hòa', 25, 25, 'Chưa đạt', 100, 400],
+    ]);
   });
 });

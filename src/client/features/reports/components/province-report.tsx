@@ -36,8 +36,32 @@ export function ProvinceReport({ subject, token, today }: { subject: ReportSubje
       <ReportControls subject={subject} plans={plans} plan={plan} months={months} choice={{ scopeIndex: 0, planId: plan.planId, periodKey }} onChange={(next) => setChoice({ planId: next.planId, periodKey: next.periodKey })} />
       {progress.error && <p className="alert alert--error" role="alert">{t('reports.onlineOnly', { reason: progress.error.message })}</p>}
       {progress.isLoading && <p>{t('app.loading')}</p>}
+      {lines && <ProvinceDownload subject={subject} plan={plan} lines={lines} today={today} periodKey={periodKey} />}
       {lines && progress.data && <ProvinceDocument subject={subject} plan={plan} lines={lines} today={today} computedAt={progress.data.computedAt} />}
     </>
+  );
+}
+
+function ProvinceDownload({ subject, plan, lines, today, periodKey }: { subject: ReportSubject; plan: CampaignPlan; lines: CommuneReportLine[]; today: string; periodKey: string }) {
+  const { t } = useReportsT();
+  const [isFailed, setFailed] = useState(false);
+  const download = async () => {
+    try {
+      // exceljs is loaded only now, never with the app shell.
+      const { buildCommuneWorkbook, saveBytes, workbookName } = await import('../report-workbook.ts');
+      saveBytes(await buildCommuneWorkbook({ issuer: subject.issuer, plan, lines, issuedOn: today }), workbookName(periodKey));
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <div className="stack-tight report-actions">
+      <div className="report-actions__buttons">
+        <button type="button" className="button" onClick={() => window.print()}>{t('reports.print')}</button>
+        <button type="button" className="button" onClick={() => void download()}>{t('reports.downloadXlsx')}</button>
+      </div>
+      {isFailed && <p className="alert alert--error" role="alert">{t('reports.xlsxFailed')}</p>}
+    </div>
   );
 }
 
