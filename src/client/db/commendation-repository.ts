@@ -14,6 +14,7 @@ export async function listCommendations(db: AnttDatabase, planId: string): Promi
   return db.commendation.where('planId').equals(planId).toArray();
 }
 
+/** The plan's lists, live (re-read when a list is saved or synced). */
 export function useCommendations(planId: string | null): Commendation[] | undefined {
   return useDbQuery(async (db) => (planId ? listCommendations(db, planId) : []), [planId]);
 }
@@ -43,6 +44,7 @@ export async function listRegistrableUnits(db: AnttDatabase, rootId: string): Pr
   return found.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
+/** The units below `rootId` that may register, live. */
 export function useRegistrableUnits(rootId: string | null): OrgUnit[] | undefined {
   return useDbQuery(async (db) => (rootId ? listRegistrableUnits(db, rootId) : []), [rootId]);
 }

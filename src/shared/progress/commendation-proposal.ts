@@ -17,12 +17,14 @@ import { computePlanProgress } from './plan-progress.ts';
 import type { OrgInput, ProgressEntry } from './progress-input.ts';
 import { ProgressState } from './progress-state.ts';
 
+/** A team's roster as the proposal reads it (positions mark leaders and deputies). */
 export interface ProposalTeam {
   id: string;
   name: string;
   members: ReadonlyArray<{ userId: string; displayName: string; position: 'leader' | 'deputy' | 'member' }>;
 }
 
+/** What candidates are proposed from: the plan, the organisation, entries, the reader and the period. */
 export interface ProposalInput {
   plan: CampaignPlan;
   org: OrgInput;

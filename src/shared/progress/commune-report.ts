@@ -7,6 +7,7 @@ import type { CampaignPlan } from '../domain/campaign-plan.ts';
 import type { CommuneProgressResponse } from '../domain/progress-api.ts';
 import { reportLineOf, type ReportLine } from './plan-report.ts';
 
+/** A row of the province's table: a commune's result for one indicator. */
 export interface CommuneReportLine extends ReportLine {
   communeId: string;
   communeName: string;

@@ -6,6 +6,7 @@
 import type { CampaignPlanContent, Deadline } from '../domain/campaign-plan.ts';
 import { daysInclusive } from '../domain/plan-period.ts';
 
+/** A deadline and the day it falls on in the year asked for. */
 export interface DatedDeadline {
   deadline: Deadline;
   day: string;

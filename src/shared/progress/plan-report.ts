@@ -25,6 +25,7 @@ import { ProgressState } from './progress-state.ts';
 /** An entry as a report reads it: what the engine reads, and a patrol's hours. */
 export type ReportEntry = ProgressEntry & { startAt?: string; endAt?: string };
 
+/** What a report is computed from, for whom, on what scope and period. */
 export interface ReportInput {
   plan: CampaignPlan;
   org: OrgInput;
@@ -40,6 +41,7 @@ export interface ReportInput {
   today: string;
 }
 
+/** Whether the figures satisfy the target on the report's day; `no-data` without a denominator or entered value. */
 export type Verdict = 'met' | 'not-met' | 'no-data';
 
 /** One row of the indicator table. */
@@ -59,6 +61,7 @@ export interface ReportLine {
   verdict: Verdict;
 }
 
+/** A report's numbers, ready for the layout and the spreadsheet. */
 export interface PlanReport {
   planId: string;
   planVersion: number;
