@@ -65,6 +65,8 @@ export const routes: readonly AppRoute[] = [
   { path: '/so-lieu', screen: lazyScreen(() => import('#src/client/features/plan-inputs/components/plan-inputs-screen.tsx'), 'PlanInputsScreen'), roles: administratorRoles, underTab: '/' },
   { path: '/duyet', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
   { path: '/duyet/:month', screen: lazyScreen(reviewScreens, 'ReviewScreen'), roles: ['leader'], underTab: '/' },
+  { path: '/bao-cao', screen: lazyScreen(() => import('#src/client/features/reports/components/reports-screen.tsx'), 'ReportsScreen'), roles: ['leader', 'commune-police', 'province-admin'], underTab: '/' },
+  { path: '/khen-thuong', screen: lazyScreen(() => import('#src/client/features/reports/components/commendations-screen.tsx'), 'CommendationsScreen'), roles: ['commune-police', 'province-admin'], underTab: '/' },
   { path: '/ke-hoach', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
   { path: '/ke-hoach/:planId', screen: lazyScreen(planScreens, 'PlansRouteScreen'), roles: administratorRoles, underTab: '/' },
 ];

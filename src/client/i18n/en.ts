@@ -867,4 +867,6 @@ export const en: Messages = {
   'planInputs.saveTargets': 'Save targets “{indicator}”',
   'planInputs.targetsSaved': 'Targets “{indicator}” given to {count} teams. They will be sent when online.',
   'home.planInputs': 'Enter values, give targets',
+  'commendations.open': 'Commendation proposals',
+  'reports.open': 'Reports',
 };

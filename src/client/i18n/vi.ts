@@ -868,6 +868,8 @@ export const vi = {
   'planInputs.saveTargets': 'Lưu chỉ tiêu “{indicator}”',
   'planInputs.targetsSaved': 'Đã giao chỉ tiêu “{indicator}” cho {count} tổ. Sẽ gửi khi có mạng.',
   'home.planInputs': 'Nhập số liệu, giao chỉ tiêu',
+  'commendations.open': 'Đề nghị khen thưởng',
+  'reports.open': 'Báo cáo',
 } as const;
 
 export type MessageKey = keyof typeof vi;

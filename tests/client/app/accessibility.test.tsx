@@ -123,6 +123,14 @@ describe('accessibility (axe)', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('the month report of a leader', async () => {
+    const db = await deviceWithData();
+    await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile: { ...profile, user: { ...profile.user, role: 'leader' } }, loggedInAt: new Date().toISOString() });
+    openAt(db, '/bao-cao');
+    await screen.findByRole('table', { name: 'Kết quả thực hiện các chỉ tiêu' });
+    expect(await violations()).toEqual([]);
+  });
+
   it('the login with an error', async () => {
     renderApp(freshDevice(), <App />, '/dang-nhap');
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Đăng nhập' }));

@@ -15,6 +15,8 @@ export function MoreWork({ profile }: { profile: Profile }) {
       {(role === 'leader' || role === 'commune-police') && <Link href="/so-nhat-ky" className="button button--block">{t('entries.openLogbook')}</Link>}
       {role !== 'province-admin' && <Link href="/ho-gia-dinh" className="button button--block">{t('households.title')}</Link>}
       {role === 'commune-police' && <Link href="/danh-muc-kiem-tra" className="button button--block">{t('templates.title')}</Link>}
+      {role !== 'member' && <Link href="/bao-cao" className="button button--block">{t('reports.open')}</Link>}
+      {(role === 'commune-police' || role === 'province-admin') && <Link href="/khen-thuong" className="button button--block">{t('commendations.open')}</Link>}
       {(role === 'commune-police' || role === 'province-admin') && <Link href="/ke-hoach" className="button button--block">{t('plans.open')}</Link>}
       {(role === 'commune-police' || role === 'province-admin') && <Link href="/so-lieu" className="button button--block">{t('home.planInputs')}</Link>}
     </nav>
