@@ -117,11 +117,3 @@ async function undoRejected(db: AnttDatabase, collection: CollectionName, reject
     await table.put({ ...current.data, id: rejection.id, [SERVER_VERSION_FIELD]: current.seq });
   }
 }
-
-/**
- * Ids of every record with a change waiting in the outbox, read from the `recordId` index alone
- * (no entry data). Record ids are UUIDs, unique across collections.
- */
-export async function pendingRecordIds(db: AnttDatabase): Promise<Set<string>> {
-  return new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]);
-}

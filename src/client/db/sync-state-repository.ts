@@ -6,7 +6,6 @@
 import type { ErrorReason } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase } from './database.ts';
 import { useDbQuery } from './database-context.tsx';
-import { pendingRecordIds } from './outbox-repository.ts';
 
 const STATUS_KEY = 'syncStatus';
 
@@ -97,9 +96,12 @@ export async function readSyncOverview(db: AnttDatabase, now: Date = new Date())
   };
 }
 
-/** Ids of records with a change waiting to be pushed. */
+/**
+ * Ids of every record with a change waiting in the outbox, read from the `recordId` index alone
+ * (no entry data). Record ids are UUIDs, unique across collections.
+ */
 export async function readPendingRecordIds(db: AnttDatabase): Promise<Set<string>> {
-  return pendingRecordIds(db);
+  return new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]);
 }
 
 /**

@@ -1,22 +1,47 @@
 /**
  * t(key, params) in the language chosen in settings. The app reads the preference once, at the
  * top (I18nProvider); screens call useT(). Without a provider (a screen tested alone) the
- * language is Vietnamese, the default.
+ * language is Vietnamese, the default. Vietnamese ships with the app shell; English is its own
+ * file, loaded the first time it is chosen (most phones never download it).
  */
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '#src/client/db/prefs-repository.ts';
-import { en } from './en.ts';
 import { vi, type MessageKey, type Messages } from './vi.ts';
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const catalogs: Record<Language, Messages> = { vi, en };
+type Catalog = Record<string, string>;
+
+/** A feature's own messages in both languages, loaded with the feature (see addMessages). */
+export interface MessagePart {
+  vi: Catalog;
+  en: Catalog;
+}
+
+const catalogs: Partial<Record<Language, Catalog>> = { vi: { ...vi } };
+const parts: MessagePart[] = [];
+
+/** Adds a feature's messages (once; a catalog loaded later gets them too). */
+export function addMessages(part: MessagePart): void {
+  if (parts.includes(part)) return;
+  parts.push(part);
+  for (const language of ['vi', 'en'] as const) {
+    const catalog = catalogs[language];
+    if (catalog) Object.assign(catalog, part[language]);
+  }
+}
+
+async function loadCatalog(language: Language): Promise<void> {
+  if (language !== 'en' || catalogs.en) return;
+  const { en } = await import('./en.ts');
+  catalogs.en ??= Object.assign({}, en as Messages, ...parts.map((part) => part.en)) as Catalog;
+}
 
 function translator(language: Language): Translate {
-  const messages = catalogs[language];
+  const messages = catalogs[language] ?? catalogs.vi!;
   return (key, params) => {
-    const text = messages[key];
+    const text = messages[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
@@ -33,12 +58,28 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue>({ t: translator('vi'), language: 'vi' });
 
-/** Gives every screen below it the chosen language; keeps <html lang> in step for screen readers. */
-export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const value = useMemo(() => ({ t: translator(language), language }), [language]);
+/**
+ * Gives every screen below it the chosen language; keeps <html lang> in step for screen readers.
+ * While a newly chosen language loads, the screens keep the one they had; `fallback` shows until
+ * the first language is there.
+ */
+export function I18nProvider({ language, fallback = null, children }: { language: Language; fallback?: ReactNode; children: ReactNode }) {
+  const [arrived, setArrived] = useState<Language | null>(catalogs[language] ? language : null);
+  const shown = catalogs[language] ? language : arrived;
   useEffect(() => {
-    document.documentElement.lang = language;
+    let current = true;
+    void loadCatalog(language).then(() => {
+      if (current) setArrived(language);
+    });
+    return () => {
+      current = false;
+    };
   }, [language]);
+  const value = useMemo(() => (shown === null ? null : { t: translator(shown), language: shown }), [shown]);
+  useEffect(() => {
+    if (shown !== null) document.documentElement.lang = shown;
+  }, [shown]);
+  if (value === null) return fallback;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -70,5 +111,5 @@ export function formatAge(instant: string, now: Date, language: Language): strin
   for (const [unit, size] of UNITS) {
     if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
   }
-  return catalogs[language]['time.justNow'];
+  return (catalogs[language] ?? vi)['time.justNow'] ?? vi['time.justNow'];
 }

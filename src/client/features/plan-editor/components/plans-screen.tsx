@@ -18,6 +18,7 @@ import { usePlanEditorStore } from '../plan-editor-store.ts';
 import { draftOf } from '../plan-draft.ts';
 import { PlanEditor } from './plan-editor.tsx';
 import { PlanStart, type OpenedDraft } from './plan-start.tsx';
+import '#src/client/i18n/plan-messages.ts';
 
 export interface PlansScreenProps {
   profile: Profile;
