@@ -11,7 +11,7 @@ const pushAnswer = { protocolVersion: 2, lastAppliedSeq: 50, written: [], reject
 /** A push of `count` outreach entries, as the outbox sends them. */
 function pushOf(count: number): PushRequest {
   const mutations = Array.from({ length: count }, (_, index) => ({
-    op: 'put' as const, collection: 'fieldLog', seq: index + 1, recordId: `0190a000-0000-7000-8000-${String(index).padStart(12, '0')}`, base: 0,
+    op: 'put' as const, collection: 'fieldLog', seq: index + 1, id: `0190a000-0000-7000-8000-${String(index).padStart(12, '0')}`, base: 0,
     data: { kind: 'outreach', date: '2026-11-30', note: 'Tuyên truyền phòng chống lừa đảo qua mạng', audienceCount: 40 },
   }));
   return { protocolVersion: 2, clientId: pullRequest.clientId, mutations };
