@@ -13,7 +13,7 @@
  * Generic over the collections registry: nothing here knows a record type.
  */
 import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION } from '#src/shared/sync/protocol.ts';
-import type { AnttDatabase } from '#src/client/db/database.ts';
+import type { AnttDatabase, OutboxEntry } from '#src/client/db/database.ts';
 import { readOutboxBatch, settlePush, toMutations } from '#src/client/db/outbox-repository.ts';
 import { applyBackfill, applyPull, getBackfillJob, getCursor, getHeldScopes } from '#src/client/db/pull-repository.ts';
 import { getClientId } from '#src/client/db/session-repository.ts';
@@ -42,16 +42,38 @@ export interface SyncOnceOptions {
   onPullProgress?: (progress: PullProgress) => void;
 }
 
+/**
+ * Pushes the outbox batch after batch. The next batch goes out as soon as the previous answer
+ * came (when it settled the whole batch), and the previous one is settled meanwhile: the
+ * device's transaction and the server's work overlap instead of taking turns. Safe: the server
+ * answered the previous push before the next is sent, and settling touches only what that
+ * answer covers.
+ */
 async function pushAll(db: AnttDatabase, transport: SyncTransport, clientId: string, now: () => Date, result: SyncOnceResult): Promise<void> {
+  const send = (batch: readonly OutboxEntry[]) => transport.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: toMutations(batch) });
+  let batch = await readOutboxBatch(db);
+  if (batch.length === 0) return;
+  let answer = await send(batch);
   for (;;) {
-    const batch = await readOutboxBatch(db);
-    if (batch.length === 0) return;
-    const response = await transport.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: toMutations(batch) });
-    const settled = await settlePush(db, response, now());
+    const lastSeq = batch[batch.length - 1]!.seq!;
+    // Only after an answer that settled the whole batch: a later seq must never overtake one left.
+    const next = answer.lastAppliedSeq >= lastSeq ? await readOutboxBatch(db, undefined, undefined, lastSeq) : [];
+    const nextAnswer = next.length > 0 ? send(next) : null;
+    // Settled or not, the next answer is awaited below or dropped with the failure (the server skips what it applied).
+    nextAnswer?.catch(() => undefined);
+    const settled = await settlePush(db, answer, now());
     // A server that settles nothing would make this loop spin forever on the same batch.
     if (settled.settled === 0) throw new SyncError('server-error', null, 'Máy chủ không xác nhận dữ liệu đã gửi');
     result.pushed += settled.settled;
     result.rejected += settled.rejected;
+    if (nextAnswer === null) {
+      batch = await readOutboxBatch(db);
+      if (batch.length === 0) return;
+      answer = await send(batch);
+      continue;
+    }
+    batch = next;
+    answer = await nextAnswer;
   }
 }
 
