@@ -5,14 +5,15 @@
  * Order: push before pull, so the device's own work is safe before anything is dropped for a
  * reach change, and the pull brings what others wrote meanwhile (and the server's copy of what
  * it merged). Batches go out oldest first, sized by bytes; a batch is settled (outbox entries
- * removed, versions recorded, refusals set aside) in one transaction before the next is read.
- * Every page is applied with its cursor in one transaction. A failure at any point throws a
+ * removed, versions recorded, refusals set aside) in one transaction while the next one is on
+ * its way. Every page is applied with its cursor in one transaction, while the next page is
+ * asked for. A failure at any point throws a
  * `SyncError` and leaves a consistent database: the next sync resumes from what was settled, and
  * the server skips what it already applied.
  *
  * Generic over the collections registry: nothing here knows a record type.
  */
-import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION } from '#src/shared/sync/protocol.ts';
+import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase, OutboxEntry } from '#src/client/db/database.ts';
 import { readOutboxBatch, settlePush, toMutations } from '#src/client/db/outbox-repository.ts';
 import { applyBackfill, applyPull, getBackfillJob, getCursor, getHeldScopes } from '#src/client/db/pull-repository.ts';
@@ -98,11 +99,20 @@ export async function syncOnce(db: AnttDatabase, transport: SyncTransport, optio
   const result: SyncOnceResult = { pushed: 0, rejected: 0, pulled: 0 };
   await pushAll(db, transport, clientId, now, result);
   let progress: PullProgress | null = null;
+  let prefetched: { cursor: string; page: Promise<PullResponse> } | null = null;
   for (let round = 0; ; round += 1) {
     await backfillAll(db, transport, clientId, limit, result);
     const cursor = await getCursor(db);
     const { hash } = await getHeldScopes(db);
-    const page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit, scopesHash: hash });
+    const ask = (after: string) => transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cursor: after, limit, scopesHash: hash });
+    const page: PullResponse = prefetched?.cursor === cursor ? await prefetched.page : await ask(cursor);
+    prefetched = null;
+    // While this page is stored, the next one is on its way (not after a reach change: that page
+    // may queue a backfill, which goes first). Unused when the stored cursor moved meanwhile.
+    if (page.hasMore && !page.scopes && page.cursor !== cursor) {
+      prefetched = { cursor: page.cursor, page: ask(page.cursor) };
+      prefetched.page.catch(() => undefined);
+    }
     const applied = await applyPull(db, page, { fromCursor: cursor });
     result.pulled += applied.applied;
     if (page.total !== undefined) progress = { received: 0, total: page.total };
