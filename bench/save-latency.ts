@@ -11,6 +11,9 @@ export interface SaveLatency {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
+  /** The reference of the same run: a raw IndexedDB put into a bare store as full. */
+  rawMedianMs: number;
+  rawP95Ms: number;
 }
 
 export async function measureSaveLatency(options: { stored: number; samples: number }): Promise<SaveLatency> {
@@ -31,7 +34,7 @@ export async function measureSaveLatency(options: { stored: number; samples: num
     await page.waitForFunction(() => 'runSaveBench' in window);
     const result = await page.evaluate(
       ([stored, samples]) =>
-        (window as unknown as { runSaveBench: (s: number, n: number) => Promise<{ stored: number; fillMs: number; samplesMs: number[] }> }).runSaveBench(stored!, samples!),
+        (window as unknown as { runSaveBench: (s: number, n: number) => Promise<{ stored: number; fillMs: number; samplesMs: number[]; rawSamplesMs: number[] }> }).runSaveBench(stored!, samples!),
       [options.stored, options.samples],
     );
     return {
@@ -40,6 +43,8 @@ export async function measureSaveLatency(options: { stored: number; samples: num
       medianMs: quantile(result.samplesMs, 0.5),
       p95Ms: quantile(result.samplesMs, 0.95),
       maxMs: Math.max(...result.samplesMs),
+      rawMedianMs: quantile(result.rawSamplesMs, 0.5),
+      rawP95Ms: quantile(result.rawSamplesMs, 0.95),
     };
   } finally {
     await browser.close();

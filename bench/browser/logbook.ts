@@ -13,7 +13,8 @@ import { uuidv7 } from '#src/shared/domain/ids.ts';
 const teamId = uuidv7();
 const members = Array.from({ length: 8 }, () => uuidv7());
 const topics = ['Phòng chống lừa đảo qua mạng', 'Phòng cháy, chữa cháy', 'An toàn giao thông', 'Phòng chống ma túy'];
-const t: Translate = (key, params) => vi[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+const messages: Record<string, string> = vi;
+const t: Translate = (key, params) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
 
 function makeEntry(index: number): FieldLog {
   const date = new Date(Date.UTC(2024, 0, 1) + (index % 700) * 86_400_000).toISOString().slice(0, 10);

@@ -9,7 +9,7 @@
  */
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Router, useLocation, useRouter } from 'wouter';
-import { installVietnameseValidationMessages } from '#src/shared/domain/validation-messages.ts';
+import './zod-config.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { useSession } from '#src/client/db/session-repository.ts';
 import { useLanguagePref } from '#src/client/db/prefs-repository.ts';
@@ -22,10 +22,6 @@ import { findRoute, isRouteAllowed, loginPath, type RouteMatch } from './routes.
 import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
 
-// A schema check without a message of its own still speaks Vietnamese (a save the device
-// refuses shows its words).
-installVietnameseValidationMessages();
-
 const LoginScreen = lazy(async () => ({ default: (await import('#src/client/features/auth/components/login-screen.tsx')).LoginScreen }));
 
 const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
@@ -35,7 +31,7 @@ export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; 
   const account = useActiveAccount();
   if (language === undefined || account === undefined) return splash;
   return (
-    <I18nProvider language={language}>
+    <I18nProvider language={language} fallback={splash}>
       <Router hook={useGuardedLocation}>
         {account === null
           ? <Screens session={null} onSignedIn={onSignedIn} />

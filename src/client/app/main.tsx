@@ -3,8 +3,8 @@
  * an earlier version, render the app (which opens the active account's database and syncs it),
  * and register the service worker (production builds only).
  */
+import './zod-config.ts';
 import { StrictMode } from 'react';
-import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { DeviceProvider } from '#src/client/db/device-context.tsx';
@@ -13,10 +13,6 @@ import { App } from './App.tsx';
 import { registerServiceWorker } from './service-worker.ts';
 import { syncWhileOpen } from './sync-setup.ts';
 import './styles.css';
-
-// zod probes `new Function` to compile faster validators; the CSP forbids eval (no 'unsafe-eval'),
-// so the probe would raise a CSP violation on every page. The interpreted path is fast enough.
-z.config({ jitless: true });
 
 const device = new DeviceDatabase();
 

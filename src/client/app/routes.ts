@@ -16,7 +16,7 @@
  * A screen that holds unsaved input calls useLeaveGuard (src/client/components/navigation.ts).
  */
 import { matchRoute, type Parser } from 'wouter';
-import { entryAuthorRoles, type Role } from '#src/shared/domain/account.ts';
+import { entryAuthorRoles, type Role } from '#src/shared/domain/roles.ts';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import { HomeScreen } from './home-screen.tsx';
 import { lazyScreen, type Screen } from './lazy-screen.ts';

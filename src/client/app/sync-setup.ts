@@ -1,25 +1,43 @@
 /**
  * The app's one sync runner over HTTP, for the active account's database while it is open (at
  * launch, or after a login); sign-out and switching accounts stop it, so no run outlives its
- * account.
+ * account. The sync code (engine, transport, the collections' schemas and zod) loads after the
+ * first screen, on demand: the app shell opens without it.
  */
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { getSession } from '#src/client/db/session-repository.ts';
 import { requestPersistentStorage } from '#src/client/db/storage-persistence.ts';
-import { createHttpTransport } from '#src/client/sync/http-transport.ts';
-import { startAppSyncRunner, stopAppSyncRunner } from '#src/client/sync/sync-runner.ts';
+import type { SyncRunner } from '#src/client/sync/sync-runner.ts';
 
-export function startSync(db: AnttDatabase): void {
+const loadRunner = () => import('#src/client/sync/sync-runner.ts');
+
+/** Starts the app's runner for `db` (loading the sync code first); resolves to it. */
+export async function startSync(db: AnttDatabase): Promise<SyncRunner> {
+  const [{ startAppSyncRunner }, { createHttpTransport }] = await Promise.all([loadRunner(), import('#src/client/sync/http-transport.ts')]);
   const transport = createHttpTransport({ getToken: async () => (await getSession(db))?.token ?? null });
-  startAppSyncRunner(db, transport);
+  const runner = startAppSyncRunner(db, transport);
   // Someone's work is on this device from now on: ask the browser not to evict it.
   void requestPersistentStorage();
+  return runner;
 }
 
 /** An account's database was opened: sync it while it stays open (when it has a session). */
 export function syncWhileOpen(db: AnttDatabase): () => void {
-  void getSession(db).then((session) => {
-    if (session) startSync(db);
+  let closed = false;
+  let started: SyncRunner | null = null;
+  void getSession(db).then(async (session) => {
+    if (!session || closed) return;
+    const runner = await startSync(db);
+    started = runner;
+    if (closed) await stopIfCurrent(runner);
   });
-  return () => void stopAppSyncRunner();
+  return () => {
+    closed = true;
+    if (started) void stopIfCurrent(started);
+  };
+}
+
+async function stopIfCurrent(runner: SyncRunner): Promise<void> {
+  const { getAppSyncRunner, stopAppSyncRunner } = await loadRunner();
+  if (getAppSyncRunner() === runner) await stopAppSyncRunner();
 }

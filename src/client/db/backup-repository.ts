@@ -24,7 +24,7 @@ import { z } from 'zod';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { collectionNames, isCollectionName, type CollectionName } from '#src/shared/sync/collections.ts';
 import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry, type RejectionRow } from './database.ts';
-import { pendingRecordIds } from './outbox-repository.ts';
+import { readPendingRecordIds } from './sync-state-repository.ts';
 import { getSession } from './session-repository.ts';
 
 /** The file format this build writes and reads. */
@@ -136,7 +136,7 @@ export async function importBackup(db: AnttDatabase, file: BackupFile): Promise<
     if (session.profile.user.id !== file.account.userId) throw new BackupError(backupMessages.otherAccount(file.account.username));
     const imported = ((await db.meta.get(IMPORTED_KEY))?.value as string[] | undefined) ?? [];
     const isRepeat = imported.includes(file.backupId);
-    const pendingHere = await pendingRecordIds(db);
+    const pendingHere = await readPendingRecordIds(db);
     const pendingInFile = new Set(file.outbox.map((entry) => entry.recordId));
     let added = 0;
     let updated = 0;

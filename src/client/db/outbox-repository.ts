@@ -18,17 +18,19 @@ import { collectionNames, isCollectionName, type CollectionName } from '#src/sha
 import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry } from './database.ts';
 
 /**
- * The oldest waiting entries, by seq, up to `maxBytes` of JSON (at least one entry, however big)
- * and `maxCount` entries. Reads the outbox in key ranges, never the whole table.
+ * The oldest waiting entries after seq `afterSeq`, by seq, up to `maxBytes` of JSON (at least one
+ * entry, however big) and `maxCount` entries. Reads the outbox in key ranges, never the whole
+ * table.
  */
 export async function readOutboxBatch(
   db: AnttDatabase,
   maxBytes: number = PUSH_BATCH_BYTES,
   maxCount: number = MAX_PUSH_MUTATIONS,
+  afterSeq = 0,
 ): Promise<OutboxEntry[]> {
   const batch: OutboxEntry[] = [];
   let bytes = 0;
-  let after = 0;
+  let after = afterSeq;
   for (;;) {
     const chunk = await db.outbox.where('seq').above(after).limit(Math.min(200, maxCount - batch.length)).toArray();
     for (const entry of chunk) {
@@ -72,13 +74,7 @@ export async function settlePush(db: AnttDatabase, response: PushResponse, now: 
     const entries = await db.outbox.where('seq').belowOrEqual(response.lastAppliedSeq).toArray();
     const bySeq = new Map(entries.map((entry) => [entry.seq!, entry]));
     await db.outbox.bulkDelete([...bySeq.keys()]);
-    let changedOnServer = 0;
-    for (const written of response.written) {
-      const entry = bySeq.get(written.seq);
-      if (!entry || entry.op !== 'put') continue;
-      if (written.isChanged) changedOnServer += 1;
-      await collectionTable(db, entry.collection).update(entry.recordId, { [SERVER_VERSION_FIELD]: written.version });
-    }
+    const changedOnServer = await recordVersions(db, response, bySeq);
     let rejected = 0;
     for (const rejection of response.rejected) {
       const entry = bySeq.get(rejection.seq);
@@ -95,6 +91,32 @@ export async function settlePush(db: AnttDatabase, response: PushResponse, now: 
     }
     return { settled: bySeq.size, rejected, changedOnServer };
   });
+}
+
+/**
+ * Gives every row the server wrote its new version (the base of its next edit): per collection,
+ * one bulk read and one bulk write, never a round trip per row. Returns how many the server
+ * stored differently from what was sent.
+ */
+async function recordVersions(db: AnttDatabase, response: PushResponse, bySeq: ReadonlyMap<number, OutboxEntry>): Promise<number> {
+  let changedOnServer = 0;
+  const versions = new Map<CollectionName, Map<string, number>>();
+  for (const written of response.written) {
+    const entry = bySeq.get(written.seq);
+    if (!entry || entry.op !== 'put') continue;
+    if (written.isChanged) changedOnServer += 1;
+    const byId = versions.get(entry.collection) ?? new Map<string, number>();
+    byId.set(entry.recordId, written.version);
+    versions.set(entry.collection, byId);
+  }
+  for (const [collection, byId] of versions) {
+    const table = collectionTable(db, collection);
+    const ids = [...byId.keys()];
+    const rows = await table.bulkGet(ids);
+    const updated = rows.flatMap((row, index) => (row ? [{ ...row, [SERVER_VERSION_FIELD]: byId.get(ids[index]!)! }] : []));
+    if (updated.length > 0) await table.bulkPut(updated);
+  }
+  return changedOnServer;
 }
 
 /**
@@ -116,12 +138,4 @@ async function undoRejected(db: AnttDatabase, collection: CollectionName, reject
   } else {
     await table.put({ ...current.data, id: rejection.id, [SERVER_VERSION_FIELD]: current.seq });
   }
-}
-
-/**
- * Ids of every record with a change waiting in the outbox, read from the `recordId` index alone
- * (no entry data). Record ids are UUIDs, unique across collections.
- */
-export async function pendingRecordIds(db: AnttDatabase): Promise<Set<string>> {
-  return new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]);
 }

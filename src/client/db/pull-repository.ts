@@ -16,7 +16,7 @@ import { collectionNames, collections, isCollectionName, type CollectionDefiniti
 import type { PullResponse, ServerRecord } from '#src/shared/sync/protocol.ts';
 import { diffScopes, hashScopes } from '#src/shared/sync/scopes.ts';
 import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase } from './database.ts';
-import { pendingRecordIds } from './outbox-repository.ts';
+import { readPendingRecordIds } from './sync-state-repository.ts';
 
 const CURSOR_KEY = 'cursor';
 const SCOPES_KEY = 'scopes';
@@ -83,7 +83,7 @@ export interface ApplyPullResult {
 }
 
 async function applyChanges(db: AnttDatabase, changes: readonly ServerRecord[]): Promise<number> {
-  const pending = await pendingRecordIds(db);
+  const pending = await readPendingRecordIds(db);
   let applied = 0;
   for (const name of collectionNames) {
     const mine = changes.filter((change) => change.collection === name && !pending.has(change.id));
@@ -101,7 +101,7 @@ async function applyChanges(db: AnttDatabase, changes: readonly ServerRecord[]):
 /** Deletes every row whose scope is in `lost`, but rows with changes still waiting to be pushed. */
 async function dropScopes(db: AnttDatabase, lost: ReadonlySet<string>): Promise<number> {
   if (lost.size === 0) return 0;
-  const pending = await pendingRecordIds(db);
+  const pending = await readPendingRecordIds(db);
   let dropped = 0;
   for (const name of collectionNames) {
     const definition = collections[name] as unknown as CollectionDefinition;

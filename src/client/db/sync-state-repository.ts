@@ -3,10 +3,10 @@
  * error, next retry, running), how much waits to be sent, and which records wait. Applying pulled
  * changes and the cursor live in pull-repository.ts.
  */
+import Dexie from 'dexie';
 import type { ErrorReason } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase } from './database.ts';
 import { useDbQuery } from './database-context.tsx';
-import { pendingRecordIds } from './outbox-repository.ts';
 
 const STATUS_KEY = 'syncStatus';
 
@@ -97,20 +97,38 @@ export async function readSyncOverview(db: AnttDatabase, now: Date = new Date())
   };
 }
 
-/** Ids of records with a change waiting to be pushed. */
+/**
+ * Ids of every record with a change waiting in the outbox, read from the `recordId` index alone
+ * (no entry data). Record ids are UUIDs, unique across collections.
+ */
 export async function readPendingRecordIds(db: AnttDatabase): Promise<Set<string>> {
-  return pendingRecordIds(db);
+  return new Set((await db.outbox.orderBy('recordId').uniqueKeys()) as string[]);
 }
 
 /**
  * How many of a member's field logs wait to be pushed (distinct records). A waiting delete
  * carries no data, so it counts when an earlier waiting save of that record names the member.
+ * Reads keys only (the outbox's recordId index, the member's entries by [memberId+date]), and
+ * entry data only for waiting records no longer stored (deleted here): a sync of thousands of
+ * entries does not re-read the outbox's data after every batch.
  */
 export async function countPendingForMember(db: AnttDatabase, memberId: string): Promise<number> {
-  const entries = await db.outbox.filter((entry) => entry.collection === 'fieldLog').toArray();
+  const pending = await readPendingRecordIds(db);
+  if (pending.size === 0) return 0;
+  const [mine, stored] = await Promise.all([
+    db.fieldLog.where('[memberId+date]').between([memberId, Dexie.minKey], [memberId, Dexie.maxKey]).primaryKeys(),
+    db.fieldLog.where(':id').anyOf([...pending]).primaryKeys(),
+  ]);
+  let count = mine.filter((id) => pending.has(id)).length;
+  const storedIds = new Set(stored);
+  const gone = [...pending].filter((id) => !storedIds.has(id));
+  if (gone.length === 0) return count;
   const records = new Set<string>();
-  for (const entry of entries) if (entry.data?.memberId === memberId) records.add(entry.recordId);
-  return records.size;
+  await db.outbox.where('recordId').anyOf(gone).each((entry) => {
+    if (entry.collection === 'fieldLog' && entry.data?.memberId === memberId) records.add(entry.recordId);
+  });
+  count += records.size;
+  return count;
 }
 
 /** Live sync overview for the status bar; undefined while loading. */

@@ -1,8 +1,8 @@
 /**
  * t(key, params) in the language chosen in settings. The app reads the preference once, at the
  * top (I18nProvider); screens call useT(). Without a provider (a screen tested alone) the
- * language is Vietnamese, the default. Vietnamese ships in the app shell; the English catalog is
- * loaded when English is chosen (until it arrives, the screens stay in Vietnamese).
+ * language is Vietnamese, the default. Vietnamese ships with the app shell; English is its own
+ * file, loaded the first time it is chosen (most phones never download it).
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '#src/client/db/prefs-repository.ts';
@@ -11,18 +11,37 @@ import { vi, type MessageKey, type Messages } from './vi.ts';
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const catalogs: Partial<Record<Language, Messages>> = { vi };
+type Catalog = Record<string, string>;
 
-/** The catalog of a language, loaded once (English is a separate chunk). */
+/** A feature's own messages in both languages, loaded with the feature (see addMessages). */
+export interface MessagePart {
+  vi: Catalog;
+  en: Catalog;
+}
+
+const catalogs: Partial<Record<Language, Catalog>> = { vi: { ...vi } };
+const parts: MessagePart[] = [];
+
+/** Adds a feature's messages (once; a catalog loaded later gets them too). */
+export function addMessages(part: MessagePart): void {
+  if (parts.includes(part)) return;
+  parts.push(part);
+  for (const language of ['vi', 'en'] as const) {
+    const catalog = catalogs[language];
+    if (catalog) Object.assign(catalog, part[language]);
+  }
+}
+
 async function loadCatalog(language: Language): Promise<void> {
-  if (catalogs[language]) return;
-  if (language === 'en') catalogs.en = (await import('./en.ts')).en;
+  if (language !== 'en' || catalogs.en) return;
+  const { en } = await import('./en.ts');
+  catalogs.en ??= Object.assign({}, en as Messages, ...parts.map((part) => part.en)) as Catalog;
 }
 
 function translator(language: Language): Translate {
-  const messages = catalogs[language] ?? vi;
+  const messages = catalogs[language] ?? catalogs.vi!;
   return (key, params) => {
-    const text = messages[key];
+    const text = messages[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
@@ -39,23 +58,28 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue>({ t: translator('vi'), language: 'vi' });
 
-/** Gives every screen below it the chosen language; keeps <html lang> in step for screen readers. */
-export function I18nProvider({ language: chosen, children }: { language: Language; children: ReactNode }) {
-  // Bumped when a catalog arrives: the next render finds it and switches.
-  const [, setArrivals] = useState(0);
-  const language = catalogs[chosen] ? chosen : 'vi';
+/**
+ * Gives every screen below it the chosen language; keeps <html lang> in step for screen readers.
+ * While a newly chosen language loads, the screens keep the one they had; `fallback` shows until
+ * the first language is there.
+ */
+export function I18nProvider({ language, fallback = null, children }: { language: Language; fallback?: ReactNode; children: ReactNode }) {
+  const [arrived, setArrived] = useState<Language | null>(catalogs[language] ? language : null);
+  const shown = catalogs[language] ? language : arrived;
   useEffect(() => {
-    if (catalogs[chosen]) return;
-    let isCurrent = true;
-    void loadCatalog(chosen).then(() => isCurrent && setArrivals((count) => count + 1));
+    let current = true;
+    void loadCatalog(language).then(() => {
+      if (current) setArrived(language);
+    });
     return () => {
-      isCurrent = false;
+      current = false;
     };
-  }, [chosen]);
-  const value = useMemo(() => ({ t: translator(language), language }), [language]);
-  useEffect(() => {
-    document.documentElement.lang = language;
   }, [language]);
+  const value = useMemo(() => (shown === null ? null : { t: translator(shown), language: shown }), [shown]);
+  useEffect(() => {
+    if (shown !== null) document.documentElement.lang = shown;
+  }, [shown]);
+  if (value === null) return fallback;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -87,5 +111,5 @@ export function formatAge(instant: string, now: Date, language: Language): strin
   for (const [unit, size] of UNITS) {
     if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
   }
-  return (catalogs[language] ?? vi)['time.justNow'];
+  return (catalogs[language] ?? vi)['time.justNow'] ?? vi['time.justNow'];
 }

@@ -5,15 +5,16 @@
  * Order: push before pull, so the device's own work is safe before anything is dropped for a
  * reach change, and the pull brings what others wrote meanwhile (and the server's copy of what
  * it merged). Batches go out oldest first, sized by bytes; a batch is settled (outbox entries
- * removed, versions recorded, refusals set aside) in one transaction before the next is read.
- * Every page is applied with its cursor in one transaction. A failure at any point throws a
+ * removed, versions recorded, refusals set aside) in one transaction while the next one is on
+ * its way. Every page is applied with its cursor in one transaction, while the next page is
+ * asked for. A failure at any point throws a
  * `SyncError` and leaves a consistent database: the next sync resumes from what was settled, and
  * the server skips what it already applied.
  *
  * Generic over the collections registry: nothing here knows a record type.
  */
-import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION } from '#src/shared/sync/protocol.ts';
-import type { AnttDatabase } from '#src/client/db/database.ts';
+import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
+import type { AnttDatabase, OutboxEntry } from '#src/client/db/database.ts';
 import { readOutboxBatch, settlePush, toMutations } from '#src/client/db/outbox-repository.ts';
 import { applyBackfill, applyPull, getBackfillJob, getCursor, getHeldScopes } from '#src/client/db/pull-repository.ts';
 import { getClientId } from '#src/client/db/session-repository.ts';
@@ -42,16 +43,38 @@ export interface SyncOnceOptions {
   onPullProgress?: (progress: PullProgress) => void;
 }
 
+/**
+ * Pushes the outbox batch after batch. The next batch goes out as soon as the previous answer
+ * came (when it settled the whole batch), and the previous one is settled meanwhile: the
+ * device's transaction and the server's work overlap instead of taking turns. Safe: the server
+ * answered the previous push before the next is sent, and settling touches only what that
+ * answer covers.
+ */
 async function pushAll(db: AnttDatabase, transport: SyncTransport, clientId: string, now: () => Date, result: SyncOnceResult): Promise<void> {
+  const send = (batch: readonly OutboxEntry[]) => transport.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: toMutations(batch) });
+  let batch = await readOutboxBatch(db);
+  if (batch.length === 0) return;
+  let answer = await send(batch);
   for (;;) {
-    const batch = await readOutboxBatch(db);
-    if (batch.length === 0) return;
-    const response = await transport.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: toMutations(batch) });
-    const settled = await settlePush(db, response, now());
+    const lastSeq = batch[batch.length - 1]!.seq!;
+    // Only after an answer that settled the whole batch: a later seq must never overtake one left.
+    const next = answer.lastAppliedSeq >= lastSeq ? await readOutboxBatch(db, undefined, undefined, lastSeq) : [];
+    const nextAnswer = next.length > 0 ? send(next) : null;
+    // Settled or not, the next answer is awaited below or dropped with the failure (the server skips what it applied).
+    nextAnswer?.catch(() => undefined);
+    const settled = await settlePush(db, answer, now());
     // A server that settles nothing would make this loop spin forever on the same batch.
     if (settled.settled === 0) throw new SyncError('server-error', null, 'Máy chủ không xác nhận dữ liệu đã gửi');
     result.pushed += settled.settled;
     result.rejected += settled.rejected;
+    if (nextAnswer === null) {
+      batch = await readOutboxBatch(db);
+      if (batch.length === 0) return;
+      answer = await send(batch);
+      continue;
+    }
+    batch = next;
+    answer = await nextAnswer;
   }
 }
 
@@ -76,11 +99,20 @@ export async function syncOnce(db: AnttDatabase, transport: SyncTransport, optio
   const result: SyncOnceResult = { pushed: 0, rejected: 0, pulled: 0 };
   await pushAll(db, transport, clientId, now, result);
   let progress: PullProgress | null = null;
+  let prefetched: { cursor: string; page: Promise<PullResponse> } | null = null;
   for (let round = 0; ; round += 1) {
     await backfillAll(db, transport, clientId, limit, result);
     const cursor = await getCursor(db);
     const { hash } = await getHeldScopes(db);
-    const page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit, scopesHash: hash });
+    const ask = (after: string) => transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cursor: after, limit, scopesHash: hash });
+    const page: PullResponse = prefetched?.cursor === cursor ? await prefetched.page : await ask(cursor);
+    prefetched = null;
+    // While this page is stored, the next one is on its way (not after a reach change: that page
+    // may queue a backfill, which goes first). Unused when the stored cursor moved meanwhile.
+    if (page.hasMore && !page.scopes && page.cursor !== cursor) {
+      prefetched = { cursor: page.cursor, page: ask(page.cursor) };
+      prefetched.page.catch(() => undefined);
+    }
     const applied = await applyPull(db, page, { fromCursor: cursor });
     result.pulled += applied.applied;
     if (page.total !== undefined) progress = { received: 0, total: page.total };

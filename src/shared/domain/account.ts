@@ -4,22 +4,9 @@
  */
 import { z } from 'zod';
 import { UUID_PATTERN } from './ids.ts';
+import { roles } from './roles.ts';
 
-/** Roles (README, "Who it is for"). */
-export const roles = ['member', 'leader', 'commune-police', 'province-admin'] as const;
-export type Role = (typeof roles)[number];
-
-/**
- * Roles that write field log entries: team members and leaders, in their own team. The server
- * refuses entries from anyone else (src/server/sync/write-rules.ts), so the app offers the
- * entry forms to these roles only.
- */
-export const entryAuthorRoles = ['member', 'leader'] as const satisfies readonly Role[];
-
-/** True when the role writes field log entries (see entryAuthorRoles). */
-export function isEntryAuthor(role: Role): boolean {
-  return (entryAuthorRoles as readonly Role[]).includes(role);
-}
+export { entryAuthorRoles, isEntryAuthor, roles, type Role } from './roles.ts';
 
 /**
  * Kinds of administrative unit. `hamlet` covers every residential unit below a commune (thôn,

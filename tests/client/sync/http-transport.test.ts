@@ -1,10 +1,27 @@
 // The HTTP transport: what it sends, and the Vietnamese error a user sees for each failure.
 // fetch is replaced at the network boundary only; the real server is used in sync-server tests.
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { apiPaths, type PullRequest } from '#src/shared/sync/protocol.ts';
-import { createHttpTransport, SyncError } from '#src/client/sync/http-transport.ts';
+import { apiPaths, type PullRequest, type PushRequest } from '#src/shared/sync/protocol.ts';
+import { createHttpTransport, GZIP_MIN_BYTES, SyncError } from '#src/client/sync/http-transport.ts';
 
 const pullRequest: PullRequest = { protocolVersion: 2, clientId: '0190a000-0000-7000-8000-0000000000aa', cursor: '', limit: 10 };
+const pushAnswer = { protocolVersion: 2, lastAppliedSeq: 50, written: [], rejected: [] };
+
+/** A push of `count` outreach entries, as the outbox sends them. */
+function pushOf(count: number): PushRequest {
+  const mutations = Array.from({ length: count }, (_, index) => ({
+    op: 'put' as const, collection: 'fieldLog', seq: index + 1, id: `0190a000-0000-7000-8000-${String(index).padStart(12, '0')}`, base: 0,
+    data: { kind: 'outreach', date: '2026-11-30', note: 'Tuyên truyền phòng chống lừa đảo qua mạng', audienceCount: 40 },
+  }));
+  return { protocolVersion: 2, clientId: pullRequest.clientId, mutations };
+}
+
+/** The JSON a call sent, inflated when it went gzipped. */
+function sentJson(init: RequestInit): unknown {
+  const body = init.body;
+  return JSON.parse(typeof body === 'string' ? body : gunzipSync(body as Uint8Array).toString('utf8'));
+}
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -84,6 +101,33 @@ describe('createHttpTransport', () => {
     const error = await failureOf(transport.push({ protocolVersion: 1, clientId: pullRequest.clientId, mutations: [] }));
     expect(error.reason).toBe('unauthorized');
     expect(calls).toHaveLength(0);
+  });
+
+  it('gzips a large push and sends a small request plainly', async () => {
+    const { transport, calls } = transportAnswering(async (url) => json(200, url.endsWith(apiPaths.push) ? pushAnswer : { protocolVersion: 2, changes: [], cursor: '', hasMore: false, scopesHash: '' }));
+    const request = pushOf(50);
+    await transport.push(request);
+    await transport.pull(pullRequest);
+
+    const [push, pull] = calls;
+    expect(new Headers(push!.init.headers).get('content-encoding')).toBe('gzip');
+    expect(sentJson(push!.init)).toEqual(request);
+    expect((push!.init.body as Uint8Array).length * 5).toBeLessThan(JSON.stringify(request).length);
+    expect(JSON.stringify(pullRequest).length).toBeLessThan(GZIP_MIN_BYTES);
+    expect(new Headers(pull!.init.headers).has('content-encoding')).toBe(false);
+    expect(typeof pull!.init.body).toBe('string');
+  });
+
+  it('sends the push again plainly when the server refuses gzip, and plainly from then on', async () => {
+    const { transport, calls } = transportAnswering(async (_url, init) => (new Headers(init.headers).has('content-encoding')
+      ? json(415, { error: { reason: 'invalid-request', message: 'Máy chủ không nhận dữ liệu nén kiểu gzip.' } })
+      : json(200, pushAnswer)));
+    const request = pushOf(50);
+    await expect(transport.push(request)).resolves.toEqual(pushAnswer);
+    await transport.push(request);
+
+    expect(calls.map((call) => new Headers(call.init.headers).get('content-encoding'))).toEqual(['gzip', null, null]);
+    expect(sentJson(calls[1]!.init)).toEqual(request);
   });
 
   it('shows the server words for a wrong password at login', async () => {

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '#src/shared/domain/account.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { getSyncStatus } from '#src/client/db/sync-state-repository.ts';
-import { saveSession } from '#src/client/db/session-repository.ts';
+import { getSession, saveSession } from '#src/client/db/session-repository.ts';
 import { createHttpTransport, SyncError } from '#src/client/sync/http-transport.ts';
 import { syncOnce } from '#src/client/sync/sync-engine.ts';
 import { createSyncRunner } from '#src/client/sync/sync-runner.ts';
 import type { SyncTransport } from '#src/client/sync/transport.ts';
+import { apiPaths } from '#src/shared/sync/protocol.ts';
 import { memberLog, openDevice } from './support/devices.ts';
 import { login, resetSyncState, serverTeamLogs, startTestServer, type TestServer } from './support/server-harness.ts';
 import { ManualTimers } from './support/manual-timers.ts';
@@ -76,6 +77,27 @@ describe('sync with the real server', () => {
     const before = await phone.db.fieldLog.toArray();
     expect((await syncOnce(phone.db, phone.transport)).pulled).toBe(0);
     expect(before.every((log) => typeof log.serverVersion === 'number' && log.serverVersion > 0)).toBe(true);
+  });
+
+  it('sends a push of many saves gzipped, and the server stores every entry as saved', async () => {
+    await resetSyncState(server);
+    const phone = await openDevice(server, member, 'gzip');
+    const pushEncodings: (string | null)[] = [];
+    const transport = createHttpTransport({
+      getToken: async () => (await getSession(phone.db))?.token ?? null,
+      fetch: async (input, init) => {
+        if (String(input).endsWith(apiPaths.push)) pushEncodings.push(new Headers(init?.headers).get('content-encoding'));
+        return server.fetch(input, init);
+      },
+    });
+    const logs = Array.from({ length: 20 }, () => memberLog(member, householdIds));
+    for (const log of logs) await putRecord(phone.db, 'fieldLog', log);
+
+    await syncOnce(phone.db, transport);
+    expect(pushEncodings).toEqual(['gzip']);
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await serverTeamLogs(server)).toEqual(expect.arrayContaining(logs));
+    expect(await serverTeamLogs(server)).toHaveLength(20);
   });
 
   it('keeps one copy when the answer to a committed push is lost and the push is retried', async () => {

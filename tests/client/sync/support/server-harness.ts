@@ -42,7 +42,7 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
       method: (init.method ?? 'GET') as 'GET' | 'POST',
       url: String(input),
       headers: Object.fromEntries(new Headers(init.headers).entries()),
-      payload: typeof init.body === 'string' ? init.body : undefined,
+      payload: typeof init.body === 'string' ? init.body : init.body instanceof Uint8Array ? Buffer.from(init.body) : undefined,
     });
     const hasBody = ![204, 205, 304].includes(answer.statusCode);
     const headers = new Headers();

@@ -9,6 +9,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { metricKindOf, newIndicator, withMetricType, type IndicatorDraft, type PlanDraft } from '../plan-draft.ts';
 import { MetricFields } from './metric-fields.tsx';
 import { CheckboxField, RowError, SelectField, TextField, type FieldContext } from './plan-inputs.tsx';
+import '#src/client/i18n/plan-messages.ts';
 
 export function IndicatorRows({ ctx, draft, onChange }: { ctx: FieldContext; draft: PlanDraft; onChange: (indicators: IndicatorDraft[]) => void }) {
   const { t } = useT();

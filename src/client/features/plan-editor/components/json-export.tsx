@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/plan-messages.ts';
 
 export function JsonExport({ toJson, fileName }: { toJson: () => string; fileName: string }) {
   const { t } = useT();

@@ -8,6 +8,7 @@ import type { MessageKey } from '#src/client/i18n/vi.ts';
 import { metricParams, type MetricParam } from '../metric-params.ts';
 import type { IndicatorDraft } from '../plan-draft.ts';
 import { CheckboxField, ChoiceList, SelectField, type FieldContext } from './plan-inputs.tsx';
+import '#src/client/i18n/plan-messages.ts';
 
 const keyLabels: Partial<Record<MetricParam, MessageKey>> = {
   staffKey: 'plans.staffKey', receivedKey: 'plans.receivedKey', key: 'plans.key',

@@ -14,6 +14,7 @@ import { IndicatorRows } from './indicator-rows.tsx';
 import { JsonExport } from './json-export.tsx';
 import { GeneralFields, ManualInputRows, PhaseRows } from './plan-sections.tsx';
 import type { FieldContext } from './plan-inputs.tsx';
+import '#src/client/i18n/plan-messages.ts';
 
 export interface PlanEditorProps {
   initial: PlanDraft;

@@ -6,6 +6,7 @@ import type { OrgUnitSummary } from '#src/shared/domain/account.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { freshId, newPhase, type PlanDraft } from '../plan-draft.ts';
 import { DayField, RowError, SelectField, TextField, type FieldContext } from './plan-inputs.tsx';
+import '#src/client/i18n/plan-messages.ts';
 
 type Change = (next: Partial<PlanDraft>) => void;
 

@@ -8,6 +8,7 @@ import { planTemplates } from '#src/shared/plan-templates/plan-templates.ts';
 import { Field } from '#src/client/components/field.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { checkDraft, draftFromJson, draftOf, emptyContent, type DraftErrors, type PlanDraft } from '../plan-draft.ts';
+import '#src/client/i18n/plan-messages.ts';
 
 export interface OpenedDraft {
   draft: PlanDraft;

@@ -18,6 +18,7 @@ import { usePlanEditorStore } from '../plan-editor-store.ts';
 import { draftOf } from '../plan-draft.ts';
 import { PlanEditor } from './plan-editor.tsx';
 import { PlanStart, type OpenedDraft } from './plan-start.tsx';
+import '#src/client/i18n/plan-messages.ts';
 
 export interface PlansScreenProps {
   profile: Profile;
@@ -80,7 +81,12 @@ function PlansHome({ profile, hrefOfPlan, listHref }: PlansScreenProps) {
     <>
       <section className="card stack" aria-labelledby="plans-list-title">
         <h2 id="plans-list-title">{t('plans.listTitle')}</h2>
-        {plans === undefined ? <p>{t('app.loading')}</p> : plans.length === 0 ? <p>{t('plans.empty')}</p> : (
+        {plans === undefined ? (
+          // As tall as one plan (name, then its details), so the card below does not jump when the list arrives.
+          <ul className="plan-list" aria-busy="true">
+            <li><span className="plan-list__loading">{t('app.loading')}</span><p className="card__meta" aria-hidden="true">&nbsp;</p></li>
+          </ul>
+        ) : plans.length === 0 ? <p>{t('plans.empty')}</p> : (
           <ul className="plan-list">
             {plans.map((plan) => (
               <li key={plan.id}>

@@ -17,6 +17,14 @@ export function SyncDetailsScreen({ profile }: { profile: Profile }) {
   return (
     <section className="stack" aria-labelledby="sync-title">
       <h1 id="sync-title" tabIndex={-1}>{t('sync.title')}</h1>
+      {!overview && (
+        // The card's usual lines while the state loads, so the lists below do not jump.
+        <div className="card stack" aria-busy="true">
+          <p>{t('app.loading')}</p>
+          <p aria-hidden="true">&nbsp;</p>
+          <button type="button" className="button button--primary" disabled>{t('sync.syncNow')}</button>
+        </div>
+      )}
       {overview && (
         <div className="card stack">
           <p>{t('sync.pendingCount', { count: overview.pendingCount })}</p>

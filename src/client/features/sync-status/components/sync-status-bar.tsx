@@ -8,13 +8,17 @@
  * change with every save and would chatter in a screen reader.
  */
 import { Link } from 'wouter';
-import { formatInstant } from '#src/shared/domain/dates.ts';
+import { formatInstant } from '#src/shared/domain/vietnam-time.ts';
 import { useSyncOverview, type SyncFailure } from '#src/client/db/sync-state-repository.ts';
-import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { useNow } from '#src/client/components/use-now.ts';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { formatAge, useT } from '#src/client/i18n/i18n-context.tsx';
 import { isConnectionProblem } from '../sync-problem.ts';
+
+/** The runner is loaded by then (it wrote the problem shown); the import only names it. */
+function retryNow(): void {
+  void import('#src/client/sync/sync-runner.ts').then(({ requestSync }) => requestSync('manual'));
+}
 
 export function SyncStatusBar() {
   const { t, language } = useT();
@@ -76,7 +80,7 @@ function SyncProblem({ problem }: { problem: SyncFailure }) {
       {needsLogin ? (
         <Link href="/dang-nhap" className="button button--small">{t('sync.relogin')}</Link>
       ) : (
-        <button type="button" className="button button--small" onClick={() => requestSync('manual')}>{t('sync.retry')}</button>
+        <button type="button" className="button button--small" onClick={retryNow}>{t('sync.retry')}</button>
       )}
     </div>
   );

@@ -1,0 +1,224 @@
+// Sync in real Chromium against the real server (`src/server/server.ts` in its own process,
+// in-memory PGlite, serving the built app), each figure beside a reference of the same run:
+//   push: a member's phone with 10,000 outreach entries waiting, the network back on, with home
+//     open and with Settings open; DOM update batches and long tasks counted meanwhile. Reference:
+//     the same number of entries pushed by Node straight to the server (same batches, gzipped):
+//     the server's own speed.
+//   bytes: push request bodies and pull answers as they crossed the wire (compressed), per entry.
+//   fresh pull: a new phone of the team's leader downloads everything (50,000 entries and the
+//     households). Reference: the same rows bulk-put into a bare IndexedDB database in the same
+//     browser, and a pull of everything by Node (the server's share).
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { launchChromium, signIn, activeAccountDatabase } from '../../tests/support/browser.ts';
+import { startServer, type RunningServer } from '../../tests/support/server-process.ts';
+import { DEFAULT_PULL_LIMIT, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PUSH_BATCH_BYTES, apiPaths } from '#src/shared/sync/protocol.ts';
+import { uuidv7 } from '#src/shared/domain/ids.ts';
+import { countRows, fillOutbox, rawBulkPut, readRenderCounter, startRenderCounter, waitForCount, type RenderCount } from './page-scripts.ts';
+
+export interface PushRun {
+  screen: string;
+  entries: number;
+  ms: number;
+  perSecond: number;
+  renders: RenderCount;
+  /** Request bodies as sent (gzipped), per entry. */
+  bytesPerEntry: number;
+}
+
+export interface BrowserSyncResult {
+  push: PushRun[];
+  referencePush: { entries: number; ms: number; perSecond: number; bytesPerEntry: number };
+  /** Null when the run measured pushes only. */
+  pull: null | {
+    rows: number;
+    ms: number;
+    perSecond: number;
+    /** Answer times of the pull requests, summed (they overlap the storing: the next page is asked for meanwhile). */
+    waitingMs: number;
+    bytesPerRow: number;
+    /** The home was on screen with this many entries stored, before the pull ended. */
+    homeShownWith: number;
+  };
+  referencePull: null | { rows: number; ms: number; perSecond: number };
+  rawBulkPut: null | { rows: number; ms: number; perSecond: number };
+}
+
+const PASSWORD = 'antt2026';
+const PHONE = { viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
+
+/** A phone; tsx names functions through a `__name` helper that page.evaluate must find there too. */
+async function newPhone(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript('globalThis.__name = (target) => target;');
+  return context;
+}
+
+async function login(url: string, username: string): Promise<string> {
+  const response = await fetch(`${url}${apiPaths.login}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function post(url: string, path: string, token: string, body: unknown): Promise<{ json: Record<string, unknown>; sentBytes: number }> {
+  const zipped = gzipSync(JSON.stringify(body));
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${token}` },
+    body: zipped,
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return { json: (await response.json()) as Record<string, unknown>, sentBytes: zipped.length };
+}
+
+/** Pulls everything a new device of `token` gets; returns the rows by collection. */
+async function pullAll(url: string, token: string): Promise<{ rows: Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>; ms: number }> {
+  const clientId = uuidv7();
+  const rows = new Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>();
+  let cursor = '';
+  let scopesHash = '';
+  const start = performance.now();
+  for (;;) {
+    const { json } = await post(url, apiPaths.pull, token, { protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit: DEFAULT_PULL_LIMIT, scopesHash });
+    for (const change of json.changes as Array<{ collection: string; id: string; data: Record<string, unknown> | null }>) {
+      const list = rows.get(change.collection) ?? [];
+      list.push(change);
+      rows.set(change.collection, list);
+    }
+    cursor = json.cursor as string;
+    scopesHash = json.scopesHash as string;
+    if (!json.hasMore) break;
+  }
+  return { rows, ms: performance.now() - start };
+}
+
+/** Outreach entries of the member, pushed from Node in the app's batches (≤ 256 KB, ≤ 1,000). */
+async function pushFromNode(url: string, token: string, member: { id: string; teamId: string }, householdIds: string[], count: number) {
+  const clientId = uuidv7();
+  const at = new Date().toISOString();
+  const mutations = Array.from({ length: count }, (_, index) => ({
+    seq: index + 1, collection: 'fieldLog', id: uuidv7(), base: 0, op: 'put',
+    data: {
+      teamId: member.teamId, memberId: member.id, kind: 'outreach', date: new Date(Date.now() - ((index % 360) + 1) * 86_400_000).toISOString().slice(0, 10),
+      note: '', reviewStatus: 'pending', reviewComment: '', reviewedBy: null, reviewedAt: null, photoIds: [], location: null, createdAt: at, updatedAt: at,
+      householdIds: [householdIds[index % householdIds.length]!], agencyId: null, topic: 'Phòng chống lừa đảo qua mạng', form: 'home-visit', peopleReached: 3,
+    },
+  }));
+  let sentBytes = 0;
+  const start = performance.now();
+  for (let from = 0; from < mutations.length;) {
+    let size = 0;
+    let to = from;
+    while (to < mutations.length && to - from < MAX_PUSH_MUTATIONS && size < PUSH_BATCH_BYTES) size += JSON.stringify(mutations[to++]).length;
+    const { json, sentBytes: bytes } = await post(url, apiPaths.push, token, { protocolVersion: PROTOCOL_VERSION, clientId, mutations: mutations.slice(from, to) });
+    if ((json.rejected as unknown[]).length > 0) throw new Error(`the server refused: ${JSON.stringify(json.rejected).slice(0, 300)}`);
+    sentBytes += bytes;
+    from = to;
+  }
+  const ms = performance.now() - start;
+  return { entries: count, ms, perSecond: count / (ms / 1000), bytesPerEntry: sentBytes / count };
+}
+
+/** Request bodies of pushes and compressed answers of pulls, as they crossed the wire. */
+function wireMeter(context: BrowserContext) {
+  const meter = { pushBytes: 0, pullBytes: 0, pullWaitingMs: 0, firstPullAt: Infinity };
+  context.on('requestfinished', (request: Request) => {
+    void request.sizes().then((sizes) => {
+      const timing = request.timing();
+      if (request.url().endsWith(apiPaths.push)) meter.pushBytes += sizes.requestBodySize;
+      if (request.url().endsWith(apiPaths.pull)) {
+        meter.pullBytes += sizes.responseBodySize;
+        meter.pullWaitingMs += timing.responseEnd;
+        meter.firstPullAt = Math.min(meter.firstPullAt, timing.startTime);
+      }
+    });
+  });
+  return meter;
+}
+
+async function pushRun(context: BrowserContext, page: Page, dbName: string, screen: string, entries: number, dayOffset: number): Promise<PushRun> {
+  const meter = wireMeter(context);
+  await context.setOffline(true);
+  await page.evaluate(fillOutbox, { dbName, count: entries, dayOffset });
+  await page.evaluate(startRenderCounter);
+  const start = Date.now();
+  await context.setOffline(false);
+  const end = await page.evaluate(waitForCount, { dbName, store: 'outbox', count: 0, atMost: true, timeoutMs: 600_000 });
+  const renders = await page.evaluate(readRenderCounter);
+  const rejected = await page.evaluate(countRows, { dbName, store: 'rejections' });
+  if (rejected > 0) throw new Error(`${rejected} entries refused during the push with ${screen} open`);
+  const ms = end - start;
+  return { screen, entries, ms, perSecond: entries / (ms / 1000), renders, bytesPerEntry: meter.pushBytes / entries };
+}
+
+export async function measureBrowserSync(options: { pushEntries?: number; pullEntries?: number } = {}): Promise<BrowserSyncResult> {
+  const pushEntries = options.pushEntries ?? 10_000;
+  const pullEntries = options.pullEntries ?? 50_000;
+  const server: RunningServer = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
+  const browser = await launchChromium();
+  try {
+    const memberToken = await login(server.url, 'tovien');
+    const { rows: start } = await pullAll(server.url, memberToken);
+    const householdIds = (start.get('household') ?? []).map((row) => row.id);
+    const phone = await newPhone(browser);
+    const page = await phone.newPage();
+    await signIn(page, server.url, 'tovien');
+    await page.getByText('Đã gửi hết').waitFor();
+    const dbName = await activeAccountDatabase(page);
+    const member = await page.evaluate(async (name) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const session = await new Promise<{ profile: { user: { id: string }; team: { id: string } } }>((resolve) => {
+        const request = db.transaction('session').objectStore('session').get('current');
+        request.onsuccess = () => resolve(request.result as { profile: { user: { id: string }; team: { id: string } } });
+      });
+      db.close();
+      return { id: session.profile.user.id, teamId: session.profile.team.id };
+    }, dbName);
+
+    const push: PushRun[] = [];
+    push.push(await pushRun(phone, page, dbName, 'home', pushEntries, 0));
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: /Cài đặt/ }).click();
+    await page.getByRole('heading', { name: 'Cài đặt', level: 1 }).waitFor();
+    push.push(await pushRun(phone, page, dbName, 'settings', pushEntries, 7));
+    const referencePush = await pushFromNode(server.url, memberToken, member, householdIds, pushEntries);
+    const already = 3 * pushEntries;
+    if (pullEntries > already) await pushFromNode(server.url, memberToken, member, householdIds, pullEntries - already);
+    await phone.close();
+    if (pullEntries === 0) return { push, referencePush, pull: null, referencePull: null, rawBulkPut: null };
+
+    const leaderToken = await login(server.url, 'totruong');
+    const reference = await pullAll(server.url, leaderToken);
+    const expectedLogs = reference.rows.get('fieldLog')?.length ?? 0;
+    const referenceRows = [...reference.rows.values()].reduce((sum, list) => sum + list.length, 0);
+
+    const fresh = await newPhone(browser);
+    const meter = wireMeter(fresh);
+    const leaderPage = await fresh.newPage();
+    await signIn(leaderPage, server.url, 'totruong');
+    const leaderDb = await activeAccountDatabase(leaderPage);
+    const homeShownWith = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'fieldLog' });
+    const end = await leaderPage.evaluate(waitForCount, { dbName: leaderDb, store: 'fieldLog', count: expectedLogs, atMost: false, timeoutMs: 900_000 });
+    await leaderPage.waitForTimeout(500);
+    const households = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'household' });
+    const rows = expectedLogs + households;
+    const ms = end - meter.firstPullAt;
+    const raw = await leaderPage.evaluate(rawBulkPut, { dbName: leaderDb, pageSize: DEFAULT_PULL_LIMIT });
+    await fresh.close();
+    return {
+      push,
+      referencePush,
+      pull: {
+        rows, ms, perSecond: rows / (ms / 1000), waitingMs: meter.pullWaitingMs, bytesPerRow: meter.pullBytes / rows, homeShownWith,
+      },
+      referencePull: { rows: referenceRows, ms: reference.ms, perSecond: referenceRows / (reference.ms / 1000) },
+      rawBulkPut: { rows: raw.rows, ms: raw.ms, perSecond: raw.rows / (raw.ms / 1000) },
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

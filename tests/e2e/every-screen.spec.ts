@@ -1,0 +1,89 @@
+// Every screen of the route table, opened by URL in real Chromium on a 360 × 740 phone against
+// the real server (its CSP and all): no Content-Security-Policy violation is reported on any of
+// them, and what arrives late (lazy screens, live queries, the sync bar) lands in space kept for
+// it: the layout shift of opening each screen stays at most 0.05.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+const skipReason = browserUnavailableReason();
+
+/** Screens by the account that may open them (routes.ts); parameters filled with real records where needed. */
+const screensByAccount: Record<string, readonly string[]> = {
+  tovien: ['/', '/nhat-ky/moi', '/nhat-ky/moi/outreach', '/so-nhat-ky', '/ho-gia-dinh', '/dong-bo', '/cai-dat', '/thiet-bi', '/sao-luu'],
+  congan: ['/', '/so-nhat-ky', '/ho-gia-dinh', '/ho-gia-dinh/moi', '/ho-gia-dinh/nhap', '/danh-muc-kiem-tra', '/dong-bo', '/cai-dat', '/quan-tri', '/thiet-bi', '/sao-luu', '/ke-hoach'],
+};
+
+interface ScreenReport {
+  path: string;
+  violations: string[];
+  layoutShift: number;
+  /** What moved: element and the shift it took part in. */
+  shifted: string[];
+}
+
+describe.skipIf(skipReason !== null)(`every screen${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function phone(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    await context.addInitScript(() => {
+      const state = window as unknown as { cspViolations: string[]; layoutShift: number; shifted: string[] };
+      state.cspViolations = [];
+      state.layoutShift = 0;
+      state.shifted = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        state.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Element }[] }[]) {
+          if (entry.hadRecentInput) continue;
+          state.layoutShift += entry.value;
+          for (const source of entry.sources) {
+            const node = source.node;
+            state.shifted.push(node ? `${node.nodeName.toLowerCase()}.${String(node.className ?? '')} ${entry.value.toFixed(3)}` : `? ${entry.value.toFixed(3)}`);
+          }
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    await signIn(page, server.url, username);
+    await page.getByText('Đã gửi hết').waitFor();
+    return page;
+  }
+
+  /** Opens `path` from scratch and reports once the screen has its heading and the network is quiet. */
+  async function open(page: Page, path: string): Promise<ScreenReport> {
+    await page.goto(`${server.url}${path}`);
+    await page.locator('main h1').first().waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    const state = await page.evaluate(() => {
+      const { cspViolations, layoutShift, shifted } = window as unknown as { cspViolations: string[]; layoutShift: number; shifted: string[] };
+      return { cspViolations, layoutShift, shifted };
+    });
+    return { path, violations: state.cspViolations, layoutShift: state.layoutShift, shifted: state.shifted };
+  }
+
+  it.each(Object.keys(screensByAccount))('%s: no CSP violation and a layout shift of at most 0.05 on each screen', async (username) => {
+    const page = await phone(username);
+    const reports: ScreenReport[] = [];
+    for (const path of screensByAccount[username]!) reports.push(await open(page, path));
+    await page.context().close();
+
+    expect(reports.filter((report) => report.violations.length > 0)).toEqual([]);
+    expect(reports.filter((report) => report.layoutShift > 0.05).map(({ path, layoutShift, shifted }) => ({ path, layoutShift, shifted }))).toEqual([]);
+  });
+});
