@@ -33,9 +33,9 @@ forEachDatabase('entry photos', (getDb) => {
   beforeAll(async () => {
     app = await demoApp(getDb());
     await addTeamAp3Member(getDb());
-    [member, teammate, leader, police, otherTeam] = await Promise.all(
-      ['tovien', 'tovien2', 'totruong', 'congan', 'tovien3'].map((username) => login(app, username)),
-    );
+    [member, teammate, leader, police, otherTeam] = await Promise.all([
+      login(app, 'tovien'), login(app, 'tovien2'), login(app, 'totruong'), login(app, 'congan'), login(app, 'tovien3'),
+    ]);
   });
 
   /** Pushes an entry of `kind` by `author` naming one new photo id; returns both ids. */

@@ -7,11 +7,15 @@ import type { AnttDatabase } from '#src/client/db/database.ts';
 import { getSession } from '#src/client/db/session-repository.ts';
 import { requestPersistentStorage } from '#src/client/db/storage-persistence.ts';
 import { createHttpTransport } from '#src/client/sync/http-transport.ts';
+import { setAppPhotoTransport } from '#src/client/sync/photo-sync.ts';
+import { createHttpPhotoTransport } from '#src/client/sync/photo-transport.ts';
 import { startAppSyncRunner, stopAppSyncRunner } from '#src/client/sync/sync-runner.ts';
 
 export function startSync(db: AnttDatabase): void {
-  const transport = createHttpTransport({ getToken: async () => (await getSession(db))?.token ?? null });
-  startAppSyncRunner(db, transport);
+  const getToken = async () => (await getSession(db))?.token ?? null;
+  const photos = createHttpPhotoTransport({ getToken });
+  setAppPhotoTransport(photos);
+  startAppSyncRunner(db, createHttpTransport({ getToken }), photos);
   // Someone's work is on this device from now on: ask the browser not to evict it.
   void requestPersistentStorage();
 }
@@ -21,5 +25,8 @@ export function syncWhileOpen(db: AnttDatabase): () => void {
   void getSession(db).then((session) => {
     if (session) startSync(db);
   });
-  return () => void stopAppSyncRunner();
+  return () => {
+    setAppPhotoTransport(null);
+    void stopAppSyncRunner();
+  };
 }
