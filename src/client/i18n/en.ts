@@ -280,6 +280,12 @@ export const en: Messages = {
   'photos.failed': 'This photo could not be read. Please take it again.',
   'photos.full': 'Already {max} photos.',
   'photos.hint': 'Photos are shrunk on the phone and sent when online.',
+  'photos.heading': 'Photos',
+  'photos.waiting': 'Waiting to be sent',
+  'photos.uploaded': 'Sent',
+  'photos.refused': 'Could not be sent: {reason}',
+  'photos.loading': 'Loading the photo…',
+  'photos.unavailable': 'Photo not loaded yet (needs a connection, or its author has not sent it yet)',
 
   'logbook.title': 'Logbook',
   'logbook.scope.mine': 'Mine',

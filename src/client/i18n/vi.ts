@@ -281,6 +281,12 @@ export const vi = {
   'photos.failed': 'Không đọc được ảnh này. Hãy chụp lại.',
   'photos.full': 'Đã đủ {max} ảnh.',
   'photos.hint': 'Ảnh được thu nhỏ trên máy, gửi lên khi có mạng.',
+  'photos.heading': 'Ảnh',
+  'photos.waiting': 'Chờ gửi',
+  'photos.uploaded': 'Đã gửi',
+  'photos.refused': 'Không gửi được: {reason}',
+  'photos.loading': 'Đang tải ảnh…',
+  'photos.unavailable': 'Chưa tải được ảnh (cần mạng, hoặc người ghi chưa gửi ảnh lên)',
 
   'logbook.title': 'Sổ nhật ký',
   'logbook.scope.mine': 'Của tôi',
