@@ -418,6 +418,7 @@ export const en: Messages = {
   'sync.rejectionsNone': 'No entry was refused.',
   'sync.rejectionAt': 'At {at}',
   'sync.syncNow': 'Sync now',
+  'sync.rejectionFix': 'Fix it',
   'sync.rejectionDiscard': 'Discard this entry',
   'sync.pullProgress': "Downloading the team's data: {received} of {total}",
   'sync.attention': '{count} items need you',

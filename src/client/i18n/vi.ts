@@ -419,6 +419,7 @@ export const vi = {
   'sync.rejectionsNone': 'Không có mục nào bị từ chối.',
   'sync.rejectionAt': 'Lúc {at}',
   'sync.syncNow': 'Đồng bộ ngay',
+  'sync.rejectionFix': 'Sửa lại',
   'sync.rejectionDiscard': 'Bỏ mục này',
   'sync.pullProgress': 'Đang tải dữ liệu của tổ: đã tải {received} / {total}',
   'sync.attention': '{count} mục cần bạn xử lý',

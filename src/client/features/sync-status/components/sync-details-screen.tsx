@@ -9,9 +9,10 @@ import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { isConnectionProblem } from '../sync-problem.ts';
 import { ConflictList } from './conflict-list.tsx';
-import { RefusalList } from './refusal-list.tsx';
+import { RefusalList, type FixFor } from './refusal-list.tsx';
 
-export function SyncDetailsScreen({ profile }: { profile: Profile }) {
+/** `fixFor`: the app's "Sửa lại" for a refused record (none: only discarding is offered). */
+export function SyncDetailsScreen({ profile, fixFor }: { profile: Profile; fixFor?: FixFor }) {
   const { t } = useT();
   const overview = useSyncOverview();
   return (
@@ -32,7 +33,7 @@ export function SyncDetailsScreen({ profile }: { profile: Profile }) {
         </div>
       )}
       <ConflictList profile={profile} />
-      <RefusalList />
+      <RefusalList fixFor={fixFor} />
     </section>
   );
 }
