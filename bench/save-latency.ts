@@ -1,18 +1,25 @@
-// Saving a log in real Chromium with a full device database. Vite serves bench/browser (it
-// imports the app's own db code), playwright-core drives Debian's Chromium.
+// Saving an entry of each kind in real Chromium with a full device database. Vite serves
+// bench/browser (it imports the app's own db code), playwright-core drives Debian's Chromium.
 import { join } from 'node:path';
 import { createServer } from 'vite';
 import { launchChromium } from '../tests/support/browser.ts';
 import { quantile } from './stats.ts';
 
-export interface SaveLatency {
-  stored: number;
-  fillMs: number;
+export interface KindSaveLatency {
+  kind: string;
   medianMs: number;
   p95Ms: number;
   maxMs: number;
 }
 
+export interface SaveLatency {
+  stored: number;
+  fillMs: number;
+  /** One line per entry kind, in the registry's order. */
+  kinds: KindSaveLatency[];
+}
+
+/** `samples`: saves timed per kind. */
 export async function measureSaveLatency(options: { stored: number; samples: number }): Promise<SaveLatency> {
   const root = join(process.cwd(), 'bench', 'browser');
   const server = await createServer({
@@ -31,16 +38,13 @@ export async function measureSaveLatency(options: { stored: number; samples: num
     await page.waitForFunction(() => 'runSaveBench' in window);
     const result = await page.evaluate(
       ([stored, samples]) =>
-        (window as unknown as { runSaveBench: (s: number, n: number) => Promise<{ stored: number; fillMs: number; samplesMs: number[] }> }).runSaveBench(stored!, samples!),
+        (window as unknown as { runSaveBench: (s: number, n: number) => Promise<{ stored: number; fillMs: number; samplesMs: Record<string, number[]> }> }).runSaveBench(stored!, samples!),
       [options.stored, options.samples],
     );
-    return {
-      stored: result.stored,
-      fillMs: result.fillMs,
-      medianMs: quantile(result.samplesMs, 0.5),
-      p95Ms: quantile(result.samplesMs, 0.95),
-      maxMs: Math.max(...result.samplesMs),
-    };
+    const kinds = Object.entries(result.samplesMs).map(([kind, samples]) => ({
+      kind, medianMs: quantile(samples, 0.5), p95Ms: quantile(samples, 0.95), maxMs: Math.max(...samples),
+    }));
+    return { stored: result.stored, fillMs: result.fillMs, kinds };
   } finally {
     await browser.close();
     await server.close();
