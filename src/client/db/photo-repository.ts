@@ -32,6 +32,23 @@ export function usePhotos(ids: readonly string[]): PhotoRow[] | undefined {
   return useDbQuery((db) => getPhotos(db, ids), [ids.join(',')]);
 }
 
+/** Photos of saved entries not yet on the server (refused ones excepted): what "Ảnh chờ gửi" counts. */
+export async function countPhotosWaiting(db: AnttDatabase): Promise<number> {
+  return db.transaction('r', [db.photos, db.fieldLog], async () => {
+    let count = 0;
+    for (const photo of await db.photos.toArray()) {
+      if (photo.uploadedAt !== null || photo.uploadError) continue;
+      if ((await db.fieldLog.get(photo.entryId))?.photoIds.includes(photo.id)) count += 1;
+    }
+    return count;
+  });
+}
+
+/** Live count of the photos waiting; undefined while loading. */
+export function usePhotosWaiting(): number | undefined {
+  return useDbQuery((db) => countPhotosWaiting(db), []);
+}
+
 /**
  * Photos waiting to be uploaded whose entry the server already has: the entry is saved on this
  * device, names the photo, and has no change left in the outbox (records go first). A draft's

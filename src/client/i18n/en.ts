@@ -430,6 +430,7 @@ export const en: Messages = {
   'sync.details': 'Sync details',
   'sync.detailsShort': 'Details',
   'sync.title': 'Data sync',
+  'sync.photosWaiting': 'Photos waiting to send: {count}',
   'sync.pendingCount': 'Waiting to send: {count}',
   'sync.oldestPending': 'Oldest waiting entry: {at}',
   'sync.rejectionsTitle': 'Entries the server refused',

@@ -431,6 +431,7 @@ export const vi = {
   'sync.details': 'Chi tiết đồng bộ',
   'sync.detailsShort': 'Chi tiết',
   'sync.title': 'Đồng bộ dữ liệu',
+  'sync.photosWaiting': 'Ảnh chờ gửi: {count}',
   'sync.pendingCount': 'Mục chờ gửi: {count}',
   'sync.oldestPending': 'Mục chờ lâu nhất: {at}',
   'sync.rejectionsTitle': 'Mục máy chủ không nhận',

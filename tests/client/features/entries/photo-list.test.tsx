@@ -5,10 +5,11 @@ import { screen } from '@testing-library/react';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import type { PhotoRow } from '#src/client/db/database.ts';
 import { PhotoList } from '#src/client/features/entries/widgets/photo-list.tsx';
+import { SyncDetailsScreen } from '#src/client/features/sync-status/components/sync-details-screen.tsx';
 import { setAppPhotoTransport } from '#src/client/sync/photo-sync.ts';
 import type { PhotoTransport } from '#src/client/sync/photo-transport.ts';
 import { SyncError } from '#src/client/sync/http-transport.ts';
-import { freshDb, renderWithDb } from '../test-kit.tsx';
+import { freshDb, memberProfile, outreachLog, renderWithDb } from '../test-kit.tsx';
 
 const entryId = uuidv7();
 
@@ -53,4 +54,16 @@ it('fetches a photo the phone lacks, keeps it, and says so when the server canno
   expect(await screen.findByText('Chưa tải được ảnh (cần mạng, hoặc người ghi chưa gửi ảnh lên)')).toBeInTheDocument();
   expect(await db.photos.get(present)).toMatchObject({ entryId, width: 640, height: 480, bytes: 3, uploadedAt: expect.any(String) });
   expect(screen.queryByRole('img', { name: 'Ảnh 2' })).toBeNull();
+});
+
+it('counts on the sync screen the photos of saved entries still to send, not a draft\'s nor a refused one', async () => {
+  const db = freshDb();
+  const profile = memberProfile();
+  const log = outreachLog(profile.user.id);
+  const [waiting, sent, refused] = [photo({ entryId: log.id }), photo({ entryId: log.id, uploadedAt: new Date().toISOString() }), photo({ entryId: log.id, uploadError: 'Ảnh quá lớn' })];
+  const draftOnly = photo({ entryId: uuidv7() });
+  await db.photos.bulkAdd([waiting, sent, refused, draftOnly]);
+  await db.fieldLog.put({ ...log, photoIds: [waiting.id, sent.id, refused.id] });
+  renderWithDb(db, <SyncDetailsScreen profile={profile} />);
+  expect(await screen.findByText('Ảnh chờ gửi: 1')).toBeInTheDocument();
 });

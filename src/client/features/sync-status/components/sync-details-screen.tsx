@@ -1,9 +1,11 @@
 /**
- * `/dong-bo`: the sync state in full, a "sync now" button, and what needs a person: conflicts to
- * settle and entries the server refused (set aside with their reason).
+ * `/dong-bo`: the sync state in full (photos waiting too: they go after the records), a "sync
+ * now" button, and what needs a person: conflicts to settle and entries the server refused (set
+ * aside with their reason).
  */
 import type { Profile } from '#src/shared/domain/account.ts';
 import { formatInstant } from '#src/shared/domain/dates.ts';
+import { usePhotosWaiting } from '#src/client/db/photo-repository.ts';
 import { useSyncOverview } from '#src/client/db/sync-state-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
@@ -15,12 +17,14 @@ import { RefusalList, type FixFor } from './refusal-list.tsx';
 export function SyncDetailsScreen({ profile, fixFor }: { profile: Profile; fixFor?: FixFor }) {
   const { t } = useT();
   const overview = useSyncOverview();
+  const photosWaiting = usePhotosWaiting();
   return (
     <section className="stack" aria-labelledby="sync-title">
       <h1 id="sync-title" tabIndex={-1}>{t('sync.title')}</h1>
       {overview && (
         <div className="card stack">
           <p>{t('sync.pendingCount', { count: overview.pendingCount })}</p>
+          {photosWaiting !== undefined && photosWaiting > 0 && <p>{t('sync.photosWaiting', { count: photosWaiting })}</p>}
           {overview.oldestPendingAt && <p>{t('sync.oldestPending', { at: formatInstant(overview.oldestPendingAt) })}</p>}
           <p>{overview.lastSuccessAt ? t('sync.lastSuccess', { at: formatInstant(overview.lastSuccessAt) }) : t('sync.never')}</p>
           {overview.lastError && (isConnectionProblem(overview.lastError.reason)
