@@ -8,7 +8,7 @@
 import type { Profile } from '#src/shared/domain/account.ts';
 import { fieldLogKinds, type FieldLog, type FieldLogKind } from '#src/shared/domain/field-log.ts';
 import type { AnttDatabase, RejectionRow } from '#src/client/db/database.ts';
-import { DRAFT_FORMAT_VERSION, draftKey, saveDraft } from '#src/client/db/draft-repository.ts';
+import { DRAFT_FORMAT_VERSION, draftKey, getDraft, saveDraft } from '#src/client/db/draft-repository.ts';
 import { getFieldLog } from '#src/client/db/field-log-repository.ts';
 import { valuesFromEntry } from '#src/client/features/entries/draft-values.ts';
 import { kindDescriptions } from '#src/client/features/entries/kinds/kind-registry.ts';
@@ -23,6 +23,17 @@ function refusedEntry(refusal: RejectionRow, profile: Profile): FieldLog | null 
 /** Whether "Sửa lại" applies: a refused entry of this user, with the record kept. */
 export function canFixRefusal(refusal: RejectionRow, profile: Profile): boolean {
   return profile.team !== null && refusedEntry(refusal, profile) !== null;
+}
+
+/**
+ * Whether fixing would replace a draft of another entry: a new entry of the same kind being
+ * written (a new entry's form keeps one draft per kind). The caller asks before going on.
+ */
+export async function fixReplacesDraft(db: AnttDatabase, refusal: RejectionRow, profile: Profile): Promise<boolean> {
+  const entry = refusedEntry(refusal, profile);
+  if (!entry || (await getFieldLog(db, entry.id)) !== undefined) return false;
+  const draft = await getDraft(db, draftKey({ kind: entry.kind, entryId: entry.id, isNew: true }), profile.user.id);
+  return draft !== undefined && draft.entryId !== entry.id;
 }
 
 /** Writes the refused entry as its form's draft; returns where its form is. */

@@ -438,6 +438,7 @@ export const en: Messages = {
   'sync.rejectionAt': 'At {at}',
   'sync.syncNow': 'Sync now',
   'sync.rejectionFix': 'Fix it',
+  'sync.rejectionFixReplacesDraft': 'You have an unfinished entry of the same kind. Fixing the refused one replaces that draft. Fix it anyway?',
   'sync.rejectionDiscard': 'Discard this entry',
   'sync.pullProgress': "Downloading the team's data: {received} of {total}",
   'sync.attention': '{count} items need you',

@@ -439,6 +439,7 @@ export const vi = {
   'sync.rejectionAt': 'Lúc {at}',
   'sync.syncNow': 'Đồng bộ ngay',
   'sync.rejectionFix': 'Sửa lại',
+  'sync.rejectionFixReplacesDraft': 'Bạn đang viết dở một nhật ký cùng loại. Sửa mục bị từ chối sẽ thay bản nháp đó. Vẫn sửa?',
   'sync.rejectionDiscard': 'Bỏ mục này',
   'sync.pullProgress': 'Đang tải dữ liệu của tổ: đã tải {received} / {total}',
   'sync.attention': '{count} mục cần bạn xử lý',

@@ -10,10 +10,14 @@ import { memberProfile, openAppAs, outreachLog } from '../features/test-kit.tsx'
 
 const member = memberProfile({ displayName: 'Nguyễn Văn An' });
 
+let confirm: ReturnType<typeof vi.fn>;
+
 beforeEach(() => {
   vi.stubGlobal('fetch', vi.fn(async () => {
     throw new TypeError('Failed to fetch');
   }));
+  confirm = vi.fn(() => false);
+  vi.stubGlobal('confirm', confirm);
 });
 
 afterEach(() => {
@@ -70,6 +74,20 @@ describe('fixing a refused entry', () => {
     const [change] = await db.outbox.toArray();
     expect(change).toMatchObject({ recordId: stored.id, base: 40, changed: expect.arrayContaining(['topic', 'peopleReached']) });
     expect(await db.rejections.get(refusalId)).toMatchObject({ status: 'fixed' });
+  });
+
+  it('asks before replacing the draft of another new entry of the same kind, and keeps it when told no', async () => {
+    const refused = outreachLog(member.user.id, { topic: 'Tuyên truyền phòng cháy', peopleReached: 90_000 });
+    const otherDraft = { key: 'new:outreach', userId: member.user.id, kind: 'outreach', entryId: crypto.randomUUID(), formatVersion: 1, values: { topic: 'Đang viết dở' }, updatedAt: '2026-03-05T04:00:00.000Z' };
+    const db = await openAppAs(member, '/dong-bo', async (phone) => {
+      await refuse(phone, refused);
+      await phone.drafts.put(otherDraft);
+    });
+    const card = await screen.findByRole('article', { name: 'Tuyên truyền phòng cháy' });
+    await userEvent.setup().click(within(card).getByRole('button', { name: 'Sửa lại' }));
+    await waitFor(() => expect(confirm).toHaveBeenCalledWith('Bạn đang viết dở một nhật ký cùng loại. Sửa mục bị từ chối sẽ thay bản nháp đó. Vẫn sửa?'));
+    expect(window.location.pathname).toBe('/dong-bo');
+    expect(await db.drafts.get('new:outreach')).toEqual(otherDraft);
   });
 
   it('offers no "Sửa lại" for another account\'s refused record', async () => {
