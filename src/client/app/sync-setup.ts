@@ -7,7 +7,7 @@ import type { AnttDatabase } from '#src/client/db/database.ts';
 import { getSession } from '#src/client/db/session-repository.ts';
 import { requestPersistentStorage } from '#src/client/db/storage-persistence.ts';
 import { createHttpTransport } from '#src/client/sync/http-transport.ts';
-import { setAppPhotoTransport } from '#src/client/sync/photo-sync.ts';
+import { setAppPhotoTransport } from '#src/client/sync/app-photo-transport.ts';
 import { createHttpPhotoTransport } from '#src/client/sync/photo-transport.ts';
 import { startAppSyncRunner, stopAppSyncRunner } from '#src/client/sync/sync-runner.ts';
 

@@ -49,34 +49,6 @@ export function usePhotosWaiting(): number | undefined {
   return useDbQuery((db) => countPhotosWaiting(db), []);
 }
 
-/**
- * Photos waiting to be uploaded whose entry the server already has: the entry is saved on this
- * device, names the photo, and has no change left in the outbox (records go first). A draft's
- * photos and photos the server refused for good are not among them. Oldest first.
- */
-export async function listPhotosToUpload(db: AnttDatabase): Promise<PhotoRow[]> {
-  return db.transaction('r', [db.photos, db.fieldLog, db.outbox], async () => {
-    const waiting = (await db.photos.orderBy('createdAt').toArray()).filter((photo) => photo.uploadedAt === null && !photo.uploadError);
-    const ready: PhotoRow[] = [];
-    for (const photo of waiting) {
-      const entry = await db.fieldLog.get(photo.entryId);
-      if (!entry?.photoIds.includes(photo.id)) continue;
-      if ((await db.outbox.where('recordId').equals(photo.entryId).count()) > 0) continue;
-      ready.push(photo);
-    }
-    return ready;
-  });
-}
-
-export async function markPhotoUploaded(db: AnttDatabase, id: string, at: string): Promise<void> {
-  await db.photos.update(id, { uploadedAt: at });
-}
-
-/** The server refused the photo for good: kept on the device with the reason, never sent again. */
-export async function markPhotoRefused(db: AnttDatabase, id: string, message: string): Promise<void> {
-  await db.photos.update(id, { uploadError: message });
-}
-
 /** The ids among `ids` this device does not hold. */
 export async function missingPhotoIds(db: AnttDatabase, ids: readonly string[]): Promise<string[]> {
   const held = new Set((await db.photos.bulkGet([...ids])).flatMap((row) => (row ? [row.id] : [])));

@@ -2,7 +2,7 @@
  * Photos over HTTP, apart from push and pull: one whole-photo PUT per photo (with the entry that
  * names it and the SHA-256 of its bytes, so the server stores it whole or refuses it, and a
  * repeated upload is harmless) and one GET to fetch a photo this device lacks. Failures are
- * `SyncError`s like the sync transport's; nothing here retries (photo-sync.ts and the runner do).
+ * `SyncError`s like the sync transport's; nothing here retries (photo-upload.ts and the runner do).
  */
 import { photoHeaders, photoPath } from '#src/shared/domain/photo.ts';
 import { errorFromAnswer, SyncError, type HttpTransportOptions } from './http-transport.ts';

@@ -8,7 +8,7 @@
  * retry waits, focus and the idle timer do not shorten it. 401/426/409 stop automatic retries
  * until the next explicit `requestSync` (e.g. after login).
  *
- * A run pushes and pulls records, then uploads the photos waiting (photo-sync.ts); a photo's
+ * A run pushes and pulls records, then uploads the photos waiting (photo-upload.ts); a photo's
  * network failure is the run's failure, retried like any other.
  *
  * Order and concurrency: one run at a time per device database across tabs (sync-lock.ts).
@@ -20,8 +20,8 @@ import { getSyncStatus, updateSyncStatus, type SyncFailure } from '#src/client/d
 import { isStorageFull } from '#src/client/db/storage-errors.ts';
 import { SyncError } from './http-transport.ts';
 import { BUSY_RETRY_MS, IDLE_INTERVAL_MS, backoffDelay, needsUserAction } from './retry-policy.ts';
-import { uploadWaitingPhotos } from './photo-sync.ts';
 import type { PhotoTransport } from './photo-transport.ts';
+import { uploadWaitingPhotos } from './photo-upload.ts';
 import { syncOnce } from './sync-engine.ts';
 import { defaultSyncLock, type SyncLock } from './sync-lock.ts';
 import type { SyncTransport } from './transport.ts';
@@ -34,7 +34,7 @@ export interface RunnerTimers {
 export interface SyncRunnerOptions {
   db: AnttDatabase;
   transport: SyncTransport;
-  /** Where photos go after the records (photo-sync.ts); none: records only. */
+  /** Where photos go after the records (photo-upload.ts); none: records only. */
   photos?: PhotoTransport | null;
   lock?: SyncLock;
   now?: () => Date;

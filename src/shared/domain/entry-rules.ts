@@ -30,11 +30,7 @@ export const entryRuleMessages = {
 
 export type EntryRuleKey = keyof typeof entryRuleMessages;
 
-const keysByMessage = new Map<string, EntryRuleKey>(
-  Object.entries(entryRuleMessages).map(([key, message]) => [message, key as EntryRuleKey]),
-);
-
 /** The rule a schema message comes from, or null when it is not a cross-field rule's. */
 export function entryRuleKeyOf(message: string): EntryRuleKey | null {
-  return keysByMessage.get(message) ?? null;
+  return (Object.keys(entryRuleMessages) as EntryRuleKey[]).find((key) => entryRuleMessages[key] === message) ?? null;
 }

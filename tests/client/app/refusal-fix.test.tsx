@@ -85,7 +85,7 @@ describe('fixing a refused entry', () => {
     });
     const card = await screen.findByRole('article', { name: 'Tuyên truyền phòng cháy' });
     await userEvent.setup().click(within(card).getByRole('button', { name: 'Sửa lại' }));
-    await waitFor(() => expect(confirm).toHaveBeenCalledWith('Bạn đang viết dở một nhật ký cùng loại. Sửa mục bị từ chối sẽ thay bản nháp đó. Vẫn sửa?'));
+    await waitFor(() => expect(confirm).toHaveBeenCalledWith('Bản nháp cùng loại đang viết dở sẽ bị thay. Vẫn sửa?'));
     expect(window.location.pathname).toBe('/dong-bo');
     expect(await db.drafts.get('new:outreach')).toEqual(otherDraft);
   });

@@ -6,7 +6,7 @@ import { uuidv7 } from '#src/shared/domain/ids.ts';
 import type { PhotoRow } from '#src/client/db/database.ts';
 import { PhotoList } from '#src/client/features/entries/widgets/photo-list.tsx';
 import { SyncDetailsScreen } from '#src/client/features/sync-status/components/sync-details-screen.tsx';
-import { setAppPhotoTransport } from '#src/client/sync/photo-sync.ts';
+import { setAppPhotoTransport } from '#src/client/sync/app-photo-transport.ts';
 import type { PhotoTransport } from '#src/client/sync/photo-transport.ts';
 import { SyncError } from '#src/client/sync/http-transport.ts';
 import { freshDb, memberProfile, outreachLog, renderWithDb } from '../test-kit.tsx';
@@ -51,7 +51,7 @@ it('fetches a photo the phone lacks, keeps it, and says so when the server canno
   setAppPhotoTransport(transport);
   renderWithDb(db, <PhotoList entryId={entryId} photoIds={[present, absent]} shouldFetch />);
   expect(await screen.findByRole('img', { name: 'Ảnh 1' })).toBeInTheDocument();
-  expect(await screen.findByText('Chưa tải được ảnh (cần mạng, hoặc người ghi chưa gửi ảnh lên)')).toBeInTheDocument();
+  expect(await screen.findByText('Chưa tải được ảnh (cần mạng)')).toBeInTheDocument();
   expect(await db.photos.get(present)).toMatchObject({ entryId, width: 640, height: 480, bytes: 3, uploadedAt: expect.any(String) });
   expect(screen.queryByRole('img', { name: 'Ảnh 2' })).toBeNull();
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PhotoRow } from '#src/client/db/database.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
 import { usePhotos } from '#src/client/db/photo-repository.ts';
-import { requestPhotos } from '#src/client/sync/photo-sync.ts';
+import { requestPhotos } from '#src/client/sync/photo-download.ts';
 
 export interface EntryPhotos {
   /** The photos held on this device, in the entry's order; undefined while loading. */
