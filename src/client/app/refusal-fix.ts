@@ -10,6 +10,8 @@ import { fieldLogKinds, type FieldLog, type FieldLogKind } from '#src/shared/dom
 import type { AnttDatabase, RejectionRow } from '#src/client/db/database.ts';
 import { DRAFT_FORMAT_VERSION, draftKey, getDraft, saveDraft } from '#src/client/db/draft-repository.ts';
 import { getFieldLog } from '#src/client/db/field-log-repository.ts';
+import { valuesFromEntry } from '#src/client/features/entries/draft-values.ts';
+import { kindDescriptions } from '#src/client/features/entries/kinds/kind-registry.ts';
 
 function refusedEntry(refusal: RejectionRow, profile: Profile): FieldLog | null {
   const data = refusal.data;
@@ -39,11 +41,6 @@ export async function draftFromRefusal(db: AnttDatabase, refusal: RejectionRow, 
   const entry = refusedEntry(refusal, profile);
   if (!entry) throw new Error('Only a refused entry of this user can be fixed');
   const kind: FieldLogKind = entry.kind;
-  // The entry forms' code loads here, on the tap, not with the sync screen.
-  const [{ valuesFromEntry }, { kindDescriptions }] = await Promise.all([
-    import('#src/client/features/entries/draft-values.ts'),
-    import('#src/client/features/entries/kinds/kind-registry.ts'),
-  ]);
   const isNew = (await getFieldLog(db, entry.id)) === undefined;
   await saveDraft(db, {
     key: draftKey({ kind, entryId: entry.id, isNew }),
