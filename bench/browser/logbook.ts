@@ -1,6 +1,6 @@
-// Runs in real Chromium (real IndexedDB): a team's 10,000 entries on the device, then the
-// logbook's reads: a filter change (index walks, keys only), building the search map once, a
-// keystroke over that map, and the rows of one screen.
+// Runs in real Chromium (real IndexedDB): a team's 10,000 entries on the device, then opening
+// the logbook screen (logbook-open.ts) and its reads: a filter change (index walks, keys only),
+// building the search map once, a keystroke over that map, and the rows of one screen.
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { getFieldLogsByIds, listLogbookIds, type LogbookFilter } from '#src/client/db/logbook-repository.ts';
 import { entrySearchText } from '#src/client/features/entries/entry-summary.ts';
@@ -9,6 +9,7 @@ import type { Translate } from '#src/client/i18n/i18n-context.tsx';
 import { vi } from '#src/client/i18n/vi.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
+import { timeLogbookOpen } from './logbook-open.ts';
 
 const teamId = uuidv7();
 const members = Array.from({ length: 8 }, () => uuidv7());
@@ -51,6 +52,7 @@ async function run(stored: number) {
   const index = (await buildSearchIndex(db, all, textOf))!;
   const result = {
     stored: all.length,
+    openMs: await timeLogbookOpen(db, teamId, 10),
     filterAllMs: await time(20, () => listLogbookIds(db, team)),
     filterKindStatusMs: await time(20, () => listLogbookIds(db, { ...team, kind: 'outreach', reviewStatus: 'approved', syncState: 'sent' })),
     buildIndexMs: await time(5, () => buildSearchIndex(db, all, textOf)),

@@ -16,6 +16,7 @@ import { registerAdminRoutes } from './routes/admin-routes.ts';
 import { isAppRoute, registerStaticApp, sendAppShell } from './plugins/static-app.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
+import { registerPhotoRoutes } from './routes/photo-routes.ts';
 import type { RouteContext, TestHooks } from './routes/route-context.ts';
 import { registerSyncRoutes } from './routes/sync-routes.ts';
 import { registerProgressRoutes } from './routes/progress-routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealthRoutes(app, context);
   registerAuthRoutes(app, context);
   registerSyncRoutes(app, context);
+  registerPhotoRoutes(app, context);
   registerAdminRoutes(app, context);
   registerProgressRoutes(app, context);
   const staticDir = options.staticDir ?? null;

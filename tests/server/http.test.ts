@@ -107,7 +107,8 @@ forEachDatabase('http', (getDb) => {
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
+        // Entry photos are shown from blob: URLs of the device's own copies.
+        "img-src 'self' data: blob:",
         "connect-src 'self'",
         "manifest-src 'self'",
         "worker-src 'self'",

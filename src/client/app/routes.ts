@@ -55,7 +55,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/ho-gia-dinh/nhap', screen: lazyScreen(() => import('#src/client/features/households/components/household-import-screen.tsx'), 'HouseholdImportScreen'), roles: householdEditorRoles, underTab: '/' },
   { path: '/ho-gia-dinh/:householdId', screen: lazyScreen(entryScreens, 'HouseholdScreen'), roles: supervisedWorkRoles, underTab: '/' },
   { path: '/danh-muc-kiem-tra', screen: lazyScreen(() => import('#src/client/features/checklists/components/checklist-templates-screen.tsx'), 'ChecklistTemplatesScreen'), roles: ['commune-police'], underTab: '/' },
-  { path: '/dong-bo', screen: lazyScreen(() => import('#src/client/features/sync-status/components/sync-details-screen.tsx'), 'SyncDetailsScreen'), tab: { label: 'nav.sync', icon: '⇅' } },
+  { path: '/dong-bo', screen: lazyScreen(() => import('./sync-screen.tsx'), 'SyncScreen'), tab: { label: 'nav.sync', icon: '⇅' } },
   { path: '/cai-dat', screen: lazyScreen(() => import('./settings-screen.tsx'), 'SettingsScreen'), tab: { label: 'nav.settings', icon: '⚙' } },
   { path: '/quan-tri', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
   { path: '/quan-tri/don-vi/:unitId', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },

@@ -8,14 +8,19 @@ import type { AnttDatabase } from '#src/client/db/database.ts';
 import { getSession } from '#src/client/db/session-repository.ts';
 import { requestPersistentStorage } from '#src/client/db/storage-persistence.ts';
 import type { SyncRunner } from '#src/client/sync/sync-runner.ts';
+import { setAppPhotoTransport } from '#src/client/sync/app-photo-transport.ts';
 
 const loadRunner = () => import('#src/client/sync/sync-runner.ts');
 
 /** Starts the app's runner for `db` (loading the sync code first); resolves to it. */
 export async function startSync(db: AnttDatabase): Promise<SyncRunner> {
-  const [{ startAppSyncRunner }, { createHttpTransport }] = await Promise.all([loadRunner(), import('#src/client/sync/http-transport.ts')]);
-  const transport = createHttpTransport({ getToken: async () => (await getSession(db))?.token ?? null });
-  const runner = startAppSyncRunner(db, transport);
+  const [{ startAppSyncRunner }, { createHttpTransport }, { createHttpPhotoTransport }] = await Promise.all([
+    loadRunner(), import('#src/client/sync/http-transport.ts'), import('#src/client/sync/photo-transport.ts'),
+  ]);
+  const getToken = async () => (await getSession(db))?.token ?? null;
+  const photos = createHttpPhotoTransport({ getToken });
+  setAppPhotoTransport(photos);
+  const runner = startAppSyncRunner(db, createHttpTransport({ getToken }), photos);
   // Someone's work is on this device from now on: ask the browser not to evict it.
   void requestPersistentStorage();
   return runner;
@@ -33,6 +38,7 @@ export function syncWhileOpen(db: AnttDatabase): () => void {
   });
   return () => {
     closed = true;
+    setAppPhotoTransport(null);
     if (started) void stopIfCurrent(started);
   };
 }

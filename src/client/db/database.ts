@@ -130,7 +130,10 @@ export interface PhotoRow {
   height: number;
   bytes: number;
   createdAt: string;
+  /** When the server confirmed it has the photo (or, for a photo downloaded from it, when it came). */
   uploadedAt: string | null;
+  /** The server refused the photo for good (too large, not an image): its words; absent otherwise. */
+  uploadError?: string;
 }
 
 export class AnttDatabase extends Dexie {

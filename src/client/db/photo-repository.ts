@@ -31,3 +31,33 @@ export async function deleteUnusedPhotos(db: AnttDatabase, entryId: string, kept
 export function usePhotos(ids: readonly string[]): PhotoRow[] | undefined {
   return useDbQuery((db) => getPhotos(db, ids), [ids.join(',')]);
 }
+
+/** Photos of saved entries not yet on the server (refused ones excepted): what "Ảnh chờ gửi" counts. */
+export async function countPhotosWaiting(db: AnttDatabase): Promise<number> {
+  return db.transaction('r', [db.photos, db.fieldLog], async () => {
+    let count = 0;
+    for (const photo of await db.photos.toArray()) {
+      if (photo.uploadedAt !== null || photo.uploadError) continue;
+      if ((await db.fieldLog.get(photo.entryId))?.photoIds.includes(photo.id)) count += 1;
+    }
+    return count;
+  });
+}
+
+/** Live count of the photos waiting; undefined while loading. */
+export function usePhotosWaiting(): number | undefined {
+  return useDbQuery((db) => countPhotosWaiting(db), []);
+}
+
+/** The ids among `ids` this device does not hold. */
+export async function missingPhotoIds(db: AnttDatabase, ids: readonly string[]): Promise<string[]> {
+  const held = new Set((await db.photos.bulkGet([...ids])).flatMap((row) => (row ? [row.id] : [])));
+  return ids.filter((id) => !held.has(id));
+}
+
+/** Keeps a photo downloaded from the server (unless the device got its own copy meanwhile). */
+export async function keepDownloadedPhoto(db: AnttDatabase, photo: PhotoRow): Promise<void> {
+  await db.transaction('rw', db.photos, async () => {
+    if (!(await db.photos.get(photo.id))) await db.photos.add(photo);
+  });
+}

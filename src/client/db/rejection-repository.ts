@@ -31,3 +31,13 @@ export function useOpenRejections(): RejectionRow[] | undefined {
 export async function closeRejection(db: AnttDatabase, id: number, status: 'fixed' | 'discarded'): Promise<void> {
   await db.rejections.update(id, { status });
 }
+
+/**
+ * A new version of a record was saved: its open refusals are fixed (the new change goes to the
+ * server in their place; if it is refused too, that is a new refusal).
+ */
+export async function closeRejectionsFixedBy(db: AnttDatabase, collection: RejectionRow['collection'], recordId: string): Promise<void> {
+  await db.rejections.where('recordId').equals(recordId)
+    .filter((row) => row.collection === collection && row.status === 'open')
+    .modify({ status: 'fixed' });
+}

@@ -174,7 +174,7 @@ class EncodingRefused extends Error {}
  * wait out); otherwise the server's own Vietnamese message. A wrong password at login is a 401
  * too, but there the server's message ("wrong username or password") is the right one.
  */
-function errorFromAnswer(status: number, body: unknown, path: string): SyncError {
+export function errorFromAnswer(status: number, body: unknown, path: string): SyncError {
   const parsed = errorResponseSchema.safeParse(body);
   const serverError = parsed.success ? parsed.data.error : null;
   if (status === 401) {

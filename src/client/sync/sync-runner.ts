@@ -8,6 +8,9 @@
  * retry waits, focus and the idle timer do not shorten it. 401/426/409 stop automatic retries
  * until the next explicit `requestSync` (e.g. after login).
  *
+ * A run pushes and pulls records, then uploads the photos waiting (photo-upload.ts); a photo's
+ * network failure is the run's failure, retried like any other.
+ *
  * Order and concurrency: one run at a time per device database across tabs (sync-lock.ts).
  * Requests during a run coalesce into one more run after it, never N. A stopped runner lets
  * the current run finish (its writes are transactions) and schedules nothing more.
@@ -17,6 +20,8 @@ import { getSyncStatus, updateSyncStatus, type SyncFailure } from '#src/client/d
 import { isStorageFull } from '#src/client/db/storage-errors.ts';
 import { SyncError } from './http-transport.ts';
 import { BUSY_RETRY_MS, IDLE_INTERVAL_MS, backoffDelay, needsUserAction } from './retry-policy.ts';
+import type { PhotoTransport } from './photo-transport.ts';
+import { uploadWaitingPhotos } from './photo-upload.ts';
 import { syncOnce } from './sync-engine.ts';
 import { defaultSyncLock, type SyncLock } from './sync-lock.ts';
 import type { SyncTransport } from './transport.ts';
@@ -29,6 +34,8 @@ export interface RunnerTimers {
 export interface SyncRunnerOptions {
   db: AnttDatabase;
   transport: SyncTransport;
+  /** Where photos go after the records (photo-upload.ts); none: records only. */
+  photos?: PhotoTransport | null;
   lock?: SyncLock;
   now?: () => Date;
   /** [0, 1), for the jitter. */
@@ -136,6 +143,8 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
     try {
       // Each pulled page of a long pull shows how far it got (its own small transaction).
       await syncOnce(db, transport, { now, onPullProgress: (pullProgress) => void updateSyncStatus(db, { pullProgress }) });
+      // Photos after the records, so a photo never holds an entry back.
+      if (options.photos) await uploadWaitingPhotos(db, options.photos, now);
     } catch (error) {
       await recordFailure(toFailure(error, now()));
       return;
@@ -231,10 +240,10 @@ let appRunner: { db: AnttDatabase; runner: SyncRunner } | null = null;
  * Starts the app's one runner (idempotent: the same database gets the same runner; another
  * database replaces it, e.g. in tests).
  */
-export function startAppSyncRunner(db: AnttDatabase, transport: SyncTransport): SyncRunner {
+export function startAppSyncRunner(db: AnttDatabase, transport: SyncTransport, photos: PhotoTransport | null = null): SyncRunner {
   if (appRunner?.db === db) return appRunner.runner;
   appRunner?.runner.stop();
-  const runner = createSyncRunner({ db, transport });
+  const runner = createSyncRunner({ db, transport, photos });
   appRunner = { db, runner };
   runner.start();
   return runner;

@@ -1,8 +1,9 @@
 /**
  * Security headers on every response, through @fastify/helmet. The CSP allows exactly what the
  * built PWA needs: its own scripts and service worker, inline styles (React style props), data:
- * images, and fetches to this origin; no upgrade-insecure-requests, because phones on a
- * commune's network may reach a server by plain http. Permissions-Policy (helmet has none)
+ * and blob: images (entry photos are shown from the device's own copies), and fetches to this
+ * origin; no upgrade-insecure-requests, because phones on a commune's network may reach a server
+ * by plain http. Permissions-Policy (helmet has none)
  * allows the camera (entry photos) and location for this origin only. Responses of /api carry
  * personal data: no-store keeps them out of shared caches and the browser's disk cache (the app
  * keeps its own copy in IndexedDB).
@@ -14,7 +15,7 @@ const directives = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
+  imgSrc: ["'self'", 'data:', 'blob:'],
   connectSrc: ["'self'"],
   manifestSrc: ["'self'"],
   workerSrc: ["'self'"],

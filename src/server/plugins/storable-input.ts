@@ -22,7 +22,8 @@ function envelopeOf(url: string, body: unknown): unknown {
 
 export function registerStorableInput(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    if (request.body === undefined || request.body === null) return;
+    // Raw bodies (photos) are bytes, not text: nothing here applies to them.
+    if (request.body === undefined || request.body === null || Buffer.isBuffer(request.body)) return;
     if (!isStorableBody(envelopeOf(request.routeOptions.url ?? request.url, request.body))) {
       throw new ApiError(400, 'invalid-request', unstorableInputMessage);
     }

@@ -15,7 +15,8 @@ import { markSynced } from '#src/server/db/member-sync-repository.ts';
 import type { Authenticated } from '#src/server/plugins/authentication.ts';
 import { ApiError, invalidRequest } from '#src/server/plugins/api-errors.ts';
 import { AccessCache } from '#src/server/sync/access-cache.ts';
-import { accessOf } from '#src/server/sync/access.ts';
+import { accessOf, type Access } from '#src/server/sync/access.ts';
+import type { Database } from '#src/server/db/database.ts';
 import { readPull } from '#src/server/sync/pull.ts';
 import { applyPush, ClientMismatchError } from '#src/server/sync/push.ts';
 import {
@@ -42,14 +43,19 @@ function parseEnvelope<Schema extends z.ZodType>(schema: Schema, body: unknown):
   return parsed.data;
 }
 
-export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { database, now, authenticate, testHooks } = context;
+/** What a session's account may read and write, cached per organisation epoch (also used by photo routes). */
+export function createAccessLookup(database: Database): (session: Authenticated) => Promise<Access> {
   const accesses = new AccessCache(async (account) => {
     const reach = await readReach(database, account);
     const restricted = account.role === 'leader' || account.role === 'commune-police' ? await readRestrictedScopes(database, reach.teamIds) : [];
     return accessOf(account, reach, restricted);
   });
-  const accessFor = (session: Authenticated) => accesses.get(session.account, session.orgEpoch);
+  return (session) => accesses.get(session.account, session.orgEpoch);
+}
+
+export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { database, now, authenticate, testHooks } = context;
+  const accessFor = createAccessLookup(database);
   /** The account a device id is bound to: known from the session when it is the session's own device. */
   const ownerOf = async (session: Authenticated, clientId: string) =>
     session.clientId === clientId ? (session.clientOwnerId ?? undefined) : findSyncClientOwner(database, clientId);

@@ -20,6 +20,7 @@
  * - checklistTemplate: commune police of that commune only (the account's own unit).
  * - commendation: like campaignPlan (province staff: their subtree; commune police: their commune).
  * - monthClose: the team's leader only, signing as themselves (closedBy is the writer).
+ * - photos (not a collection): mayUploadEntryPhoto, for the routes of photos.
  * Both the stored copy and the new one must be writable: a record cannot be moved into, or out
  * of, a scope its writer does not hold.
  */
@@ -99,6 +100,15 @@ function supervisedTeamScopes(access: Access): Set<string> {
 function supervisedUnitScopes(access: Access): Set<string> {
   if (!isSupervisor(access)) return new Set();
   return new Set([...access.planUnitIds, ...access.householdHamletIds].map((id) => `unit:${id}`));
+}
+
+/**
+ * Whether the account may upload a photo for an entry that names it: the entry's author, or the
+ * leader who reviews (and may correct) the entry's team, while the entry's scope is one they write.
+ */
+export function mayUploadEntryPhoto(access: Access, entry: { scope: string; teamId: string; memberId: string }): boolean {
+  if (!writableScopes(access, 'fieldLog').has(entry.scope)) return false;
+  return entry.memberId === access.account.id || access.reviewedTeamIds.has(entry.teamId);
 }
 
 export interface WriteAttempt {

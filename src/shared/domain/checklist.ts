@@ -5,6 +5,7 @@
  * after its template was edited or withdrawn.
  */
 import { z } from 'zod';
+import { entryRuleMessages } from './entry-rules.ts';
 import { uuidSchema } from './entry-base.ts';
 
 export const checklistKinds = ['patrol', 'incident'] as const;
@@ -72,7 +73,7 @@ export const checklistAnswerItemSchema = z.looseObject({
 });
 export type ChecklistAnswerItem = z.infer<typeof checklistAnswerItemSchema>;
 
-export const REQUIRED_ITEM_MESSAGE = 'Mục bắt buộc: đánh dấu đã làm, hoặc ghi lý do chưa làm';
+export const REQUIRED_ITEM_MESSAGE = entryRuleMessages.checklistRequiredItem;
 
 /**
  * The checklist as filled in an entry. A required item is either checked or explains, in its

@@ -1,5 +1,6 @@
 // Vụ việc về an ninh, trật tự (DOMAIN.md duty 4.1): reported, arrived, actions, handed over.
 import { z } from 'zod';
+import { entryRuleMessages as rules } from './entry-rules.ts';
 import { checklistAnswerSchema } from './checklist.ts';
 import {
   checkDateIsDayOf,
@@ -36,14 +37,14 @@ export const incidentLogSchema = z
   })
   .superRefine((log, context) => {
     if (log.arrivedAt !== null && !isNotBefore(log.arrivedAt, log.reportedAt)) {
-      context.addIssue({ code: 'custom', path: ['arrivedAt'], message: 'Giờ có mặt không được trước giờ nhận tin' });
+      context.addIssue({ code: 'custom', path: ['arrivedAt'], message: rules.incidentArrivedBeforeReport });
     }
     if (log.handedOverAt !== null && !isNotBefore(log.handedOverAt, log.reportedAt)) {
-      context.addIssue({ code: 'custom', path: ['handedOverAt'], message: 'Giờ bàn giao không được trước giờ nhận tin' });
+      context.addIssue({ code: 'custom', path: ['handedOverAt'], message: rules.incidentHandedOverBeforeReport });
     }
     if (log.handedOverAt !== null && log.handedOverTo === '') {
-      context.addIssue({ code: 'custom', path: ['handedOverTo'], message: 'Nhập người hoặc cơ quan nhận bàn giao' });
+      context.addIssue({ code: 'custom', path: ['handedOverTo'], message: rules.incidentHandedOverToMissing });
     }
-    checkDateIsDayOf(log, log.reportedAt, context, 'Ngày phải là ngày nhận tin vụ việc');
+    checkDateIsDayOf(log, log.reportedAt, context, rules.incidentDay);
   });
 export type IncidentLog = z.infer<typeof incidentLogSchema>;

@@ -1,5 +1,6 @@
 // Huy động phòng cháy, chữa cháy, cứu nạn, cứu hộ (DOMAIN.md duty 4.3): called, arrived, role.
 import { z } from 'zod';
+import { entryRuleMessages as rules } from './entry-rules.ts';
 import {
   checkDateIsDayOf,
   fieldLogBase,
@@ -27,8 +28,8 @@ export const mobilisationLogSchema = z
   })
   .superRefine((log, context) => {
     if (log.arrivedAt !== null && !isNotBefore(log.arrivedAt, log.calledAt)) {
-      context.addIssue({ code: 'custom', path: ['arrivedAt'], message: 'Giờ có mặt không được trước giờ được huy động' });
+      context.addIssue({ code: 'custom', path: ['arrivedAt'], message: rules.mobilisationArrivedBeforeCalled });
     }
-    checkDateIsDayOf(log, log.calledAt, context, 'Ngày phải là ngày được huy động');
+    checkDateIsDayOf(log, log.calledAt, context, rules.mobilisationDay);
   });
 export type MobilisationLog = z.infer<typeof mobilisationLogSchema>;

@@ -1,5 +1,6 @@
 // Mô hình (DOMAIN.md duty 4.2): a movement model the team built, and its recognition.
 import { z } from 'zod';
+import { entryRuleMessages as rules } from './entry-rules.ts';
 import { isoDaySchema } from './dates.ts';
 import { fieldLogBase, fieldLogLimits, optionalText, requiredText } from './entry-base.ts';
 
@@ -20,13 +21,13 @@ export const modelLogSchema = z
   })
   .superRefine((log, context) => {
     if (log.recognisedBy !== '' && log.recognisedOn === null) {
-      context.addIssue({ code: 'custom', path: ['recognisedOn'], message: 'Nhập ngày được ghi nhận' });
+      context.addIssue({ code: 'custom', path: ['recognisedOn'], message: rules.modelRecognisedOnMissing });
     }
     if (log.recognisedBy === '' && log.recognisedOn !== null) {
-      context.addIssue({ code: 'custom', path: ['recognisedBy'], message: 'Nhập cơ quan đã ghi nhận mô hình' });
+      context.addIssue({ code: 'custom', path: ['recognisedBy'], message: rules.modelRecognisedByMissing });
     }
     if (log.recognisedOn !== null && log.recognisedOn < log.startedOn) {
-      context.addIssue({ code: 'custom', path: ['recognisedOn'], message: 'Ngày ghi nhận không được trước ngày bắt đầu' });
+      context.addIssue({ code: 'custom', path: ['recognisedOn'], message: rules.modelRecognisedBeforeStart });
     }
   });
 export type ModelLog = z.infer<typeof modelLogSchema>;

@@ -1,9 +1,9 @@
 // Tuần tra (DOMAIN.md duty 4.6): start and end, who took part, where, the checklist, findings.
 import { z } from 'zod';
 import { checklistAnswerSchema } from './checklist.ts';
+import { entryRuleMessages as rules, MAX_PATROL_HOURS } from './entry-rules.ts';
 import { checkDateIsDayOf, fieldLogBase, fieldLogLimits, instantSchema, optionalText, requiredText, uuidSchema } from './entry-base.ts';
 
-export const MAX_PATROL_HOURS = 24;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Vietnam keeps UTC+7 all year (no daylight saving since 1975). */
@@ -29,14 +29,14 @@ export const patrolLogSchema = z
   .superRefine((log, context) => {
     const start = Date.parse(log.startAt);
     const end = Date.parse(log.endAt);
-    if (end <= start) context.addIssue({ code: 'custom', path: ['endAt'], message: 'Giờ kết thúc phải sau giờ bắt đầu' });
+    if (end <= start) context.addIssue({ code: 'custom', path: ['endAt'], message: rules.patrolEndBeforeStart });
     else if (end - start > MAX_PATROL_HOURS * HOUR_MS) {
-      context.addIssue({ code: 'custom', path: ['endAt'], message: `Một ca tuần tra dài tối đa ${MAX_PATROL_HOURS} giờ` });
+      context.addIssue({ code: 'custom', path: ['endAt'], message: rules.patrolTooLong });
     }
     if (new Set(log.participantIds).size !== log.participantIds.length) {
-      context.addIssue({ code: 'custom', path: ['participantIds'], message: 'Một người được chọn hai lần' });
+      context.addIssue({ code: 'custom', path: ['participantIds'], message: rules.patrolParticipantTwice });
     }
-    checkDateIsDayOf(log, log.startAt, context, 'Ngày phải là ngày bắt đầu tuần tra');
+    checkDateIsDayOf(log, log.startAt, context, rules.patrolDay);
   });
 export type PatrolLog = z.infer<typeof patrolLogSchema>;
 

@@ -1,5 +1,6 @@
 // Nguồn tin (DOMAIN.md duty 4.1), RESTRICTED: residents' tips passed on to commune police.
 import { z } from 'zod';
+import { entryRuleMessages as rules } from './entry-rules.ts';
 import {
   checkDateIsDayOf,
   fieldLogBase,
@@ -31,14 +32,14 @@ export const tipLogSchema = z
   })
   .superRefine((log, context) => {
     if (log.isAnonymous && log.sourceName !== '') {
-      context.addIssue({ code: 'custom', path: ['sourceName'], message: 'Nguồn tin giấu tên thì không ghi tên người cung cấp' });
+      context.addIssue({ code: 'custom', path: ['sourceName'], message: rules.tipAnonymousWithName });
     }
     if (!log.isAnonymous && log.sourceName === '') {
-      context.addIssue({ code: 'custom', path: ['sourceName'], message: 'Nhập tên người cung cấp tin, hoặc chọn giấu tên' });
+      context.addIssue({ code: 'custom', path: ['sourceName'], message: rules.tipSourceMissing });
     }
     if (log.passedToPoliceAt !== null && !isNotBefore(log.passedToPoliceAt, log.receivedAt)) {
-      context.addIssue({ code: 'custom', path: ['passedToPoliceAt'], message: 'Giờ báo Công an xã không được trước giờ nhận tin' });
+      context.addIssue({ code: 'custom', path: ['passedToPoliceAt'], message: rules.tipPassedBeforeReceived });
     }
-    checkDateIsDayOf(log, log.receivedAt, context, 'Ngày phải là ngày nhận tin');
+    checkDateIsDayOf(log, log.receivedAt, context, rules.tipDay);
   });
 export type TipLog = z.infer<typeof tipLogSchema>;

@@ -1,14 +1,17 @@
 /**
  * Every message for a form's input, keyed by field: the form's own checks (in the user's
- * language) over the shared schema's (cross-field rules), hidden fields left out; and which
+ * language) over the shared schema's (cross-field rules, put in the user's language through
+ * their keys: rule-messages.ts), hidden fields left out; and which
  * control takes focus, the first bad field in screen order.
  */
 import { RecordValidationError, validateRecord } from '#src/client/db/record-repository.ts';
+import type { Language } from '#src/client/db/prefs-repository.ts';
 import type { Translate } from '#src/client/i18n/i18n-context.tsx';
 import { checkValues, errorKeyOfPath, isShown, type FieldErrors } from './draft-record.ts';
 import type { DraftValues, KindDescription } from './field-spec.ts';
+import { inLanguage } from './rule-messages.ts';
 
-export function findErrors(description: KindDescription, values: DraftValues, record: Record<string, unknown>, t: Translate): FieldErrors {
+export function findErrors(description: KindDescription, values: DraftValues, record: Record<string, unknown>, t: Translate, language: Language): FieldErrors {
   const errors: FieldErrors = {};
   try {
     validateRecord('fieldLog', record);
@@ -16,7 +19,7 @@ export function findErrors(description: KindDescription, values: DraftValues, re
     if (!(error instanceof RecordValidationError)) throw error;
     for (const [path, message] of Object.entries(error.fields)) {
       const key = errorKeyOfPath(description, path) ?? '_';
-      errors[key] ??= message;
+      errors[key] ??= inLanguage(message, language);
     }
   }
   for (const field of description.fields) if (!isShown(field, values)) delete errors[field.key];

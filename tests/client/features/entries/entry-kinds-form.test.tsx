@@ -232,6 +232,8 @@ describe('photos and location', () => {
     await user.type(screen.getByLabelText('Giúp ai, giúp nơi nào'), 'Xóm 2');
     await user.upload(screen.getByLabelText('Chụp hoặc chọn ảnh'), new File([new Uint8Array(4_000_000)], 'anh.jpg', { type: 'image/jpeg' }));
     expect(await screen.findByRole('img', { name: 'Ảnh 1' })).toBeInTheDocument();
+    // Kept on the phone until the sync sends it.
+    expect(screen.getByText('Chờ gửi')).toBeInTheDocument();
     // A second photo, taken then removed, is not kept once the entry is saved.
     await user.upload(screen.getByLabelText('Chụp hoặc chọn ảnh'), new File([new Uint8Array(10)], 'anh-2.jpg', { type: 'image/jpeg' }));
     await user.click(await screen.findByRole('button', { name: 'Bỏ ảnh 2' }));

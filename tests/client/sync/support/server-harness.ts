@@ -11,6 +11,7 @@ import type { LoginResponse } from '#src/shared/domain/account.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { getSession, saveSession } from '#src/client/db/session-repository.ts';
 import { createHttpTransport, type HttpTransport } from '#src/client/sync/http-transport.ts';
+import { createHttpPhotoTransport, type PhotoTransport } from '#src/client/sync/photo-transport.ts';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -47,13 +48,19 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
     const hasBody = ![204, 205, 304].includes(answer.statusCode);
     const headers = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) if (typeof value === 'string') headers.set(name, value);
-    return new Response(hasBody ? answer.body : null, { status: answer.statusCode, headers });
+    // Bytes, not text: photos come back as they were stored.
+    return new Response(hasBody ? new Uint8Array(answer.rawPayload) : null, { status: answer.statusCode, headers });
   };
 }
 
 /** The HTTP transport of a device: the token comes from the device's stored session. */
 export function deviceTransport(server: TestServer, db: AnttDatabase): HttpTransport {
   return createHttpTransport({ fetch: server.fetch, getToken: async () => (await getSession(db))?.token ?? null });
+}
+
+/** The photo transport of a device, like deviceTransport. */
+export function devicePhotoTransport(server: TestServer, db: AnttDatabase): PhotoTransport {
+  return createHttpPhotoTransport({ fetch: server.fetch, getToken: async () => (await getSession(db))?.token ?? null });
 }
 
 /** Logs a demo account in over HTTP (the real login route). */

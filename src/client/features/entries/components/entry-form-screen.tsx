@@ -3,7 +3,8 @@
  * author edits an entry until the team leader approves it (a returned entry is fixed and saved
  * again, which resubmits it); anything else is shown read-only with the reason. Saving stores
  * the entry and its outbox entry in one transaction (putRecord), deletes the draft, asks the
- * sync runner to push, and goes home with a confirmation.
+ * sync runner to push, and goes home with a confirmation. A refusal set aside for this entry is
+ * then fixed: the new change replaces it.
  */
 import '../entries.css';
 import { useCallback, useState } from 'react';
@@ -17,6 +18,7 @@ import { deleteDraft, draftKey } from '#src/client/db/draft-repository.ts';
 import { useFieldLog } from '#src/client/db/field-log-repository.ts';
 import { deleteUnusedPhotos } from '#src/client/db/photo-repository.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
+import { closeRejectionsFixedBy } from '#src/client/db/rejection-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { Link } from 'wouter';
 import { navigate } from '#src/client/components/navigation.ts';
@@ -127,6 +129,7 @@ function LoadedEditor({ profile, description, existing, draft, draftKey: key, on
   async function save(record: Record<string, unknown>): Promise<void> {
     const saved = await putRecord(db, 'fieldLog', record);
     await deleteDraft(db, key);
+    await closeRejectionsFixedBy(db, 'fieldLog', entryId);
     await deleteUnusedPhotos(db, entryId, saved.photoIds);
     requestSync('local-change');
     showNotice(navigator.onLine ? t('outreach.savedOnline') : t('outreach.savedOffline'), saved.id);

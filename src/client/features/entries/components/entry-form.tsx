@@ -40,7 +40,7 @@ export interface EntryFormProps {
 const NO_ERRORS: FieldErrors = {};
 
 export function EntryForm({ description, context, initial, start, draft, recordContext, onSave, onCancel, resumedDraft }: EntryFormProps) {
-  const { t } = useT();
+  const { t, language } = useT();
   const id = useId();
   const [values, setValues] = useState(initial);
   const [hasTriedSave, setHasTriedSave] = useState(false);
@@ -54,8 +54,8 @@ export function EntryForm({ description, context, initial, start, draft, recordC
   const autosave = useDraftAutosave(draft, values, isDirty);
   // Messages appear at the first save and then follow the input: fixing a field clears its message.
   const errors = useMemo(
-    () => (hasTriedSave ? findErrors(description, values, recordFromValues(description, values, recordContext()), t) : NO_ERRORS),
-    [hasTriedSave, description, values, recordContext, t],
+    () => (hasTriedSave ? findErrors(description, values, recordFromValues(description, values, recordContext()), t, language) : NO_ERRORS),
+    [hasTriedSave, description, values, recordContext, t, language],
   );
   const setValue = useCallback((key: string, value: unknown) => setValues((current) => ({ ...current, [key]: value })), []);
   const inputId = (key: string): string => controlId(id, key);
@@ -72,7 +72,7 @@ export function EntryForm({ description, context, initial, start, draft, recordC
     setHasTriedSave(true);
     setSaveError(null);
     const record = recordFromValues(description, values, recordContext());
-    const found = findErrors(description, values, record, t);
+    const found = findErrors(description, values, record, t, language);
     const first = firstErrorKey(description, found);
     if (first !== undefined) return document.getElementById(inputId(first))?.focus();
     setIsSaving(true);

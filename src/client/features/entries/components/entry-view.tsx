@@ -1,6 +1,7 @@
 /**
  * An entry shown read-only (reviewed, or someone else's), field by field from its kind's
- * description, with the checklist exactly as it was filled (labels copied into the entry).
+ * description, with the checklist exactly as it was filled (labels copied into the entry) and
+ * its photos (fetched from the server when this device lacks them).
  */
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import { formatDay, formatInstant } from '#src/shared/domain/dates.ts';
@@ -9,6 +10,7 @@ import { useHouseholdsByIds } from '#src/client/db/household-repository.ts';
 import { useAgencies } from '#src/client/db/roster-repository.ts';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { FieldSpec, KindDescription } from '../field-spec.ts';
+import { PhotoList } from '../widgets/photo-list.tsx';
 
 function idsOf(value: unknown): string[] {
   return Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
@@ -81,6 +83,12 @@ export function EntryView({ entry, description, reason, communeId }: {
           <>
             <dt>{t('outreach.noteShort')}</dt>
             <dd>{entry.note}</dd>
+          </>
+        )}
+        {entry.photoIds.length > 0 && (
+          <>
+            <dt>{t('photos.heading')}</dt>
+            <dd><PhotoList entryId={entry.id} photoIds={entry.photoIds} shouldFetch /></dd>
           </>
         )}
         <dt>{t('outreach.status')}</dt>

@@ -1,17 +1,19 @@
 /**
  * Photos of an entry: the camera or the gallery (input type=file, accept=image/*, capture),
  * shrunk on the phone, stored at once as a Blob in the local `photos` table with the entry's id,
- * and named in the entry's photoIds. Uploading them is the sync's work, not the form's.
+ * and named in the entry's photoIds. Uploading them is the sync's work, not the form's; each
+ * photo shows whether it was sent.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { MAX_PHOTOS } from '#src/shared/domain/entry-base.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
-import { addPhoto, usePhotos } from '#src/client/db/photo-repository.ts';
+import { addPhoto } from '#src/client/db/photo-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { readIds } from '../draft-values.ts';
 import { shrinkPhoto } from '../photo-shrink.ts';
 import type { DraftValues } from '../field-spec.ts';
+import { PhotoList } from './photo-list.tsx';
 
 export function PhotosField({ values, setValue, entryId, error }: {
   values: DraftValues;
@@ -23,10 +25,7 @@ export function PhotosField({ values, setValue, entryId, error }: {
   const db = useDatabase();
   const id = useId();
   const photoIds = readIds(values, 'photoIds');
-  const photos = usePhotos(photoIds);
   const [state, setState] = useState<'idle' | 'processing' | 'failed'>('idle');
-  const urls = useMemo(() => new Map((photos ?? []).map((photo) => [photo.id, URL.createObjectURL(photo.blob)])), [photos]);
-  useEffect(() => () => urls.forEach((url) => URL.revokeObjectURL(url)), [urls]);
   const isFull = photoIds.length >= MAX_PHOTOS;
 
   async function take(file: File): Promise<void> {
@@ -50,17 +49,10 @@ export function PhotosField({ values, setValue, entryId, error }: {
     <fieldset className={error ? 'field field--invalid' : 'field'} aria-describedby={errorId}>
       <legend className="field__label">{t('photos.label', { max: MAX_PHOTOS })}</legend>
       <p className="field__hint">{t('photos.hint')}</p>
-      {photoIds.length > 0 && (
-        <ul className="photos">
-          {photoIds.map((photoId, index) => (
-            <li key={photoId} className="photos__item">
-              {urls.get(photoId) && <img src={urls.get(photoId)} alt={t('photos.alt', { number: index + 1 })} className="photos__image" />}
-              <button type="button" className="button button--small" aria-label={t('photos.remove', { number: index + 1 })}
-                onClick={() => setValue('photoIds', photoIds.filter((candidate) => candidate !== photoId))}>×</button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PhotoList entryId={entryId} photoIds={photoIds} shouldFetch action={(photoId, index) => (
+        <button type="button" className="button button--small" aria-label={t('photos.remove', { number: index + 1 })}
+          onClick={() => setValue('photoIds', photoIds.filter((candidate) => candidate !== photoId))}>×</button>
+      )} />
       {isFull ? <p className="field__hint">{t('photos.full', { max: MAX_PHOTOS })}</p> : (
         <label className="button file-button">
           {t('photos.add')}

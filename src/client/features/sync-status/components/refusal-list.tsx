@@ -1,7 +1,8 @@
 /**
  * Entries the server refused, set aside on this phone with the reason: nothing is lost silently.
  * The author reads why (and which field), then fixes the entry (saving it again sends a new
- * change) or discards the refused version.
+ * change) or discards the refused version. "Sửa lại" is the app's to wire (`fixFor`: the entry
+ * form belongs to another feature): it opens the form with the refused record.
  */
 import type { RejectionRow } from '#src/client/db/database.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
@@ -10,7 +11,10 @@ import { formatInstant } from '#src/shared/domain/dates.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { fieldLabel } from './field-words.ts';
 
-export function RefusalList() {
+/** The action that opens a refused record's form to fix it, or null when it cannot be fixed there. */
+export type FixFor = (refusal: RejectionRow) => (() => Promise<void>) | null;
+
+export function RefusalList({ fixFor }: { fixFor?: FixFor }) {
   const { t } = useT();
   const refusals = useOpenRejections();
   if (!refusals) return null;
@@ -19,12 +23,12 @@ export function RefusalList() {
       <h2 id="refusals-title">{t('sync.rejectionsTitle')}</h2>
       {refusals.length === 0
         ? <p>{t('sync.rejectionsNone')}</p>
-        : <ul className="plain-list stack">{refusals.map((refusal) => <li key={refusal.id}><RefusalCard refusal={refusal} /></li>)}</ul>}
+        : <ul className="plain-list stack">{refusals.map((refusal) => <li key={refusal.id}><RefusalCard refusal={refusal} fix={fixFor?.(refusal) ?? null} /></li>)}</ul>}
     </section>
   );
 }
 
-function RefusalCard({ refusal }: { refusal: RejectionRow }) {
+function RefusalCard({ refusal, fix }: { refusal: RejectionRow; fix: (() => Promise<void>) | null }) {
   const { t } = useT();
   const db = useDatabase();
   const title = String(refusal.data?.topic ?? refusal.data?.name ?? refusal.data?.headName ?? t(`collection.${refusal.collection}`));
@@ -37,6 +41,11 @@ function RefusalCard({ refusal }: { refusal: RejectionRow }) {
         <ul>{refusal.fields.map((field) => <li key={field.path}>{fieldLabel(field.path, t)}: {field.message}</li>)}</ul>
       )}
       <p className="card__meta">{t('sync.rejectionAt', { at: formatInstant(refusal.at) })}</p>
+      {fix && (
+        <button type="button" className="button button--primary" onClick={() => void fix()}>
+          {t('sync.rejectionFix')}
+        </button>
+      )}
       <button type="button" className="button" onClick={() => void closeRejection(db, refusal.id!, 'discarded')}>
         {t('sync.rejectionDiscard')}
       </button>
