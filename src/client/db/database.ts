@@ -23,6 +23,7 @@ import type { TargetAssignment } from '#src/shared/domain/target-assignment.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { CollectionName } from '#src/shared/sync/collections.ts';
 import type { RejectReason } from '#src/shared/sync/protocol.ts';
+import { sealingMiddleware } from './sealing.ts';
 
 /** A local change waiting to be pushed. `seq` is the per-client sequence number of the protocol. */
 export interface OutboxEntry {
@@ -140,6 +141,8 @@ export class AnttDatabase extends Dexie {
 
   constructor(name = 'so-tay-antt') {
     super(name);
+    // Restricted rows are sealed with the account's key on every write (sealing.ts).
+    this.use(sealingMiddleware);
     this.version(1).stores({
       household: 'id, hamletId',
       fieldLog: 'id, [memberId+date], [teamId+date], [kind+date], *householdIds',
