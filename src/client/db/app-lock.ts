@@ -60,6 +60,14 @@ export function useAppLock(userId: string): AppLockRecord | null | undefined {
   return useDeviceQuery((device) => getAppLock(device, userId), [userId]);
 }
 
+/** Live ids of the accounts that can be opened with a PIN on this phone. */
+export function useAccountsWithPin(): Set<string> | undefined {
+  return useDeviceQuery(async (device) => {
+    const rows = await device.meta.where('key').startsWith(appLockKey('')).toArray();
+    return new Set(rows.map((row) => row.value as AppLockRecord).filter((record) => record.pin !== null).map((record) => record.userId));
+  }, []);
+}
+
 async function saveLock(device: DeviceDatabase, record: AppLockRecord): Promise<void> {
   await device.meta.put({ key: appLockKey(record.userId), value: record });
 }
