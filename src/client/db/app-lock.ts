@@ -18,7 +18,8 @@ import { AnttDatabase } from './database.ts';
 import { createDataKey, PBKDF2_ITERATIONS, toNonExtractable, unwrapDataKey, wrapDataKey, type WrappedKey } from './data-key.ts';
 import { appLockKey, type DeviceDatabase } from './device-database.ts';
 import { useDeviceQuery } from './device-context.tsx';
-import { forgetDatabase, protectDatabase, unlockDatabase } from './key-ring.ts';
+import type { BackupSeal } from './backup-file.ts';
+import { forgetDatabase, keyFor, protectDatabase, unlockDatabase } from './key-ring.ts';
 import { sealingRules } from './sealing.ts';
 
 /** Wrong PINs in a row that lock the account's data until an online login. */
@@ -130,6 +131,18 @@ export async function unlockWithPassword(device: DeviceDatabase, userId: string,
   if (record.failedAttempts > 0) await saveLock(device, { ...record, failedAttempts: 0 });
   unlockDatabase(record.dbName, key);
   return 'unlocked';
+}
+
+/**
+ * What encrypts a backup of an unlocked account (backup-file.ts): its key in memory, and the key
+ * as wrapped by its password (by its PIN when no password wrapped it). Null when locked.
+ */
+export async function backupSealFor(device: DeviceDatabase, userId: string): Promise<BackupSeal | null> {
+  const record = await getAppLock(device, userId);
+  const key = record ? keyFor(record.dbName) : 'clear';
+  if (!record || typeof key === 'string') return null;
+  if (record.password) return { key, wrapped: record.password, by: 'password' };
+  return record.pin ? { key, wrapped: record.pin, by: 'pin' } : null;
 }
 
 /** Seals what an account's database holds in clear that should be sealed (written before its lock). */

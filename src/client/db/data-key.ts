@@ -19,14 +19,14 @@ export const PBKDF2_ITERATIONS = 600_000;
 export interface WrappedKey {
   salt: Uint8Array<ArrayBuffer>;
   iv: Uint8Array<ArrayBuffer>;
-  wrapped: ArrayBuffer;
+  wrapped: ArrayBuffer | Uint8Array<ArrayBuffer>;
   iterations: number;
 }
 
 /** Sealed bytes: AES-GCM ciphertext (with its tag) and the IV it was made with. */
 export interface SealedBytes {
   iv: Uint8Array<ArrayBuffer>;
-  data: ArrayBuffer;
+  data: ArrayBuffer | Uint8Array<ArrayBuffer>;
 }
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
