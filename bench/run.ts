@@ -4,6 +4,7 @@
 //   3. the server: a push of 50 logs and a pull page of 500 changes on PGlite;
 //   4. campaign progress of a commune-year (50,000 entries): from scratch, and after one new entry.
 //   5. the logbook in real Chromium with 10,000 entries: a filter change, the search map, a keystroke.
+//   5b. saving a tip in real Chromium, sealed (encryption at rest) against in clear: within 2×.
 //   6. load: 1,000 devices at once against the server process over HTTP, on PostgreSQL and
 //      PGlite, with the reference limits of the same run (bench/load/load-bench.ts).
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
@@ -37,6 +38,15 @@ if (wants('logbook')) {
   lines.push({ name: `logbook filter change, ${logbook.stored} entries (median)`, value: `${logbook.filterAll.toFixed(1)} ms all, ${logbook.filterKindStatus.toFixed(1)} ms kind+status+sync`, budget: '100 ms', ratio: Math.max(logbook.filterAll, logbook.filterKindStatus) / 100 });
   lines.push({ name: 'logbook search: map built once per list change (median)', value: `${logbook.buildIndex.toFixed(0)} ms`, budget: '—', ratio: NaN });
   lines.push({ name: 'logbook search keystroke (median)', value: `${logbook.keystroke.toFixed(2)} ms; one screen of rows ${logbook.screenRows.toFixed(2)} ms`, budget: '16 ms', ratio: logbook.keystroke / 16 });
+}
+if (wants('sealed')) {
+  const { measureSealedSave } = await import('./sealed-save.ts');
+  const sealed = await measureSealedSave({ stored: 10_000, samples: 200 });
+  lines.push({
+    name: `save a tip sealed vs in clear, ${sealed.stored.toLocaleString('en')} tips stored (median)`,
+    value: `${sealed.sealedMedianMs.toFixed(2)} ms sealed (p95 ${sealed.sealedP95Ms.toFixed(2)}), ${sealed.clearMedianMs.toFixed(2)} ms clear (p95 ${sealed.clearP95Ms.toFixed(2)})`,
+    budget: '2× clear', ratio: sealed.sealedMedianMs / (2 * sealed.clearMedianMs),
+  });
 }
 if (wants('server')) {
   const { measureServerSync } = await import('./server-sync.ts');
