@@ -34,10 +34,10 @@ export async function launchChromium(): Promise<Browser> {
 export const E2E_PIN = '246810';
 
 /**
- * Signs a demo account in (password antt2026), sets its PIN (E2E_PIN) when this phone asks for
+ * Signs a demo account in (password antt2026), sets its PIN (E2E_PIN unless given) when this phone asks for
  * one (its first login here), and waits for its role's home screen.
  */
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, pin: string = E2E_PIN): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
@@ -46,8 +46,8 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   const pinTitle = page.getByRole('heading', { name: 'Đặt mã PIN cho máy này' });
   await home.or(pinTitle).first().waitFor({ state: 'attached' });
   if (await pinTitle.count() > 0) {
-    await page.getByLabel('Mã PIN (6 chữ số)').fill(E2E_PIN);
-    await page.getByLabel('Nhập lại mã PIN').fill(E2E_PIN);
+    await page.getByLabel('Mã PIN (6 chữ số)').fill(pin);
+    await page.getByLabel('Nhập lại mã PIN').fill(pin);
     await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
   }
   await home.waitFor({ state: 'attached' });
