@@ -15,6 +15,9 @@ import { saveDraft, getDraft } from '#src/client/db/draft-repository.ts';
 import { addPhoto, getPhotos } from '#src/client/db/photo-repository.ts';
 import { listLogbookIds } from '#src/client/db/logbook-repository.ts';
 import { LockedError, SEALED_FIELD } from '#src/client/db/sealing.ts';
+import { exportBackup, importBackup } from '#src/client/db/backup-repository.ts';
+import { saveSession } from '#src/client/db/session-repository.ts';
+import type { Profile } from '#src/shared/domain/account.ts';
 import { PROTOCOL_VERSION } from '#src/shared/sync/protocol.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { validEntries } from '../../shared/kinds/entry-fixtures.ts';
@@ -24,6 +27,10 @@ import { rawStores, rawText } from './support/raw-indexeddb.ts';
 const SECRET = 'Có người lạ hỏi mua xe máy cũ không giấy tờ';
 const SOURCE = 'Bà Lê Thị Hoa';
 const opened: AnttDatabase[] = [];
+const memberProfile: Profile = {
+  user: { id: MEMBER_ID, username: 'tovien', displayName: 'Nguyễn Văn An', role: 'member' },
+  team: { id: TEAM_ID, name: 'Tổ bảo vệ ANTT thôn Đông' }, hamlets: [], orgUnits: [],
+};
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.delete()));
@@ -114,6 +121,20 @@ describe('sealing restricted records', () => {
     await resolveConflict(db, conflict, { content: 1 }, MEMBER_ID);
     await expectNoSecret(db);
     expect(await db.fieldLog.get(entry.id as string)).toMatchObject({ content: SOURCE });
+  });
+
+  it('seals tips a backup import brings, with their unsent change', async () => {
+    const source = await unlockedDb();
+    await saveSession(source, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile: memberProfile, loggedInAt: '2026-03-01T00:00:00.000Z' });
+    await putRecord(source, 'fieldLog', tip());
+    const file = await exportBackup(source);
+    const db = await unlockedDb();
+    await saveSession(db, { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', profile: memberProfile, loggedInAt: '2026-03-01T00:00:00.000Z' });
+
+    expect(await importBackup(db, file)).toMatchObject({ added: 1, queued: 1 });
+    await expectNoSecret(db);
+    expect((await db.fieldLog.toArray())[0]).toMatchObject({ content: SECRET });
+    expect((await db.outbox.toArray())[0]?.data).toMatchObject({ content: SECRET });
   });
 
   it('seals drafts of restricted kinds and every photo', async () => {
