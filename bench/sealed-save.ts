@@ -1,5 +1,6 @@
 // Saving a tip in real Chromium, in clear and sealed (encryption at rest, src/client/db/
-// sealing.ts), alternately, through the same Vite setup as save-latency.ts.
+// sealing.ts), alternately, through the same Vite setup as save-latency.ts; and unlocking with a
+// PIN at the shipped PBKDF2 iteration count.
 import { join } from 'node:path';
 import { createServer } from 'vite';
 import { launchChromium } from '../tests/support/browser.ts';
@@ -11,6 +12,7 @@ export interface SealedSave {
   clearP95Ms: number;
   sealedMedianMs: number;
   sealedP95Ms: number;
+  unlockMedianMs: number;
 }
 
 export async function measureSealedSave(options: { stored: number; samples: number }): Promise<SealedSave> {
@@ -26,7 +28,7 @@ export async function measureSealedSave(options: { stored: number; samples: numb
     await page.waitForFunction(() => 'runSealedSaveBench' in window);
     const result = await page.evaluate(
       ([stored, samples]) =>
-        (window as unknown as { runSealedSaveBench: (s: number, n: number) => Promise<{ stored: number; clearMs: number[]; sealedMs: number[] }> }).runSealedSaveBench(stored!, samples!),
+        (window as unknown as { runSealedSaveBench: (s: number, n: number) => Promise<{ stored: number; clearMs: number[]; sealedMs: number[]; unlockMs: number[] }> }).runSealedSaveBench(stored!, samples!),
       [options.stored, options.samples],
     );
     return {
@@ -35,6 +37,7 @@ export async function measureSealedSave(options: { stored: number; samples: numb
       clearP95Ms: quantile(result.clearMs, 0.95),
       sealedMedianMs: quantile(result.sealedMs, 0.5),
       sealedP95Ms: quantile(result.sealedMs, 0.95),
+      unlockMedianMs: quantile(result.unlockMs, 0.5),
     };
   } finally {
     await browser.close();

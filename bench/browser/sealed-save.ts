@@ -3,7 +3,7 @@
 // sealing middleware: record and outbox entry encrypted with AES-GCM). Saves alternate between
 // the two so that both see the same machine; each database already holds `stored` tips.
 import { AnttDatabase } from '#src/client/db/database.ts';
-import { createDataKey, toNonExtractable } from '#src/client/db/data-key.ts';
+import { createDataKey, PBKDF2_ITERATIONS, toNonExtractable, unwrapDataKey, wrapDataKey } from '#src/client/db/data-key.ts';
 import { unlockDatabase } from '#src/client/db/key-ring.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -12,6 +12,19 @@ interface SealedBenchResult {
   stored: number;
   clearMs: number[];
   sealedMs: number[];
+  /** Unlocking with a PIN (PBKDF2 at the shipped iteration count, then the unwrap). */
+  unlockMs: number[];
+}
+
+async function timeUnlocks(count: number): Promise<number[]> {
+  const wrapped = await wrapDataKey(await createDataKey(), '246810');
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const start = performance.now();
+    if (!(await unwrapDataKey(wrapped, '246810'))) throw new Error('the PIN did not unwrap its key');
+    times.push(performance.now() - start);
+  }
+  return times;
 }
 
 const teamId = uuidv7();
@@ -61,8 +74,9 @@ async function run(stored: number, samples: number): Promise<SealedBenchResult> 
     db.close();
     await AnttDatabase.delete(db.name);
   }
-  status.textContent = 'Xong';
-  return { stored: count, clearMs, sealedMs };
+  const unlockMs = await timeUnlocks(7);
+  status.textContent = `Xong (${PBKDF2_ITERATIONS} vòng PBKDF2)`;
+  return { stored: count, clearMs, sealedMs, unlockMs };
 }
 
 (window as unknown as { runSealedSaveBench: typeof run }).runSealedSaveBench = run;
