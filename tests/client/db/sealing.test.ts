@@ -106,6 +106,17 @@ describe('sealing restricted records', () => {
     expect((await listOpenRejections(db))[0]?.data).toMatchObject({ content: `${SECRET} (sửa)` });
   });
 
+  it('keeps a tip sealed when a push settles and records its server version', async () => {
+    const db = await unlockedDb();
+    const entry = tip();
+    await putRecord(db, 'fieldLog', entry);
+    const [queued] = await db.outbox.toArray();
+    await settlePush(db, { protocolVersion: PROTOCOL_VERSION, lastAppliedSeq: queued!.seq!, written: [{ seq: queued!.seq!, version: 11 }], rejected: [] });
+    await expectNoSecret(db);
+    expect(await db.fieldLog.get(entry.id as string)).toEqual({ ...entry, serverVersion: 11 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('seals conflicts of restricted records, also once resolved', async () => {
     const db = await unlockedDb();
     const entry = tip();
