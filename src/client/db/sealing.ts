@@ -15,7 +15,7 @@
  * so while a value is sealed or opened the middleware keeps the transaction alive with cheap
  * reads (as Dexie.waitFor does), and continues inside their success callbacks.
  */
-import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreCursor, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { isRestrictedKind } from '#src/shared/domain/field-log.ts';
 import { openBytes, sealBytes, type SealedBytes } from './data-key.ts';
 import { keyFor } from './key-ring.ts';
@@ -112,11 +112,12 @@ const isSealedRow = (value: unknown): value is Row => typeof value === 'object' 
 
 /**
  * Resolves with `work`'s outcome inside a success callback of the transaction, keeping it alive
- * meanwhile with reads of a key that cannot exist.
+ * meanwhile with reads of a key that cannot exist. A Dexie promise, so that the callers above
+ * (Dexie's own middlewares, Collection.modify) continue in their transaction's zone.
  */
 function whileAlive<T>(trans: DBCoreTransaction, work: Promise<T>): Promise<T> {
   const idb = trans as unknown as IDBTransaction;
-  return new Promise<T>((resolve, reject) => {
+  return new Dexie.Promise<T>((resolve, reject) => {
     let settle: (() => void) | null = null;
     work.then((value) => (settle = () => resolve(value)), (error: unknown) => (settle = () => reject(error instanceof Error ? error : new Error(String(error)))));
     const store = idb.objectStore(idb.objectStoreNames[0]!);
@@ -130,6 +131,11 @@ function whileAlive<T>(trans: DBCoreTransaction, work: Promise<T>): Promise<T> {
     };
     spin();
   });
+}
+
+/** `f` of a value that may still be coming. */
+function then<T, U>(value: T | Promise<T>, f: (value: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise || value instanceof Dexie.Promise ? (value as Promise<T>).then(f) : f(value);
 }
 
 function sealingTable(down: DBCoreTable, dbName: string, rule: SealingRule): DBCoreTable {
@@ -149,27 +155,27 @@ function sealingTable(down: DBCoreTable, dbName: string, rule: SealingRule): DBC
     const values = Promise.all(req.values.map((value, i) => (needs[i] ? seal(key, table, rule, value as Row) : value)));
     return whileAlive(req.trans, values).then((sealed) => ({ ...req, values: sealed }));
   };
+  // No async functions here: their native promises would leave Dexie's transaction zone.
   return {
     ...down,
-    mutate: async (req) => {
-      const sealed = sealAll(req);
-      return down.mutate(sealed instanceof Promise ? await sealed : sealed);
+    mutate: (req) => {
+      let sealed: Promise<DBCoreMutateRequest> | DBCoreMutateRequest;
+      try {
+        sealed = sealAll(req);
+      } catch (error) {
+        return Dexie.Promise.reject(error);
+      }
+      return then(sealed, (ready) => down.mutate(ready)) as ReturnType<DBCoreTable['mutate']>;
     },
-    get: async (req) => (await openAll(req.trans, [await down.get(req)]))[0],
-    getMany: async (req) => openAll(req.trans, await down.getMany(req)),
-    query: async (req) => {
-      const response = await down.query(req);
-      return req.values ? { ...response, result: await openAll(req.trans, response.result) } : response;
-    },
-    openCursor: async (req) => {
-      const cursor = await down.openCursor(req);
-      return cursor && req.values ? openingCursor(cursor, req.trans, (row) => openAll(req.trans, [row])) : cursor;
-    },
+    get: (req) => down.get(req).then((row) => then(openAll(req.trans, [row]), (rows) => rows[0])),
+    getMany: (req) => down.getMany(req).then((rows) => openAll(req.trans, rows)),
+    query: (req) => down.query(req).then((response) => (req.values ? then(openAll(req.trans, response.result), (result) => ({ ...response, result })) : response)),
+    openCursor: (req) => down.openCursor(req).then((cursor) => (cursor && req.values ? openingCursor(cursor, (row) => openAll(req.trans, [row])) : cursor)),
   };
 }
 
 /** A cursor whose `value` is opened before each step's callback runs. */
-function openingCursor(cursor: DBCoreCursor, trans: DBCoreTransaction, openRow: (row: unknown) => Promise<unknown[]> | unknown[]): DBCoreCursor {
+function openingCursor(cursor: DBCoreCursor, openRow: (row: unknown) => Promise<unknown[]> | unknown[]): DBCoreCursor {
   let value: unknown;
   return Object.create(cursor, {
     value: { get: () => value },
@@ -179,11 +185,11 @@ function openingCursor(cursor: DBCoreCursor, trans: DBCoreTransaction, openRow: 
     start: {
       value: (onNext: () => void) => cursor.start(() => {
         const opened = openRow(cursor.value);
-        if (!(opened instanceof Promise)) {
+        if (Array.isArray(opened)) {
           value = opened[0];
           return onNext();
         }
-        void whileAlive(trans, opened).then((rows) => {
+        void opened.then((rows) => {
           value = rows[0];
           try {
             onNext();

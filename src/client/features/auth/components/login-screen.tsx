@@ -10,6 +10,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useDevice } from '#src/client/db/device-context.tsx';
 import { accountDatabaseName, signInAccount, useActiveAccount } from '#src/client/db/account-repository.ts';
 import { setUpAppLock, unlockWithPassword, useAppLock } from '#src/client/db/app-lock.ts';
+import { lockAllDatabases } from '#src/client/db/key-ring.ts';
 import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { loginResponseSchema, type LoginResponse } from '#src/shared/domain/account.ts';
@@ -73,6 +74,8 @@ export function LoginScreen({ onSignedIn }: {
   }
 
   async function finish(answer: LoginResponse, acceptedPassword: string = password): Promise<void> {
+    // Whoever held the phone before is locked: only the account signing in now is open.
+    lockAllDatabases();
     const status = await unlockWithPassword(device, answer.profile.user.id, acceptedPassword);
     if (status === 'needs-setup') return setPinSetup({ answer, password: acceptedPassword });
     await complete(answer);
