@@ -1,11 +1,12 @@
 /** A 6-digit PIN input: the phone's number pad, hidden digits, never autofilled. */
+import type { Ref } from 'react';
 import type { FieldControlProps } from '#src/client/components/field.tsx';
 
 export function PinInput({ control, value, onChange, inputRef, autoFocus }: {
   control: FieldControlProps;
   value: string;
   onChange: (value: string) => void;
-  inputRef?: React.Ref<HTMLInputElement>;
+  inputRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
 }) {
   return (
