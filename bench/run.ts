@@ -7,16 +7,18 @@
 //   4. campaign progress of a commune-year (50,000 entries): from scratch, and after one new entry.
 //   5. the logbook in real Chromium with 10,000 entries: opening the screen (count and first rows),
 //      a filter change, the search map, a keystroke.
+//   5b. saving a tip in real Chromium, sealed (encryption at rest) against in clear: within 2×;
+//       unlocking with the PIN (PBKDF2) here, for the estimate on a cheap phone (data-key.ts).
 //   6. load: 1,000 devices at once against the server process over HTTP, on PostgreSQL and
 //      PGlite, with the reference limits of the same run (bench/load/load-bench.ts).
 //   7. sync in real Chromium against the real server (bench/sync/browser-sync.ts): 10,000
 //      entries pushed with home open and with Settings open, beside the server's own speed;
 //      bytes per entry on the wire; a fresh phone's pull of 50,000 entries beside a raw
 //      IndexedDB bulk put of the same rows.
-// Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 //   8. opening the app at 4× CPU slowdown (bench/sync/cold-start.ts): a new visitor's paint
 //      figures, and an offline cold start to home with 10,000 logs stored.
 // The client figures (shell, save, sync, start) also go to bench/results/client.json.
+// Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +60,17 @@ if (wants('logbook')) {
   lines.push({ name: `logbook filter change, ${logbook.stored} entries (median)`, value: `${logbook.filterAll.toFixed(1)} ms all, ${logbook.filterKindStatus.toFixed(1)} ms kind+status+sync`, budget: '100 ms', ratio: Math.max(logbook.filterAll, logbook.filterKindStatus) / 100 });
   lines.push({ name: 'logbook search: map built once per list change (median)', value: `${logbook.buildIndex.toFixed(0)} ms`, budget: '—', ratio: NaN });
   lines.push({ name: 'logbook search keystroke (median)', value: `${logbook.keystroke.toFixed(2)} ms; one screen of rows ${logbook.screenRows.toFixed(2)} ms`, budget: '16 ms', ratio: logbook.keystroke / 16 });
+}
+if (wants('sealed')) {
+  const { measureSealedSave } = await import('./sealed-save.ts');
+  const sealed = await measureSealedSave({ stored: 10_000, samples: 200 });
+  lines.push({
+    name: `save a tip sealed vs in clear, ${sealed.stored.toLocaleString('en')} tips stored (median)`,
+    value: `${sealed.sealedMedianMs.toFixed(2)} ms sealed (p95 ${sealed.sealedP95Ms.toFixed(2)}), ${sealed.clearMedianMs.toFixed(2)} ms clear (p95 ${sealed.clearP95Ms.toFixed(2)})`,
+    budget: '2× clear', ratio: sealed.sealedMedianMs / (2 * sealed.clearMedianMs),
+  });
+  // A cheap Android phone runs PBKDF2 about 5–8× slower than this machine (data-key.ts).
+  lines.push({ name: 'unlock with the PIN, PBKDF2-SHA-256 (median, this machine)', value: `${sealed.unlockMedianMs.toFixed(0)} ms`, budget: '— (×5–8 on a cheap phone: about 1 s)', ratio: NaN });
 }
 if (wants('server')) {
   const { measureServerSync } = await import('./server-sync.ts');

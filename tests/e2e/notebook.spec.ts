@@ -51,8 +51,11 @@ async function storedPhotos(page: Page): Promise<Array<{ width: number; height: 
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const request = open.result.transaction('photos').objectStore('photos').getAll();
-      request.onsuccess = () => resolve(request.result.map((row: { width: number; height: number; bytes: number; blob: Blob }) => (
-        { width: row.width, height: row.height, bytes: row.bytes, type: row.blob.type, size: row.blob.size })));
+      // Photos are stored sealed (src/client/db/sealing.ts): the JPEG's bytes encrypted, plus
+      // AES-GCM's 16-byte tag, with its type beside them.
+      type Sealed = { data: ArrayBuffer; blobType: string };
+      request.onsuccess = () => resolve(request.result.map((row: { width: number; height: number; bytes: number; $sealed: Sealed }) => (
+        { width: row.width, height: row.height, bytes: row.bytes, type: row.$sealed.blobType, size: row.$sealed.data.byteLength - 16 })));
       request.onerror = () => reject(request.error);
     };
   }), name);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { axeViolations } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -97,6 +97,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     });
     await device.setOffline(true);
     await page.reload();
+    await unlock(page);
     await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
     await page.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
     // Offline is a normal state: said calmly, and no error about the missing connection.

@@ -4,7 +4,7 @@
 // one tab never overlap those of the other, and each tab still gets its turn.
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -48,6 +48,7 @@ describe.skipIf(skipReason !== null)(`one sync runner across tabs${skipReason ? 
       await first.getByText('Đã gửi hết').waitFor();
       const second = await context.newPage();
       await second.goto(server.url);
+      await unlock(second);
       await second.getByText('Đã gửi hết').waitFor();
 
       const spans: Span[] = [];

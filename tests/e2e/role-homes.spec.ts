@@ -5,7 +5,7 @@
 // police and province then see that entry on their own homes (pulled by sync).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { axeViolations, isOnScreen, navTop, undersizedTargets, wrappedNavLabels } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -56,6 +56,7 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.reload();
+    await unlock(page);
     await page.getByText(/^\d+\/\d+ hộ/).waitFor();
     await page.getByText('Đã gửi hết').waitFor();
     await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
@@ -136,6 +137,7 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
     await expectScreenSound(page);
 
     await page.goto(`${server.url}/nhat-ky/moi`);
+    await unlock(page);
     await page.getByRole('heading', { name: 'Màn hình này không dành cho tài khoản Công an xã.' }).waitFor();
     await expect(page.getByRole('button', { name: 'Lưu' }).count()).resolves.toBe(0);
     await page.context().close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -77,6 +77,7 @@ describe.skipIf(skipReason !== null)(`update prompt${skipReason ? ` (skipped: ${
         return button !== undefined && !button.disabled;
       });
       await Promise.all([page.waitForEvent('load'), updateButton.click()]);
+      await unlock(page);
 
       await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
       await page.getByText('Phòng chống ma túy').waitFor();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeBackup, encodeBackup } from '#src/client/db/backup-file.ts';
 import { exportBackup, importBackup } from '#src/client/db/backup-repository.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
+import { passwordSeal } from '../client/db/support/backup-seal.ts';
 import type { LoginResponse } from '#src/shared/domain/account.ts';
 import { forEachDatabase } from '../support/test-databases.ts';
 import { loginOverHttp, openHttpDevice, syncUntilDone, teamLog, type HttpDevice } from './support/http-devices.ts';
@@ -55,7 +56,8 @@ forEachDatabase('a backup restored on another phone', (getDb) => {
     const unsent = teamLog(member, { topic: 'Chưa gửi' });
     await putRecord(oldPhone.db, 'fieldLog', unsent);
 
-    const file = await decodeBackup((await encodeBackup(await exportBackup(oldPhone.db))).bytes);
+    // Encrypted with the old phone's key; the new phone opens it with the account's password.
+    const file = await decodeBackup((await encodeBackup(await exportBackup(oldPhone.db), await passwordSeal('antt2026'))).bytes, { secret: 'antt2026' });
     const newPhone = await openHttpDevice(server.url, await loginOverHttp(server.url, 'tovien'), 'new');
     expect(await importBackup(newPhone.db, file)).toMatchObject({ queued: 2 });
 

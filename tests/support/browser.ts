@@ -30,13 +30,33 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Signs a demo account in (password antt2026) and waits for its role's home screen. */
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+/** The PIN the browser tests set at an account's first login on a phone. */
+export const E2E_PIN = '246810';
+
+/**
+ * Signs a demo account in (password antt2026), sets its PIN (E2E_PIN unless given) when this phone asks for
+ * one (its first login here), and waits for its role's home screen.
+ */
+export async function signIn(page: Page, baseUrl: string, username: string, pin: string = E2E_PIN): Promise<void> {
   await page.goto(baseUrl);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor({ state: 'attached' });
+  const home = page.getByRole('heading', { name: 'Trang chủ', level: 1 });
+  const pinTitle = page.getByRole('heading', { name: 'Đặt mã PIN cho máy này' });
+  await home.or(pinTitle).first().waitFor({ state: 'attached' });
+  if (await pinTitle.count() > 0) {
+    await page.getByLabel('Mã PIN (6 chữ số)').fill(pin);
+    await page.getByLabel('Nhập lại mã PIN').fill(pin);
+    await page.getByRole('button', { name: 'Lưu mã PIN' }).click();
+  }
+  await home.waitFor({ state: 'attached' });
+}
+
+/** Enters the PIN a page asks for after a reload or in a new tab (the app lock). */
+export async function unlock(page: Page, pin: string = E2E_PIN): Promise<void> {
+  await page.getByLabel('Mã PIN (6 chữ số)').fill(pin);
+  await page.getByRole('button', { name: 'Mở khoá' }).click();
 }
 
 /**

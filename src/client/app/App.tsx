@@ -2,18 +2,23 @@
  * The app: language and the active account from the phone's device database, the account's own
  * database (AccountDatabase) and its session, then the screen the URL names (routes.ts, matched
  * by wouter over the guarded location of components/navigation.ts).
+ * An account opens only unlocked (its PIN, app-lock.ts): locked, the URL shows the PIN screen
+ * and nothing of the account, not even its database or sync, is open.
  * Signed out, every URL shows the login without changing the URL (after the login the user is
  * where the link pointed; and a redirect here would race the live session query right after
  * saveSession). Signed in, the app never needs the network to open. Every screen but the
  * frame and home's chooser loads on demand, to keep the first download small.
  */
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Link, Router, useLocation, useRouter } from 'wouter';
 import './zod-config.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { useSession } from '#src/client/db/session-repository.ts';
 import { useLanguagePref } from '#src/client/db/prefs-repository.ts';
 import { useActiveAccount } from '#src/client/db/account-repository.ts';
+import { useAppLock } from '#src/client/db/app-lock.ts';
+import type { DeviceAccount } from '#src/client/db/device-database.ts';
+import { useIsUnlocked } from '#src/client/db/key-ring.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
 import { navigate, useGuardedLocation } from '#src/client/components/navigation.ts';
 import { I18nProvider, useT } from '#src/client/i18n/i18n-context.tsx';
@@ -21,8 +26,10 @@ import { vi } from '#src/client/i18n/vi.ts';
 import { findRoute, isRouteAllowed, loginPath, type RouteMatch } from './routes.ts';
 import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
+import { useLockAfterBackground } from './background-lock.ts';
 
 const LoginScreen = lazy(async () => ({ default: (await import('#src/client/features/auth/components/login-screen.tsx')).LoginScreen }));
+const PinEntryScreen = lazy(async () => ({ default: (await import('#src/client/features/auth/components/pin-entry-screen.tsx')).PinEntryScreen }));
 
 const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
 
@@ -35,10 +42,27 @@ export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; 
       <Router hook={useGuardedLocation}>
         {account === null
           ? <Screens session={null} onSignedIn={onSignedIn} />
-          : <AccountDatabase key={account.dbName} account={account} onOpened={onAccountOpened}><AccountScreens onSignedIn={onSignedIn} /></AccountDatabase>}
+          : (
+            <AccountLock key={account.dbName} account={account} onSignedIn={onSignedIn}>
+              <AccountDatabase account={account} onOpened={onAccountOpened}><AccountScreens onSignedIn={onSignedIn} /></AccountDatabase>
+            </AccountLock>
+          )}
       </Router>
     </I18nProvider>
   );
+}
+
+/**
+ * The active account shows only unlocked; locked, its PIN is asked (or, with no working PIN on
+ * this phone, an online login).
+ */
+function AccountLock({ account, onSignedIn, children }: { account: DeviceAccount; onSignedIn: (() => void) | undefined; children: ReactNode }) {
+  const lock = useAppLock(account.userId);
+  const isUnlocked = useIsUnlocked(account.dbName);
+  useLockAfterBackground(account.dbName);
+  if (lock === undefined) return splash;
+  if (isUnlocked) return children;
+  return <Screens session={null} onSignedIn={onSignedIn} lockedAccount={lock?.pin ? account : undefined} />;
 }
 
 /** The active account's session decides between its screens and the login. */
@@ -48,7 +72,12 @@ function AccountScreens({ onSignedIn }: { onSignedIn: (() => void) | undefined }
   return <Screens session={session} onSignedIn={onSignedIn} />;
 }
 
-function Screens({ session, onSignedIn }: { session: SessionRow | null; onSignedIn: (() => void) | undefined }) {
+function Screens({ session, onSignedIn, lockedAccount }: {
+  session: SessionRow | null;
+  onSignedIn: (() => void) | undefined;
+  /** Set when the account waits for its PIN: that screen instead of the login. */
+  lockedAccount?: DeviceAccount | undefined;
+}) {
   const { t } = useT();
   const [pathname] = useLocation();
   const { parser } = useRouter();
@@ -74,7 +103,8 @@ function Screens({ session, onSignedIn }: { session: SessionRow | null; onSigned
   return (
     <AppShell session={session} route={isLogin ? undefined : match?.route} mainRef={mainRef}>
       <Suspense fallback={<p className="screen-loading">{t('app.loading')}</p>}>
-        {isLogin ? <LoginScreen onSignedIn={handleSignedIn} /> : <SignedInScreen match={match} profile={session.profile} />}
+        {lockedAccount ? <PinEntryScreen account={lockedAccount} />
+          : isLogin ? <LoginScreen onSignedIn={handleSignedIn} /> : <SignedInScreen match={match} profile={session.profile} />}
       </Suspense>
     </AppShell>
   );

@@ -13,7 +13,8 @@
 import Dexie from 'dexie';
 import type { LoginResponse } from '#src/shared/domain/account.ts';
 import { AnttDatabase } from './database.ts';
-import type { DeviceAccount, DeviceDatabase } from './device-database.ts';
+import { appLockKey, type DeviceAccount, type DeviceDatabase } from './device-database.ts';
+import { forgetDatabase, lockAllDatabases, lockDatabase } from './key-ring.ts';
 import { useDeviceQuery } from './device-context.tsx';
 import { isLanguage, setLanguage } from './prefs-repository.ts';
 import { clearSession, getSession, saveSession } from './session-repository.ts';
@@ -45,6 +46,26 @@ export function useKeptAccounts(): DeviceAccount[] | undefined {
   }, []);
 }
 
+/** The database an account has, or will have, on this phone. */
+export async function accountDatabaseName(device: DeviceDatabase, userId: string): Promise<string> {
+  return (await device.accounts.get(userId))?.dbName ?? databaseNameFor(userId);
+}
+
+/**
+ * Makes a kept account the active one (a shared phone's login screen): the app asks for its PIN
+ * before showing anything. Every account's key is forgotten first.
+ */
+export async function switchToAccount(device: DeviceDatabase, userId: string): Promise<void> {
+  lockAllDatabases();
+  await device.meta.put({ key: ACTIVE_KEY, value: userId });
+}
+
+/** Leaves the active account without signing it out (another person takes the phone). */
+export async function leaveActiveAccount(device: DeviceDatabase): Promise<void> {
+  lockAllDatabases();
+  await device.meta.delete(ACTIVE_KEY);
+}
+
 /**
  * Stores a fresh online login in the account's own database (created on first use) and makes
  * the account active. Other accounts' databases are not opened.
@@ -74,12 +95,15 @@ export async function signOutAccount(device: DeviceDatabase, db: AnttDatabase, u
     // The token goes first: from then on nothing shows or sends this account's data.
     await clearSession(db);
     await device.meta.delete(ACTIVE_KEY);
+    lockDatabase(db.name);
     return 'kept';
   }
   // Inactive first, so the app lets go of the database, then erased.
   await device.meta.delete(ACTIVE_KEY);
   db.close();
   await Dexie.delete(db.name);
+  forgetDatabase(db.name);
+  await device.meta.delete(appLockKey(userId));
   await device.accounts.delete(userId);
   return 'erased';
 }

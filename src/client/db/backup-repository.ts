@@ -8,7 +8,10 @@
  * outbox (changes not yet pushed, in order), and the refusals set aside for their author. It
  * never holds the session token, the sync client id or the pull cursor: those belong to the
  * phone that made them, and a second phone pushing under the first one's client id would have
- * its changes skipped as already applied.
+ * its changes skipped as already applied. Tips and reintegration visits (and the conflicts,
+ * unsent changes and refusals about them) go in only when the account may read them: its own,
+ * or in a restricted scope the server says it holds (a leader's team, commune police).
+ * backup-file.ts encrypts the file with the account's key (format 2).
  *
  * Import, in ONE transaction (all of it or nothing):
  * - records by id: a record with a change waiting on this phone stays as it is; a record the
@@ -22,12 +25,14 @@
  */
 import { z } from 'zod';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
+import { isRestrictedKind } from '#src/shared/domain/field-log.ts';
 import { collectionNames, isCollectionName, type CollectionName } from '#src/shared/sync/collections.ts';
 import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry, type RejectionRow } from './database.ts';
 import { readPendingRecordIds } from './sync-state-repository.ts';
+import { getHeldScopes } from './pull-repository.ts';
 import { getSession } from './session-repository.ts';
 
-/** The file format this build writes and reads. */
+/** The format of a backup's content (format 2 files, backup-file.ts, hold it encrypted). */
 export const BACKUP_FORMAT = 1;
 const BACKUP_APP = 'so-tay-antt';
 const IMPORTED_KEY = 'importedBackups';
@@ -73,25 +78,49 @@ export const backupMessages = {
   notBackup: 'Tệp này không phải tệp sao lưu của Sổ tay ANTT, hoặc đã bị hỏng.',
   newerFormat: 'Tệp sao lưu được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi nhập lại.',
   noGzip: 'Máy này không đọc được tệp sao lưu đã nén. Hãy dùng trình duyệt Chrome mới hơn.',
+  needsSecret: 'Tệp sao lưu này đã được mã hoá. Hãy nhập mật khẩu của tài khoản (mật khẩu của lần đăng nhập gần nhất trên máy cũ) để mở.',
+  wrongSecret: 'Mật khẩu không mở được tệp sao lưu này. Hãy thử lại mật khẩu đã dùng trên máy cũ.',
+  locked: 'Ứng dụng đang khoá: hãy mở khoá bằng mã PIN rồi tạo tệp sao lưu.',
   otherAccount: (username: string) => `Tệp sao lưu này của tài khoản “${username}”, không phải tài khoản đang đăng nhập. Hãy đăng nhập bằng tài khoản đó để nhập.`,
 } as const;
 
 /** Everything of the signed-in account on this phone, as a backup (see the header). */
 export async function exportBackup(db: AnttDatabase, now: Date = new Date()): Promise<BackupFile> {
   const tables = collectionNames.map((name) => collectionTable(db, name));
-  return db.transaction('r', [db.session, db.outbox, db.rejections, ...tables], async () => {
+  return db.transaction('r', [db.session, db.meta, db.outbox, db.rejections, ...tables], async () => {
     const session = await getSession(db);
     if (!session) throw new BackupError(backupMessages.notSignedIn);
     const { id: userId, username, displayName } = session.profile.user;
+    const mayRead = readableBy(userId, new Set((await getHeldScopes(db)).scopes));
     const collections: BackupFile['collections'] = {};
-    for (const name of collectionNames) collections[name] = (await collectionTable(db, name).toArray()) as BackupFile['collections'][string];
-    const outbox = (await db.outbox.orderBy('seq').toArray()).map(({ seq: _seq, ...entry }) => entry);
-    const rejections = (await db.rejections.orderBy('id').toArray()).map(({ id: _id, ...row }) => row);
+    for (const name of collectionNames) {
+      collections[name] = ((await collectionTable(db, name).toArray()) as BackupFile['collections'][string]).filter((row) => mayRead(name, row));
+    }
+    const outbox = (await db.outbox.orderBy('seq').toArray()).filter((entry) => !entry.data || mayRead(entry.collection, entry.data)).map(({ seq: _seq, ...entry }) => entry);
+    const rejections = (await db.rejections.orderBy('id').toArray()).filter((row) => !row.data || mayRead(row.collection, row.data)).map(({ id: _id, ...row }) => row);
     return {
       format: BACKUP_FORMAT, app: BACKUP_APP, backupId: uuidv7(now.getTime()), exportedAt: now.toISOString(),
       account: { userId, username, displayName }, collections, outbox, rejections,
     };
   });
+}
+
+/**
+ * Whether the account may read a record: anything but tips, reintegration visits and conflicts
+ * about them; those when the account wrote them or holds their restricted scope.
+ */
+function readableBy(userId: string, held: Set<string>): (collection: string, row: Record<string, unknown>) => boolean {
+  return (collection, row) => {
+    let scope: string | null = null;
+    if (collection === 'fieldLog' && typeof row.kind === 'string' && isRestrictedKind(row.kind)) {
+      if (row.memberId === userId) return true;
+      scope = `restricted:${String(row.teamId)}:${String(row.memberId)}`;
+    } else if (collection === 'conflict' && typeof row.scope === 'string' && row.scope.startsWith('restricted:')) {
+      scope = row.scope;
+      if (scope.endsWith(`:${userId}`)) return true;
+    }
+    return scope === null || held.has(scope);
+  };
 }
 
 /** What the import screen shows before the user confirms. */

@@ -25,6 +25,7 @@ import type { Commendation } from '#src/shared/domain/commendation.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { CollectionName } from '#src/shared/sync/collections.ts';
 import type { RejectReason } from '#src/shared/sync/protocol.ts';
+import { sealingMiddleware } from './sealing.ts';
 
 /** A local change waiting to be pushed. `seq` is the per-client sequence number of the protocol. */
 export interface OutboxEntry {
@@ -164,6 +165,8 @@ export class AnttDatabase extends Dexie {
 
   constructor(name = 'so-tay-antt') {
     super(name);
+    // Restricted rows are sealed with the account's key on every write (sealing.ts).
+    this.use(sealingMiddleware);
     this.version(1).stores({
       household: 'id, hamletId',
       fieldLog: 'id, [memberId+date], [teamId+date], [kind+date], *householdIds',

@@ -27,6 +27,11 @@ export interface DeviceRow {
 
 export const DEVICE_DATABASE_NAME = 'so-tay-antt-device';
 
+/** The `meta` row holding an account's app lock (app-lock.ts). */
+export function appLockKey(userId: string): string {
+  return `appLock:${userId}`;
+}
+
 export class DeviceDatabase extends Dexie {
   accounts!: EntityTable<DeviceAccount, 'userId'>;
   prefs!: EntityTable<DeviceRow, 'key'>;

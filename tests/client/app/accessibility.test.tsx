@@ -13,7 +13,9 @@ import type { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { householdIndicator, planOf } from '../../support/plan-fixtures.ts';
 import { dayInVietnam } from '#src/shared/domain/dates.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
-import { freshDevice, memberProfile, outreachLog, renderApp, signedInPhone, villageHouseholds } from '../features/test-kit.tsx';
+import { freshDb, freshDevice, memberProfile, outreachLog, renderApp, renderWithDb, signedInPhone, villageHouseholds } from '../features/test-kit.tsx';
+import { lockAllDatabases } from '#src/client/db/key-ring.ts';
+import { PinSetupForm } from '#src/client/features/auth/components/pin-setup-form.tsx';
 
 const profile = memberProfile();
 
@@ -135,6 +137,27 @@ describe('accessibility (axe)', () => {
     renderApp(freshDevice(), <App />, '/dang-nhap');
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Đăng nhập' }));
     await screen.findByText('Nhập tên đăng nhập');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the PIN screen with a wrong PIN, listing nothing of the account', async () => {
+    const { device } = await signedInPhone(profile);
+    lockAllDatabases();
+    renderApp(device, <App />, '/');
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Mã PIN (6 chữ số)'), '000000');
+    await user.click(screen.getByRole('button', { name: 'Mở khoá' }));
+    await screen.findByText('Mã PIN không đúng. Còn 4 lần thử.');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('the PIN setup showing its errors', async () => {
+    renderWithDb(freshDb(), <PinSetupForm onSubmit={async () => undefined} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Mã PIN (6 chữ số)'), '123456');
+    await user.type(screen.getByLabelText('Nhập lại mã PIN'), '654321');
+    await user.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+    await screen.findByText('Hai mã PIN chưa giống nhau');
     expect(await violations()).toEqual([]);
   });
 

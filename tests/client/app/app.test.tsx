@@ -30,6 +30,13 @@ afterEach(() => {
   document.documentElement.lang = 'vi';
 });
 
+/** The first online login on a phone asks for a PIN before anything shows. */
+async function setPin(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.type(await screen.findByLabelText('Mã PIN (6 chữ số)'), '246810');
+  await user.type(screen.getByLabelText('Nhập lại mã PIN'), '246810');
+  await user.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+}
+
 async function signedInDb(): Promise<AnttDatabase> {
   const phone = await signedInPhone(profile);
   phones.set(phone.db, phone.device);
@@ -57,7 +64,8 @@ describe('app', () => {
     await user.type(screen.getByLabelText('Tên đăng nhập'), 'tovien');
     await user.type(screen.getByLabelText('Mật khẩu'), 'antt2026');
     await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
-    expect(await screen.findByRole('heading', { name: 'Đồng bộ dữ liệu' })).toBeInTheDocument();
+    await setPin(user);
+    expect(await screen.findByRole('heading', { name: 'Đồng bộ dữ liệu' }, { timeout: 5000 })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/dong-bo');
     expect(await getActiveAccount(device)).toMatchObject({ userId: profile.user.id, dbName: databaseNameFor(profile.user.id) });
     expect(await getSession(new AnttDatabase(databaseNameFor(profile.user.id)))).toMatchObject({ token: 'token-1' });
@@ -73,7 +81,8 @@ describe('app', () => {
     await user.type(await screen.findByLabelText('Tên đăng nhập'), 'tovien');
     await user.type(screen.getByLabelText('Mật khẩu'), 'antt2026');
     await user.click(screen.getByRole('button', { name: 'Đăng nhập' }));
-    expect(await screen.findByRole('heading', { name: 'Nhật ký của tôi' })).toBeInTheDocument();
+    await setPin(user);
+    expect(await screen.findByRole('heading', { name: 'Nhật ký của tôi' }, { timeout: 5000 })).toBeInTheDocument();
     await waitFor(() => expect(window.location.pathname).toBe('/'));
   });
 

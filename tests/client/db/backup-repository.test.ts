@@ -1,6 +1,7 @@
 // A backup of one account's phone, and its import on another phone of that account: every
 // collection with its server versions, the unsent changes (queued again, folded per record), the
 // refusals; never the token, the client id or the cursor; never a duplicate.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeBackup, encodeBackup } from '#src/client/db/backup-file.ts';
 import { BackupError, exportBackup, foldOutbox, importBackup, summariseBackup, type BackupFile } from '#src/client/db/backup-repository.ts';
@@ -9,7 +10,9 @@ import { putRecord } from '#src/client/db/record-repository.ts';
 import { getClientId, saveSession } from '#src/client/db/session-repository.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
-import { freshDatabase, HOUSEHOLD_ID, MEMBER_ID, outreachLog, TEAM_ID } from '../sync/support/fixtures.ts';
+import { freshDatabase, HOUSEHOLD_ID, MEMBER_ID, OTHER_MEMBER_ID as OTHER, outreachLog, TEAM_ID } from '../sync/support/fixtures.ts';
+import { validEntries } from '../../shared/kinds/entry-fixtures.ts';
+import { BACKUP_PASSWORD, passwordSeal } from './support/backup-seal.ts';
 
 const profile = (id = MEMBER_ID): Profile => ({
   user: { id, username: id === MEMBER_ID ? 'tovien' : 'nguoikhac', displayName: 'Nguyễn Văn An', role: 'member' },
@@ -61,22 +64,71 @@ describe('exportBackup', () => {
 
 describe('backup files', () => {
   it.each([[true, 'application/gzip', /\.json\.gz$/], [false, 'application/json', /\.json$/]] as const)(
-    'read back what was written (gzip %s)', async (isGzipWanted, mimeType, name) => {
+    'are encrypted (format 2) and read back with the key or the password (gzip %s)', async (isGzipWanted, mimeType, name) => {
       const { db } = await usedPhone();
       const file = await exportBackup(db);
-      const encoded = await encodeBackup(file, { isGzipWanted });
+      const seal = await passwordSeal();
+      const encoded = await encodeBackup(file, seal, { isGzipWanted });
       expect(encoded.mimeType).toBe(mimeType);
       expect(encoded.fileName).toMatch(name);
       expect(encoded.fileName).toContain('so-tay-antt-tovien-');
-      expect(await decodeBackup(encoded.bytes)).toEqual(file);
+      expect(await decodeBackup(encoded.bytes, { key: seal.key })).toEqual(file);
+      expect(await decodeBackup(encoded.bytes, { secret: BACKUP_PASSWORD })).toEqual(file);
     });
+
+  it('hold nothing readable but the account, and need the password on another phone', async () => {
+    const { db } = await usedPhone();
+    const encoded = await encodeBackup(await exportBackup(db), await passwordSeal(), { isGzipWanted: false });
+    const text = new TextDecoder().decode(encoded.bytes);
+    expect(JSON.parse(text)).toMatchObject({ format: 2, account: { username: 'tovien' } });
+    for (const words of ['Sẽ sửa', 'Trần Văn Ba', 'Hộ vắng nhà', 'Chưa gửi']) expect(text).not.toContain(words);
+    await expect(decodeBackup(encoded.bytes)).rejects.toMatchObject({ name: 'BackupSecretError', isWrong: false, by: 'password' });
+    await expect(decodeBackup(encoded.bytes, { key: (await passwordSeal()).key, secret: 'sai-mat-khau' })).rejects.toThrow('Mật khẩu không mở được');
+  });
+
+  it.each([true, false])('of format 1 (plain, gzip %s) still import', async (isGzip) => {
+    const { db } = await usedPhone();
+    const file = await exportBackup(db);
+    const json = new TextEncoder().encode(JSON.stringify(file));
+    const bytes = isGzip ? gzipSync(json) : json;
+    expect(await decodeBackup(bytes)).toEqual(file);
+  });
 
   it('refuses, in Vietnamese, a file that is not a backup, and one from a newer app', async () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     await expect(decodeBackup(bytes('ten_to,ap\nTổ 1,Ấp 1'))).rejects.toThrow('không phải tệp sao lưu');
     await expect(decodeBackup(bytes(JSON.stringify({ format: 1, app: 'khac' })))).rejects.toBeInstanceOf(BackupError);
     await expect(decodeBackup(new Uint8Array([0x1f, 0x8b, 1, 2, 3]))).rejects.toThrow('không phải tệp sao lưu');
-    await expect(decodeBackup(bytes(JSON.stringify({ format: 2, app: 'so-tay-antt', encrypted: 'xyz' })))).rejects.toThrow('phiên bản mới hơn');
+    await expect(decodeBackup(bytes(JSON.stringify({ format: 2, app: 'so-tay-antt', encrypted: 'xyz' })))).rejects.toThrow('không phải tệp sao lưu');
+    await expect(decodeBackup(bytes(JSON.stringify({ format: 3, app: 'so-tay-antt', encrypted: 'xyz' })))).rejects.toThrow('phiên bản mới hơn');
+  });
+});
+
+describe('restricted records in a backup', () => {
+  const tip = (memberId: string, content: string, teamId = TEAM_ID) => ({ ...validEntries.tip, id: uuidv7(), teamId, memberId, content });
+
+  it('holds the tips the account wrote or holds the scope of, and no one else\'s', async () => {
+    const db = await phone('old');
+    const own = tip(MEMBER_ID, 'Tin của chính tôi');
+    const held = tip(OTHER, 'Tin trong phạm vi được đọc');
+    const foreign = tip(OTHER, 'Tin của người khác', uuidv7());
+    await db.meta.put({ key: 'scopes', value: { scopes: [`team:${TEAM_ID}`, `restricted:${TEAM_ID}:${OTHER}`], hash: 'h' } });
+    await putRecord(db, 'fieldLog', own);
+    await db.fieldLog.bulkPut([held, foreign]);
+    await db.outbox.add({ collection: 'fieldLog', recordId: foreign.id, op: 'put', data: foreign, base: 0, createdAt: '2026-03-01T00:00:00.000Z' });
+    await db.rejections.add({ collection: 'fieldLog', recordId: foreign.id, reason: 'forbidden', message: 'Không được ghi', data: foreign, status: 'open', at: '2026-03-01T00:00:00.000Z' });
+    await db.conflict.put({
+      id: uuidv7(), kind: 'concurrent-edit', collection: 'fieldLog', recordId: foreign.id, scope: `restricted:${foreign.teamId}:${OTHER}`,
+      fields: [{ field: 'content', values: [{ value: 'a', userId: OTHER, at: 'x', isCurrent: true }, { value: 'b', userId: OTHER, at: 'y', isCurrent: false }] }],
+      status: 'open', choices: {}, resolvedBy: null, resolvedAt: null, createdAt: '2026-03-01T00:00:00.000Z',
+    });
+
+    const file = await exportBackup(db);
+    expect(file.collections.fieldLog!.map((row) => row.content).sort()).toEqual([own.content, held.content].sort());
+    expect(file.collections.conflict).toEqual([]);
+    expect(file.outbox.map((entry) => entry.recordId)).toEqual([own.id]);
+    expect(file.rejections).toEqual([]);
+    expect(JSON.stringify(file)).not.toContain('Tin của người khác');
   });
 });
 

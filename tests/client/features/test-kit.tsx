@@ -7,6 +7,7 @@ import { DatabaseProvider } from '#src/client/db/database-context.tsx';
 import { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { DeviceProvider } from '#src/client/db/device-context.tsx';
 import { saveSession } from '#src/client/db/session-repository.ts';
+import { setUpAppLock } from '#src/client/db/app-lock.ts';
 import type { Profile, Role } from '#src/shared/domain/account.ts';
 import type { Household } from '#src/shared/domain/household.ts';
 import type { OutreachLog } from '#src/shared/domain/field-log.ts';
@@ -26,7 +27,13 @@ export function renderWithDb(db: AnttDatabase, ui: ReactNode, device: DeviceData
   return render(<DeviceProvider device={device}><DatabaseProvider db={db}>{ui}</DatabaseProvider></DeviceProvider>);
 }
 
-/** A phone where `profile` signed in: its account database registered, active, with a session. */
+/** The PIN test phones are locked with. */
+export const TEST_PIN = '246810';
+
+/**
+ * A phone where `profile` signed in: its account database registered, active, with a session,
+ * its PIN set (few PBKDF2 iterations: a test) and unlocked.
+ */
 export async function signedInPhone(profile: Profile): Promise<{ device: DeviceDatabase; db: AnttDatabase }> {
   const device = freshDevice();
   const db = freshDb();
@@ -34,6 +41,7 @@ export async function signedInPhone(profile: Profile): Promise<{ device: DeviceD
   const { id, username, displayName } = profile.user;
   await device.accounts.put({ userId: id, username, displayName, dbName: db.name, lastActiveAt: '2026-03-01T00:00:00.000Z' });
   await device.meta.put({ key: 'activeUserId', value: id });
+  await setUpAppLock(device, { userId: id, dbName: db.name }, TEST_PIN, null, { iterations: 1000 });
   return { device, db };
 }
 

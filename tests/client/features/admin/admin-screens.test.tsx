@@ -155,7 +155,11 @@ describe('devices and passwords', () => {
     await user.type(screen.getByLabelText('Mật khẩu mới'), 'Bo-cau-trang-88');
     await user.type(screen.getByLabelText('Nhập lại mật khẩu mới'), 'Bo-cau-trang-88');
     await user.click(screen.getByRole('button', { name: 'Lưu mật khẩu và đăng nhập' }));
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
+    // A first login on this phone: the PIN comes next.
+    await user.type(await screen.findByLabelText('Mã PIN (6 chữ số)', {}, { timeout: 5000 }), '246810');
+    await user.type(screen.getByLabelText('Nhập lại mã PIN'), '246810');
+    await user.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalled(), { timeout: 5000 });
     const account = await getActiveAccount(device);
     expect(account?.username).toBe('topho');
     expect((await getSession(new AnttDatabase(account!.dbName)))?.profile.user.username).toBe('topho');

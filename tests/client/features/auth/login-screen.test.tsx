@@ -9,6 +9,8 @@ import { databaseNameFor, getActiveAccount } from '#src/client/db/account-reposi
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
+import { getAppLock, setUpAppLock } from '#src/client/db/app-lock.ts';
+import { keyFor, lockDatabase } from '#src/client/db/key-ring.ts';
 import { freshDb, freshDevice, memberProfile, outreachLog, renderWithDb } from '../test-kit.tsx';
 
 function answer(status: number, body: unknown): Response {
@@ -71,11 +73,45 @@ describe('login screen', () => {
     renderWithDb(freshDb(), <LoginScreen onSignedIn={onSignedIn} />, device);
     await signIn('tovien', 'antt2026');
 
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    // First login on this phone: a PIN first, and nothing stored or shown before it is set.
+    const user = userEvent.setup();
+    const pin = await screen.findByLabelText('Mã PIN (6 chữ số)');
+    expect(await getActiveAccount(device)).toBeNull();
+    await user.type(pin, '12345');
+    await user.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+    expect(await screen.findByText('Mã PIN phải gồm đúng 6 chữ số')).toBeInTheDocument();
+    await user.type(pin, '7');
+    await user.type(screen.getByLabelText('Nhập lại mã PIN'), '123456');
+    await user.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+    expect(await screen.findByText('Hai mã PIN chưa giống nhau')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Nhập lại mã PIN'));
+    await user.type(screen.getByLabelText('Nhập lại mã PIN'), '123457');
+    await user.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1), { timeout: 5000 });
     expect(await getActiveAccount(device)).toMatchObject({ userId: profile.user.id });
+    expect((await getAppLock(device, profile.user.id))?.pin).not.toBeNull();
+    expect(keyFor(databaseNameFor(profile.user.id))).toBeInstanceOf(CryptoKey);
     const own = new AnttDatabase(databaseNameFor(profile.user.id));
     expect(await getSession(own)).toMatchObject({ token: 'token-1', profile: { user: { id: profile.user.id } } });
     await own.delete();
+  });
+
+  it('unlocks with the password at a later online login, without asking the PIN again', async () => {
+    const profile = memberProfile();
+    vi.stubGlobal('fetch', vi.fn(async () => answer(200, { token: 'token-2', expiresAt: '2026-12-31T00:00:00.000Z', profile })));
+    const device = freshDevice();
+    const dbName = databaseNameFor(profile.user.id);
+    await setUpAppLock(device, { userId: profile.user.id, dbName }, '135790', 'antt2026', { iterations: 1000 });
+    lockDatabase(dbName);
+    const onSignedIn = vi.fn();
+    renderWithDb(freshDb(), <LoginScreen onSignedIn={onSignedIn} />, device);
+    await signIn('tovien', 'antt2026');
+
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    expect(screen.queryByLabelText('Mã PIN (6 chữ số)')).toBeNull();
+    expect(keyFor(dbName)).toBeInstanceOf(CryptoKey);
+    await new AnttDatabase(dbName).delete();
   });
 
   it('names the accounts whose unsent entries this phone keeps, and nothing of their content', async () => {

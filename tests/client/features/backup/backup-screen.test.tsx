@@ -7,14 +7,16 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { App } from '#src/client/app/App.tsx';
-import { decodeBackup, encodeBackup } from '#src/client/db/backup-file.ts';
+import { BackupSecretError, decodeBackup, encodeBackup } from '#src/client/db/backup-file.ts';
+import { setUpAppLock } from '#src/client/db/app-lock.ts';
 import { exportBackup } from '#src/client/db/backup-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { saveSession } from '#src/client/db/session-repository.ts';
 import { BackupScreen } from '#src/client/features/backup/components/backup-screen.tsx';
 import type { Profile } from '#src/shared/domain/account.ts';
-import { freshDb, hamletEast, household, memberProfile, outreachLog, renderApp, renderWithDb, signedInPhone } from '../test-kit.tsx';
+import { freshDb, freshDevice, hamletEast, household, memberProfile, outreachLog, renderApp, renderWithDb, signedInPhone, TEST_PIN } from '../test-kit.tsx';
+import { BACKUP_PASSWORD, passwordSeal } from '../../db/support/backup-seal.ts';
 
 const profile = memberProfile({ displayName: 'Nguyễn Văn An' });
 
@@ -33,9 +35,16 @@ async function usedPhone(): Promise<AnttDatabase> {
   return db;
 }
 
-async function backupFileOf(db: AnttDatabase, name = 'sao-luu.json.gz'): Promise<File> {
-  const encoded = await encodeBackup(await exportBackup(db, new Date('2026-03-04T03:05:00.000Z')));
-  return new File([encoded.bytes], name, { type: encoded.mimeType });
+/** A backup file of an earlier build (format 1: plain JSON), which still imports. */
+async function backupFileOf(db: AnttDatabase, name = 'sao-luu.json'): Promise<File> {
+  const file = await exportBackup(db, new Date('2026-03-04T03:05:00.000Z'));
+  return new File([JSON.stringify(file)], name, { type: 'application/json' });
+}
+
+/** An encrypted backup file (format 2) made on another phone of the account. */
+async function encryptedFileOf(db: AnttDatabase): Promise<File> {
+  const encoded = await encodeBackup(await exportBackup(db, new Date('2026-03-04T03:05:00.000Z')), await passwordSeal());
+  return new File([encoded.bytes], encoded.fileName, { type: encoded.mimeType });
 }
 
 let downloads: Blob[];
@@ -65,15 +74,19 @@ async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
 describe('backup export', () => {
   it("downloads a file holding every record of the account and the unsent changes, and says what is in it", async () => {
     const db = await usedPhone();
+    const device = freshDevice();
+    await setUpAppLock(device, { userId: profile.user.id, dbName: db.name }, TEST_PIN, BACKUP_PASSWORD, { iterations: 1000 });
     const user = userEvent.setup();
-    renderWithDb(db, <BackupScreen />);
+    renderWithDb(db, <BackupScreen />, device);
     expect(screen.getByRole('heading', { name: 'Sao lưu dữ liệu' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Tạo tệp sao lưu' }));
 
     expect(await screen.findByText(/^Đã tạo tệp so-tay-antt-tovien-\d{4}-\d{2}-\d{2}\.json\.gz: 4 bản ghi, 1 mục chưa gửi\.$/)).toHaveAttribute('role', 'status');
     expect(HTMLAnchorElement.prototype.click).toHaveBeenCalledTimes(1);
-    const file = await decodeBackup(await blobBytes(downloads[0]!));
+    const bytes = await blobBytes(downloads[0]!);
+    await expect(decodeBackup(bytes)).rejects.toBeInstanceOf(BackupSecretError);
+    const file = await decodeBackup(bytes, { secret: BACKUP_PASSWORD });
     expect(file.collections.fieldLog).toHaveLength(3);
     expect(file.collections.household).toHaveLength(1);
     expect(file.outbox).toHaveLength(1);
@@ -81,6 +94,27 @@ describe('backup export', () => {
 });
 
 describe('backup import', () => {
+  it('asks for the password to open an encrypted file from another phone, and says when it is wrong', async () => {
+    const file = await encryptedFileOf(await usedPhone());
+    const db = await signedIn();
+    const user = userEvent.setup();
+    renderWithDb(db, <BackupScreen />);
+
+    await user.upload(screen.getByLabelText('Chọn tệp sao lưu'), file);
+    const password = await screen.findByLabelText('Mật khẩu của tài khoản');
+    expect(password).toHaveAccessibleDescription(/Tệp sao lưu này đã được mã hoá/);
+    await user.type(password, 'sai-mat-khau');
+    await user.click(screen.getByRole('button', { name: 'Mở tệp' }));
+    expect(await screen.findByText(/Mật khẩu không mở được tệp sao lưu này/)).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Mật khẩu của tài khoản'));
+    await user.type(screen.getByLabelText('Mật khẩu của tài khoản'), BACKUP_PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Mở tệp' }));
+
+    const preview = await screen.findByRole('group', { name: 'Tệp sao lưu của Nguyễn Văn An, tạo lúc 04/03/2026 10:05' });
+    expect(within(preview).getAllByRole('listitem').map((item) => item.textContent)).toContain('Nhật ký tuyên truyền: 3');
+    expect(screen.queryByLabelText('Mật khẩu của tài khoản')).toBeNull();
+  });
+
   it('shows what the file holds, then imports it on this phone once confirmed', async () => {
     const file = await backupFileOf(await usedPhone());
     const db = await signedIn();

@@ -3,10 +3,14 @@
  * the account's own database and the app opens offline straight to home. Each account on a
  * shared phone has its own database: logging in never touches another account's data, and an
  * account kept on the phone with unsent entries is named here so its owner comes back to send them.
+ * An account without a working PIN on this phone (its first login here, or five wrong PINs)
+ * sets one before anything of it shows (app-lock.ts); otherwise the password unlocks it.
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useDevice } from '#src/client/db/device-context.tsx';
-import { signInAccount } from '#src/client/db/account-repository.ts';
+import { accountDatabaseName, signInAccount, useActiveAccount } from '#src/client/db/account-repository.ts';
+import { setUpAppLock, unlockWithPassword, useAppLock } from '#src/client/db/app-lock.ts';
+import { lockAllDatabases } from '#src/client/db/key-ring.ts';
 import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { loginResponseSchema, type LoginResponse } from '#src/shared/domain/account.ts';
@@ -17,6 +21,7 @@ import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { KeptAccounts } from './kept-accounts.tsx';
 import { PasswordChangeForm } from './password-change-form.tsx';
+import { PinSetupForm } from './pin-setup-form.tsx';
 
 export function LoginScreen({ onSignedIn }: {
   /**
@@ -37,6 +42,10 @@ export function LoginScreen({ onSignedIn }: {
   const [isBusy, setIsBusy] = useState(false);
   /** Set when the server asks for a new password (after a reset or for a new account). */
   const [mustChange, setMustChange] = useState<{ message: string } | null>(null);
+  /** Set when the account must choose a PIN for this phone, with the password just accepted. */
+  const [pinSetup, setPinSetup] = useState<{ answer: LoginResponse; password: string } | null>(null);
+  const active = useActiveAccount();
+  const activeLock = useAppLock(active?.userId ?? '');
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -64,12 +73,28 @@ export function LoginScreen({ onSignedIn }: {
     }
   }
 
-  async function finish(answer: LoginResponse): Promise<void> {
+  async function finish(answer: LoginResponse, acceptedPassword: string = password): Promise<void> {
+    // Whoever held the phone before is locked: only the account signing in now is open.
+    lockAllDatabases();
+    const status = await unlockWithPassword(device, answer.profile.user.id, acceptedPassword);
+    if (status === 'needs-setup') return setPinSetup({ answer, password: acceptedPassword });
+    await complete(answer);
+  }
+
+  async function setPin(pin: string): Promise<void> {
+    const { answer, password: accepted } = pinSetup!;
+    const userId = answer.profile.user.id;
+    await setUpAppLock(device, { userId, dbName: await accountDatabaseName(device, userId) }, pin, accepted);
+    await complete(answer);
+  }
+
+  async function complete(answer: LoginResponse): Promise<void> {
     await signInAccount(device, answer);
     onSignedIn?.();
     requestSync('login');
   }
 
+  if (pinSetup) return <PinSetupForm onSubmit={setPin} />;
   if (mustChange) {
     return <PasswordChangeForm username={username.trim()} currentPassword={password} message={mustChange.message} onChanged={finish} />;
   }
@@ -79,6 +104,7 @@ export function LoginScreen({ onSignedIn }: {
       <h1 id="login-title" tabIndex={-1}>{t('auth.title')}</h1>
       <p>{t('auth.intro')}</p>
       {!isOnline && <p className="alert alert--info">{t('auth.offline')}</p>}
+      {activeLock && !activeLock.pin && <p className="alert alert--error">{t('lock.lockedOut')}</p>}
       <KeptAccounts />
       <form className="stack" noValidate onSubmit={handleSubmit} aria-describedby={error ? `${id}-error` : undefined}>
         <Field id={`${id}-username`} label={t('auth.username')} error={fieldErrors.username}>

@@ -15,7 +15,7 @@ export function PasswordChangeForm({ username, currentPassword, message, onChang
   currentPassword: string;
   /** The server's words for why a new password is needed. */
   message: string;
-  onChanged: (answer: LoginResponse) => Promise<void>;
+  onChanged: (answer: LoginResponse, newPassword: string) => Promise<void>;
 }) {
   const { t } = useT();
   const [newPassword, setNewPassword] = useState('');
@@ -36,7 +36,7 @@ export function PasswordChangeForm({ username, currentPassword, message, onChang
     setIsBusy(true);
     try {
       const body = changePasswordRequestSchema.parse({ username, currentPassword, newPassword });
-      await onChanged(await apiRequest({ method: 'POST', path: adminPaths.changePassword, body, schema: loginResponseSchema }));
+      await onChanged(await apiRequest({ method: 'POST', path: adminPaths.changePassword, body, schema: loginResponseSchema }), newPassword);
     } catch (error) {
       setIsBusy(false);
       if (error instanceof ApiRequestError && error.fieldMessage('newPassword')) return setErrors({ newPassword: error.fieldMessage('newPassword') });

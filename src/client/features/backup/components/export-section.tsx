@@ -1,14 +1,17 @@
-/** "Tạo tệp sao lưu": everything of this account on the phone, unsent work included, as a file. */
+/** "Tạo tệp sao lưu": everything of this account on the phone, unsent work included, as an encrypted file. */
 import { useState } from 'react';
+import { backupSealFor } from '#src/client/db/app-lock.ts';
 import { encodeBackup } from '#src/client/db/backup-file.ts';
-import { exportBackup, summariseBackup } from '#src/client/db/backup-repository.ts';
+import { BackupError, backupMessages, exportBackup, summariseBackup } from '#src/client/db/backup-repository.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
+import { useDevice } from '#src/client/db/device-context.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { saveFile } from '../save-file.ts';
 
 export function ExportSection() {
   const { t } = useT();
   const db = useDatabase();
+  const device = useDevice();
   const [isBusy, setIsBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -17,7 +20,10 @@ export function ExportSection() {
     setOutcome(null);
     try {
       const file = await exportBackup(db);
-      const encoded = await encodeBackup(file);
+      // Encrypted with the account's key (format 2): only its password opens it elsewhere.
+      const seal = await backupSealFor(device, file.account.userId);
+      if (!seal) throw new BackupError(backupMessages.locked);
+      const encoded = await encodeBackup(file, seal);
       saveFile(encoded.bytes, encoded.fileName, encoded.mimeType);
       const summary = summariseBackup(file);
       const records = Object.entries(summary.counts).filter(([key]) => !key.includes(':')).reduce((sum, [, count]) => sum + count, 0);

@@ -1,10 +1,12 @@
 /**
- * "Nhập từ tệp sao lưu": choose a backup file, see what it holds (records of each kind, unsent
- * changes, refusals), confirm, and the records land on this phone in one transaction with the
+ * "Nhập từ tệp sao lưu": choose a backup file (an encrypted one opens with the key of this phone
+ * or, from another phone, the account's password), see what it holds (records of each kind,
+ * unsent changes, refusals), confirm, and the records land on this phone in one transaction with the
  * unsent changes queued to be sent from here (backup-repository.ts).
  */
 import { useId, useState, type ChangeEvent } from 'react';
-import { decodeBackup } from '#src/client/db/backup-file.ts';
+import { BackupSecretError, decodeBackup } from '#src/client/db/backup-file.ts';
+import { keyFor } from '#src/client/db/key-ring.ts';
 import { importBackup, summariseBackup, type BackupFile, type BackupSummary } from '#src/client/db/backup-repository.ts';
 import { useDatabase } from '#src/client/db/database-context.tsx';
 import { isStorageFull } from '#src/client/db/storage-errors.ts';
@@ -42,6 +44,8 @@ export function ImportSection() {
   const [isBusy, setIsBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** An encrypted file this phone's key does not open: it waits for the password. */
+  const [locked, setLocked] = useState<{ bytes: Uint8Array<ArrayBuffer>; by: 'password' | 'pin'; message: string; isWrong: boolean } | null>(null);
 
   const failure = (error: unknown) =>
     isStorageFull(error) ? t('storage.full') : t('backup.failed', { message: error instanceof Error ? error.message : String(error) });
@@ -51,13 +55,21 @@ export function ImportSection() {
     setChosen(null);
     setProblem(null);
     setDone(null);
+    setLocked(null);
     if (!picked) return;
+    await open(await readFileBytes(picked), undefined);
+  }
+
+  async function open(bytes: Uint8Array<ArrayBuffer>, secret: string | undefined): Promise<void> {
     setIsBusy(true);
     try {
-      const file = await decodeBackup(await readFileBytes(picked));
+      const key = keyFor(db.name);
+      const file = await decodeBackup(bytes, { key: typeof key === 'string' ? null : key, ...(secret === undefined ? {} : { secret }) });
+      setLocked(null);
       setChosen({ file, summary: summariseBackup(file) });
     } catch (error) {
-      setProblem(failure(error));
+      if (error instanceof BackupSecretError) setLocked({ bytes, by: error.by, message: error.message, isWrong: error.isWrong });
+      else setProblem(failure(error));
     } finally {
       setIsBusy(false);
     }
@@ -87,6 +99,7 @@ export function ImportSection() {
         <label htmlFor={inputId} className="field__label">{t('backup.file')}</label>
         <input id={inputId} type="file" accept=".gz,.json,application/gzip,application/json" onChange={(event) => void choose(event)} disabled={isBusy} />
       </div>
+      {locked && <SecretForm {...locked} isBusy={isBusy} onOpen={(secret) => void open(locked.bytes, secret)} />}
       {problem && <p role="alert" className="alert alert--error">{problem}</p>}
       {chosen && <Preview summary={chosen.summary} isBusy={isBusy} onConfirm={() => void confirm()} onCancel={() => setChosen(null)} />}
       <div role="status" className={done ? 'alert alert--success' : 'visually-hidden'}>{done ?? ''}</div>
@@ -112,5 +125,32 @@ function Preview({ summary, isBusy, onConfirm, onCancel }: { summary: BackupSumm
         <button type="button" className="button" onClick={onCancel} disabled={isBusy}>{t('backup.cancel')}</button>
       </div>
     </div>
+  );
+}
+
+/** The password (or the old phone's PIN) that opens an encrypted backup from another phone. */
+function SecretForm({ by, message, isWrong, isBusy, onOpen }: {
+  by: 'password' | 'pin';
+  message: string;
+  isWrong: boolean;
+  isBusy: boolean;
+  onOpen: (secret: string) => void;
+}) {
+  const { t } = useT();
+  const id = useId();
+  const [secret, setSecret] = useState('');
+  return (
+    <form className="stack" noValidate onSubmit={(event) => {
+      event.preventDefault();
+      onOpen(secret);
+    }}>
+      <div className={isWrong ? 'field field--invalid' : 'field'}>
+        <label htmlFor={id} className="field__label">{by === 'password' ? t('backup.secretPassword') : t('backup.secretPin')}</label>
+        <input id={id} type="password" autoComplete="off" aria-invalid={isWrong} aria-describedby={`${id}-message`} value={secret}
+          onChange={(event) => setSecret(event.target.value)} />
+        <p id={`${id}-message`} className={isWrong ? 'field__error' : 'field__hint'}>{message}</p>
+      </div>
+      <button type="submit" className="button button--primary" disabled={isBusy}>{isBusy ? t('backup.opening') : t('backup.open')}</button>
+    </form>
   );
 }

@@ -1,0 +1,16 @@
+/** A 6-digit PIN input: the phone's number pad, hidden digits, never autofilled. */
+import type { Ref } from 'react';
+import type { FieldControlProps } from '#src/client/components/field.tsx';
+
+export function PinInput({ control, value, onChange, inputRef, autoFocus }: {
+  control: FieldControlProps;
+  value: string;
+  onChange: (value: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+  autoFocus?: boolean;
+}) {
+  return (
+    <input {...control} ref={inputRef} type="password" inputMode="numeric" pattern="[0-9]*" maxLength={6} autoComplete="off"
+      autoFocus={autoFocus} className="pin-input" value={value} onChange={(event) => onChange(event.target.value.replace(/\D/g, ''))} />
+  );
+}
