@@ -16,7 +16,7 @@
  * reads (as Dexie.waitFor does), and continues inside their success callbacks.
  */
 import Dexie, { type DBCore, type DBCoreCursor, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import { isRestrictedKind } from '#src/shared/domain/field-log.ts';
+import { isRestrictedKind } from '#src/shared/domain/restricted-kinds.ts';
 import { openBytes, sealBytes, type SealedBytes } from './data-key.ts';
 import { keyFor } from './key-ring.ts';
 

@@ -21,16 +21,7 @@ import { tipLogSchema } from './tip.ts';
 export { fieldLogLimits, locationSchema, type EntryLocation } from './entry-base.ts';
 export { outreachForms, outreachLogSchema, type OutreachForm, type OutreachLog } from './outreach.ts';
 
-/**
- * Kinds whose entries name people who must be protected (tips name residents and informants;
- * reintegration visits name people who served sentences): readable only by the author, the
- * team leader and commune police (sync scope `restricted:<team>:<author>`).
- */
-export const restrictedKinds = ['tip', 'reintegration-visit'] as const;
-
-export function isRestrictedKind(kind: string): boolean {
-  return (restrictedKinds as readonly string[]).includes(kind);
-}
+export { isRestrictedKind, restrictedKinds } from './restricted-kinds.ts';
 
 export const fieldLogSchema = z.discriminatedUnion('kind', [
   outreachLogSchema,
