@@ -9,6 +9,7 @@ import { formatInstant } from '#src/shared/domain/dates.ts';
 import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
 import { useApiResource } from '#src/client/api/use-api-resource.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export function SessionList({ sessions, onEnd, busyId }: {
   sessions: DeviceSession[];

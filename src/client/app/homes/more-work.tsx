@@ -2,6 +2,7 @@
 import { Link } from 'wouter';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function MoreWork({ profile }: { profile: Profile }) {
   const { t } = useT();

@@ -7,6 +7,7 @@ import { entrySummary } from '#src/shared/domain/entry-summary.ts';
 import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import type { Translate } from '#src/client/i18n/i18n-context.tsx';
 import { kindDescriptions } from './kinds/kind-registry.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 
 /** HH:mm of the work's start (time-based kinds) or of the entry's creation, in Vietnam. */

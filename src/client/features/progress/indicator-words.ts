@@ -8,6 +8,8 @@ import { metricInfo } from '#src/shared/domain/plan-metric.ts';
 import type { IndicatorStatus } from '#src/shared/progress/indicator-status.ts';
 import { formatNumber, formatPercent, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { Language } from '#src/client/db/prefs-repository.ts';
+import '#src/client/i18n/feature-messages.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 const symbols = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' } as const;
 

@@ -13,6 +13,7 @@ import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import { UnitPage } from './unit-page.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export interface AdminLinks {
   unitPath: (id: string) => string;

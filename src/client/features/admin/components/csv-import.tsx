@@ -9,6 +9,7 @@ import { adminPaths } from '#src/shared/domain/admin.ts';
 import { importColumns, importResultSchema, type ImportResult } from '#src/shared/domain/org-import.ts';
 import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 interface ParsedRow {
   line: number;

@@ -11,6 +11,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import { useAdminAction } from '../use-admin-action.ts';
 import type { SectionProps } from './unit-page.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 function AddTeamForm({ token, detail, reload }: SectionProps) {
   const { t } = useT();

@@ -13,6 +13,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import { useAdminAction } from '../use-admin-action.ts';
 import type { SectionProps } from './unit-page.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 /** The units that may hold `unit`: neither the unit nor anything below it, and no hamlet. */
 export function possibleParents(units: readonly OrgUnit[], unit: UnitDetail['unit']): OrgUnit[] {

@@ -18,6 +18,7 @@ import type { AdminLinks } from './admin-screen.tsx';
 import { CsvImport } from './csv-import.tsx';
 import { TeamsSection } from './teams-section.tsx';
 import { UnitEditForm } from './unit-edit.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export interface SectionProps {
   token: string;

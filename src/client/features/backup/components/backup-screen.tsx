@@ -2,6 +2,7 @@
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { ExportSection } from './export-section.tsx';
 import { ImportSection } from './import-section.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export function BackupScreen() {
   const { t } = useT();

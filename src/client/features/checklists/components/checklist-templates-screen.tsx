@@ -14,6 +14,7 @@ import { useDatabase } from '#src/client/db/database-context.tsx';
 import { saveChecklistTemplate, useTemplateForKind } from '#src/client/db/checklist-template-repository.ts';
 import { RecordValidationError } from '#src/client/db/record-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function ChecklistTemplatesScreen({ profile }: { profile: Profile }) {
   const { t } = useT();

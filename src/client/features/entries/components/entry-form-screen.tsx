@@ -31,6 +31,7 @@ import { useInitialDraft } from '../hooks/use-initial-draft.ts';
 import { kindDescriptions } from '../kinds/kind-registry.ts';
 import { EntryForm } from './entry-form.tsx';
 import { EntryView } from './entry-view.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function EntryFormScreen({ profile, kind, entryId }: { profile: Profile; kind?: FieldLogKind; entryId?: string }) {
   const { t } = useT();

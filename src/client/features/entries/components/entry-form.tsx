@@ -20,6 +20,7 @@ import { FieldWidget } from '../widgets/field-widget.tsx';
 import { LocationField } from '../widgets/location-field.tsx';
 import { PhotosField } from '../widgets/photos-field.tsx';
 import type { FormContext } from '../widgets/widget-props.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export interface EntryFormProps {
   description: KindDescription;

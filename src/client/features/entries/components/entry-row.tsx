@@ -9,6 +9,7 @@ import type { FieldLog } from '#src/shared/domain/field-log.ts';
 import type { Translate } from '#src/client/i18n/i18n-context.tsx';
 import { entrySummary } from '#src/shared/domain/entry-summary.ts';
 import { entryRowTitle } from '../entry-summary.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function EntryRow({ entry, author, isPending, isJustSaved = false, t, headingLevel = 3 }: {
   entry: FieldLog;

@@ -11,6 +11,7 @@ import { useAgencies } from '#src/client/db/roster-repository.ts';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { FieldSpec, KindDescription } from '../field-spec.ts';
 import { PhotoList } from '../widgets/photo-list.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 function idsOf(value: unknown): string[] {
   return Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];

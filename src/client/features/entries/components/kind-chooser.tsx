@@ -5,6 +5,7 @@ import { useDrafts } from '#src/client/db/draft-repository.ts';
 import { Link } from 'wouter';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { orderedKinds } from '../kinds/kind-registry.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function KindChooser({ profile }: { profile: Profile }) {
   const { t } = useT();

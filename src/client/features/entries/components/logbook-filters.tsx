@@ -6,6 +6,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { dayOfText } from '../draft-record.ts';
 import { orderedKinds } from '../kinds/kind-registry.ts';
 import { useLogbookStore, type LogbookScopeChoice } from '../logbook-store.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function LogbookFilters({ choices, scope }: { choices: LogbookScopeChoice[]; scope: LogbookScopeChoice }) {
   const { t } = useT();

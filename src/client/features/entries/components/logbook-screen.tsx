@@ -18,6 +18,7 @@ import { useLogbookSearch } from '../hooks/use-logbook-search.ts';
 import { useLogbookStore, type LogbookFilterInput, type LogbookScopeChoice } from '../logbook-store.ts';
 import { LogbookFilters } from './logbook-filters.tsx';
 import { LogbookList } from './logbook-list.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 /** The scopes a role may choose, the first being the default. */
 export function scopeChoices(profile: Profile): LogbookScopeChoice[] {

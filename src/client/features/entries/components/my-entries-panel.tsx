@@ -13,6 +13,7 @@ import { Link } from 'wouter';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { useLastSavedId } from '../entry-form-store.ts';
 import { EntryRow } from './entry-row.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 export const PAGE_SIZE = 20;
 

@@ -1,6 +1,7 @@
 // Người tốt, việc tốt: what was done and for whom; photos through the form's photo field.
 import { fieldLogLimits } from '#src/shared/domain/entry-base.ts';
 import type { KindDescription } from '../field-spec.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export const goodDeedKind: KindDescription = {
   kind: 'good-deed',

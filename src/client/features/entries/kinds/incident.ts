@@ -3,6 +3,7 @@ import { fieldLogLimits } from '#src/shared/domain/entry-base.ts';
 import { incidentTypes } from '#src/shared/domain/incident.ts';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import type { KindDescription } from '../field-spec.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export const incidentKind: KindDescription = {
   kind: 'incident',

@@ -3,6 +3,7 @@ import { fieldLogLimits } from '#src/shared/domain/entry-base.ts';
 import { outreachForms } from '#src/shared/domain/outreach.ts';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import type { KindDescription } from '../field-spec.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 /** Common topics (chủ đề tuyên truyền) offered as suggestions; any text is allowed. */
 const TOPIC_SUGGESTIONS = [

@@ -1,6 +1,7 @@
 // Tuần tra: start, end, who took part, where, the commune's checklist, findings.
 import { fieldLogLimits } from '#src/shared/domain/entry-base.ts';
 import type { KindDescription } from '../field-spec.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export const patrolKind: KindDescription = {
   kind: 'patrol',

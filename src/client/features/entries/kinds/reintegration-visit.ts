@@ -1,6 +1,7 @@
 // Giúp đỡ người tái hòa nhập cộng đồng: who, what was done, any re-offence seen. Restricted.
 import { fieldLogLimits } from '#src/shared/domain/entry-base.ts';
 import type { KindDescription } from '../field-spec.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export const reintegrationVisitKind: KindDescription = {
   kind: 'reintegration-visit',

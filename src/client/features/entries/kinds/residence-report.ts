@@ -3,6 +3,7 @@ import { fieldLogLimits } from '#src/shared/domain/entry-base.ts';
 import { residenceReportTypes } from '#src/shared/domain/residence-report.ts';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
 import type { KindDescription } from '../field-spec.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export const residenceReportKind: KindDescription = {
   kind: 'residence-report',

@@ -1,6 +1,7 @@
 // Nguồn tin: when, from whom (or anonymous), what, when passed to commune police. Restricted.
 import { fieldLogLimits } from '#src/shared/domain/entry-base.ts';
 import type { KindDescription } from '../field-spec.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export const tipKind: KindDescription = {
   kind: 'tip',

@@ -8,6 +8,7 @@ import { Field } from '#src/client/components/field.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { readText } from '../draft-values.ts';
 import type { SpecOf, WidgetProps } from './widget-props.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function AgencyField({ field, values, setValue, error, inputId, context }: WidgetProps<SpecOf<'agency'>>) {
   const { t } = useT();

@@ -9,6 +9,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { dayOfText } from '../draft-record.ts';
 import { readText, readTime, timeTextOf } from '../draft-values.ts';
 import type { SpecOf, WidgetProps } from './widget-props.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function TextWidget({ field, values, setValue, error, inputId }: WidgetProps<SpecOf<'text' | 'longText' | 'number'>>) {
   const { t } = useT();

@@ -14,6 +14,7 @@ import { useHouseholdsByIds, useHouseholdsInHamlets } from '#src/client/db/house
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { readIds } from '../draft-values.ts';
 import type { SpecOf, WidgetProps } from './widget-props.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 const RESULT_LIMIT = 20;
 

@@ -8,6 +8,7 @@ import { useRoster } from '#src/client/db/roster-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { readIds } from '../draft-values.ts';
 import type { SpecOf, WidgetProps } from './widget-props.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function MembersField({ field, values, setValue, error, inputId, context }: WidgetProps<SpecOf<'members'>>) {
   const { t } = useT();

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { PhotoRow } from '#src/client/db/database.ts';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import { useEntryPhotos } from '../hooks/use-entry-photos.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 function photoState(photo: PhotoRow | undefined, isUnavailable: boolean, t: Translate): string {
   if (!photo) return isUnavailable ? t('photos.unavailable') : t('photos.loading');

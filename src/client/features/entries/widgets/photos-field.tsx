@@ -14,6 +14,7 @@ import { readIds } from '../draft-values.ts';
 import { shrinkPhoto } from '../photo-shrink.ts';
 import type { DraftValues } from '../field-spec.ts';
 import { PhotoList } from './photo-list.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function PhotosField({ values, setValue, entryId, error }: {
   values: DraftValues;

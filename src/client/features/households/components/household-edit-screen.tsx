@@ -17,6 +17,8 @@ import { navigate } from '#src/client/components/navigation.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { canEditHouseholds } from '../households-access.ts';
 import { HouseholdMerge } from './household-merge.tsx';
+import '#src/client/i18n/feature-messages.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 interface HouseholdInput {
   hamletId: string;

@@ -14,6 +14,8 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { readHouseholdFile } from '../household-file.ts';
 import { planImport, type ImportPlan } from '../household-import.ts';
 import { canEditHouseholds } from '../households-access.ts';
+import '#src/client/i18n/feature-messages.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 type State =
   | { step: 'choose' }

@@ -11,6 +11,7 @@ import { useDatabase } from '#src/client/db/database-context.tsx';
 import { mergeHousehold, useHouseholdsInHamlets } from '#src/client/db/household-repository.ts';
 import { navigate } from '#src/client/components/navigation.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function HouseholdMerge({ profile, duplicate }: { profile: Profile; duplicate: Household }) {
   const { t } = useT();

@@ -11,6 +11,7 @@ import { useHouseholdsInHamlets } from '#src/client/db/household-repository.ts';
 import { Link } from 'wouter';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { canEditHouseholds } from '../households-access.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 const SHOWN = 50;
 

@@ -8,6 +8,7 @@ import { formatDay } from '#src/shared/domain/dates.ts';
 import { useTeamActivity, type TeamActivity } from '#src/client/db/field-log-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { monthSoFar } from '../month.ts';
+import '#src/client/i18n/feature-messages.ts';
 
 export interface CommuneSummary {
   id: string;

@@ -13,6 +13,7 @@ import { saveAssignment } from '#src/client/db/plan-input-repository.ts';
 import { RecordValidationError } from '#src/client/db/record-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { InputField } from './input-field.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 type Team = { id: string; name: string; communeId: string };
 

@@ -13,6 +13,7 @@ import { RecordValidationError } from '#src/client/db/record-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { monthSpan } from '../month-span.ts';
 import { InputField } from './input-field.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export function ManualValueForm({ plan, profile, today, onSaved }: { plan: CampaignPlan; profile: Profile; today: string; onSaved: (message: string) => void }) {
   const { t } = useT();

@@ -4,6 +4,7 @@ import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import { formatDay } from '#src/shared/domain/dates.ts';
 import { useManualValues } from '#src/client/db/plan-input-repository.ts';
 import { formatNumber, useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export function ManualValueList({ plan, profile }: { plan: CampaignPlan; profile: Profile }) {
   const { t, language } = useT();

@@ -14,6 +14,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { AssignmentForm } from './assignment-form.tsx';
 import { ManualValueForm } from './manual-value-form.tsx';
 import { ManualValueList } from './manual-value-list.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export function PlanInputsScreen({ profile, today = dayInVietnam() }: ScreenProps & { today?: string }) {
   const { t } = useT();

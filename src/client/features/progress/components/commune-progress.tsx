@@ -14,6 +14,7 @@ import { indicatorSeries } from '../progress-series.ts';
 import { IndicatorCard } from './indicator-card.tsx';
 import { SortableTable, type TableRow } from './sortable-table.tsx';
 import { teamIndicators } from './team-progress.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export function IndicatorLegend({ indicators }: { indicators: readonly Indicator[] }) {
   const { t } = useT();

@@ -6,6 +6,7 @@
 import { formatInstant } from '#src/shared/domain/dates.ts';
 import type { Completeness } from '#src/shared/progress/completeness.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export function CompletenessNote({ completeness, names, staleAfterDays, reportedAt }: {
   completeness: Completeness;

@@ -13,6 +13,7 @@ import { formatPercent, useT } from '#src/client/i18n/i18n-context.tsx';
 import { countsWords, hasBar, isBelowTarget, statusWords, targetWords, valueWords } from '../indicator-words.ts';
 import type { Series } from '../progress-series.ts';
 import { IndicatorChart } from './indicator-chart.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 function ratioOf(result: IndicatorResult): { ratio: number; target: number } {
   if (result.denominator !== null) return { ratio: result.denominator === 0 ? 0 : result.numerator / result.denominator, target: result.target.value / 100 };

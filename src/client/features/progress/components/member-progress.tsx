@@ -7,6 +7,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import type { ProgressBoard } from '../hooks/use-progress-board.ts';
 import { indicatorSeries } from '../progress-series.ts';
 import { IndicatorCard } from './indicator-card.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export const memberIndicators = (indicators: readonly Indicator[]): Indicator[] =>
   indicators.filter((indicator) => metricInfo[indicator.metric.type].levels.includes('member'));

@@ -14,6 +14,7 @@ import { ProgressBar } from '#src/client/components/progress-bar.tsx';
 import { formatPercent, useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { Language } from '#src/client/db/prefs-repository.ts';
 import { progressOwner, useHouseholdProgress } from '../hooks/use-household-progress.ts';
+import '#src/client/i18n/feature-messages.ts';
 
 const symbols: Record<Comparator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 

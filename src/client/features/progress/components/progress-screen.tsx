@@ -19,6 +19,7 @@ import { CompletenessNote } from './completeness-note.tsx';
 import { MemberProgress } from './member-progress.tsx';
 import { ProvinceProgress } from './province-progress.tsx';
 import { TeamProgress } from './team-progress.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 const communeOf = (profile: Profile) => profile.orgUnits.find((unit) => unit.kind === 'commune') ?? null;
 

@@ -13,6 +13,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { isBelowTarget, statusWords, valueWords } from '../indicator-words.ts';
 import { IndicatorLegend } from './commune-progress.tsx';
 import { SortableTable, type TableRow } from './sortable-table.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 function rowsOf(plan: CampaignPlan, answer: CommuneProgressResponse, words: (figures: Parameters<typeof valueWords>[0]) => string): TableRow[] {
   return answer.communes.map((commune) => ({

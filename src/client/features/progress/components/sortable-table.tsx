@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export interface TableCell {
   /** What the cell says: the value and the status in words. */

@@ -12,6 +12,7 @@ import type { ProgressBoard } from '../hooks/use-progress-board.ts';
 import { isBelowTarget, statusWords, valueWords } from '../indicator-words.ts';
 import { indicatorSeries } from '../progress-series.ts';
 import { IndicatorCard } from './indicator-card.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 export const teamIndicators = (indicators: readonly Indicator[]): Indicator[] =>
   indicators.filter((indicator) => metricInfo[indicator.metric.type].levels.includes('team'));

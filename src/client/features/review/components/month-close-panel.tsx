@@ -9,6 +9,7 @@ import { formatInstant } from '#src/shared/domain/dates.ts';
 import type { MonthClose } from '#src/shared/domain/month-close.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { monthLabel } from '../month-key.ts';
+import '#src/client/i18n/feature-messages.ts';
 
 export function MonthClosePanel({ month, entries, close, lateCount, onClose, onReopen }: {
   month: string;

@@ -8,6 +8,7 @@ import { formatDay } from '#src/shared/domain/dates.ts';
 import { entrySummary } from '#src/shared/domain/entry-summary.ts';
 import { useReturnedEntries } from '#src/client/db/review-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function ReturnedInboxPanel({ memberId }: { memberId: string }) {
   const { t } = useT();

@@ -11,6 +11,8 @@ import { entrySummary } from '#src/shared/domain/entry-summary.ts';
 import type { CloseStanding } from '#src/shared/domain/month-close.ts';
 import { isReviewTransitionAllowed } from '#src/shared/domain/review.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/feature-messages.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export interface ReviewActions {
   onReview: (entry: FieldLog, decision: 'approved' | 'returned', comment: string) => Promise<void>;

@@ -18,6 +18,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { currentMonth, isMonthKey, monthLabel, shiftMonth } from '../month-key.ts';
 import { MonthClosePanel } from './month-close-panel.tsx';
 import { ReviewItem, type ReviewActions } from './review-item.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 const waitingFirst = (a: FieldLog, b: FieldLog): number => {
   const rank = (entry: FieldLog) => (entry.reviewStatus === 'pending' || entry.reviewStatus === 'resubmitted' ? 0 : entry.reviewStatus === 'returned' ? 1 : 2);

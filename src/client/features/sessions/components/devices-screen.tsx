@@ -11,6 +11,7 @@ import { useTeam } from '#src/client/db/org-repository.ts';
 import { SessionsPanel } from '#src/client/components/session-list.tsx';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
+import '#src/client/i18n/feature-messages.ts';
 
 function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string; token: string }) {
   const { t } = useT();

@@ -14,6 +14,7 @@ import { useMemberNames } from '#src/client/db/org-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import { fieldLabel, valueText } from './field-words.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 /** Who may settle a conflict on this device (the server checks the same). */
 export function canResolve(conflict: Conflict, profile: Profile): boolean {

@@ -6,6 +6,7 @@ import { formatDay } from '#src/shared/domain/dates.ts';
 import { formatNumber, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { Language } from '#src/client/db/prefs-repository.ts';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

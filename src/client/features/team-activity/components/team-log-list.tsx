@@ -11,6 +11,7 @@ import { distinctNames, EntryCard, type EntryBadge } from '#src/client/component
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import { entrySummary } from '#src/shared/domain/entry-summary.ts';
 import { entryName } from '../entry-wording.ts';
+import '#src/client/i18n/notebook-messages.ts';
 
 export function TeamLogList({ page, empty, userId, highlightId, onMore }: {
   page: LogPage | undefined;
