@@ -39,7 +39,7 @@ interface World {
   /** An outreach entry of tovien2 in team Ấp 1–2, an Ấp 1 plan, a team Ấp 1–2 conflict, the leader's close of a month of team Ấp 1–2. */
   ids: { entry: string; hamletPlan: string; conflict: string; monthClose: string };
   /** One entry of each kind by tovien2 (team Ấp 1–2), a tip by tovien, and records police and province wrote. */
-  more: { byKind: Record<string, string>; ownTip: string; template: string; communeValue: string; teamValue: string; teamTarget: string };
+  more: { byKind: Record<string, string>; ownTip: string; template: string; communeValue: string; teamValue: string; teamTarget: string; commendation: string };
 }
 
 // ---- Read: does a pull of the role bring the record? -------------------------------------------
@@ -82,6 +82,7 @@ const readTable: ReadRow[] = [
   { target: "a value entered for the commune", collection: 'manualValue', id: (w) => w.more.communeValue, reads: all(true) },
   { target: 'a value entered for team Ấp 1–2', collection: 'manualValue', id: (w) => w.more.teamValue, reads: all(true, { 'member of another team': false }) },
   { target: 'a target assigned to team Ấp 1–2', collection: 'targetAssignment', id: (w) => w.more.teamTarget, reads: all(true, { 'member of another team': false }) },
+  { target: "the commune's commendation list", collection: 'commendation', id: (w) => w.more.commendation, reads: all(true) },
   { target: 'the close of a month of team Ấp 1–2 (monthClose)', collection: 'monthClose', id: (w) => w.ids.monthClose, reads: all(true, { 'member of another team': false }) },
 ];
 
@@ -198,6 +199,10 @@ const writeTable: WriteRow[] = [
     mutation: async (w, role) => putMutation(1, 'monthClose', monthCloseBy(w.sessions[role], '2026-02')),
   },
   {
+    target: "a commendation list of the commune", collection: 'commendation', outcomes: only(['commune police', 'province admin']),
+    mutation: async (w, role) => putMutation(1, 'commendation', commendationBy(w.sessions[role])),
+  },
+  {
     target: 'a value entered for the commune (manualValue)', collection: 'manualValue', outcomes: only(['commune police', 'province admin']),
     mutation: async (w, role) => putMutation(1, 'manualValue', communeValueBy(w.sessions[role])),
   },
@@ -219,19 +224,30 @@ async function writeMore(app: FastifyInstance, sessions: Record<Role, Session>):
   const communeValue = manualValue(DEMO_IDS.commune, police) as { id: string };
   const teamValue = manualValue(DEMO_IDS.commune, police, DEMO_IDS.teamAp12) as { id: string };
   const teamTarget = targetAssignment(DEMO_IDS.teamAp12, DEMO_IDS.commune, police) as { id: string };
+  const commendation = commendationBy(sessions['commune police']);
   const byPolice = await push(app, sessions['commune police'], uuidv7(), [
     putMutation(1, 'checklistTemplate', template), putMutation(2, 'manualValue', communeValue),
     putMutation(3, 'manualValue', teamValue), putMutation(4, 'targetAssignment', teamTarget),
+    putMutation(5, 'commendation', commendation),
   ]);
   for (const answer of [byAuthor, byMember, byPolice]) expect(answer.body.rejected).toEqual([]);
   const byKind = Object.fromEntries(Object.entries(entries).map(([kind, entry]) => [kind, entry.id]));
-  return { byKind, ownTip: ownTip.id, template: template.id, communeValue: communeValue.id, teamValue: teamValue.id, teamTarget: teamTarget.id };
+  return { byKind, ownTip: ownTip.id, template: template.id, communeValue: communeValue.id, teamValue: teamValue.id, teamTarget: teamTarget.id, commendation: commendation.id };
 }
 
 /** A month close of team Ấp 1–2 signed by the pushing account. */
 function monthCloseBy(session: Session, month: string): { id: string } & Record<string, unknown> {
   const at = new Date().toISOString();
   return { id: uuidv7(), teamId: DEMO_IDS.teamAp12, month, status: 'closed', covered: {}, note: '', closedBy: session.profile.user.id, closedAt: at, updatedAt: at };
+}
+
+/** A commendation list of the commune prepared by the pushing account. */
+function commendationBy(session: Session): { id: string } & Record<string, unknown> {
+  return {
+    id: uuidv7(), planId: demoCampaignPlan(new Date()).planId, orgUnitId: DEMO_IDS.commune, kind: 'award', periodKey: 'year:2026', quotaId: null,
+    nominees: [{ subject: 'collective', refId: DEMO_IDS.teamAp12, name: 'Tổ bảo vệ ANTT Ấp 1–2', unitKind: null, isLeader: false, achievements: '' }],
+    dossier: [], preparedBy: session.profile.user.id, updatedAt: new Date().toISOString(),
+  };
 }
 
 /** A value entered for the commune by the pushing account. */
