@@ -2,6 +2,7 @@
  * The Fastify app without listen (tests call `app.inject()`; server.ts listens). Routes are thin:
  * they validate with the shared schemas and call src/server/sync or a repository.
  */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installVietnameseValidationMessages } from '#src/shared/domain/validation-messages.ts';
 import type { Database } from './db/database.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const now = options.now ?? (() => new Date());
   await registerSecurityHeaders(app);
   await registerCompression(app);
+  await app.register(fastifyCookie);
   drainWhenClosing(app);
   registerErrorHandling(app);
   registerStorableInput(app);

@@ -13,11 +13,11 @@ export const adminUnitPath = (id: string): string => `/quan-tri/don-vi/${encodeU
 export function AdminRouteScreen({ params }: ScreenProps) {
   const session = useSession();
   if (!session) return null;
-  return <AdminScreen token={session.token} unitId={params.unitId ?? null} unitPath={adminUnitPath} homePath={adminPath} />;
+  return <AdminScreen token={session.token ?? null} unitId={params.unitId ?? null} unitPath={adminUnitPath} homePath={adminPath} />;
 }
 
 export function DevicesRouteScreen({ profile }: ScreenProps) {
   const session = useSession();
   if (!session) return null;
-  return <DevicesScreen profile={profile} token={session.token} />;
+  return <DevicesScreen profile={profile} token={session.token ?? null} />;
 }

@@ -41,7 +41,7 @@ export function SessionList({ sessions, onEnd, busyId }: {
   );
 }
 
-export function SessionsPanel({ token, listPath, endPath }: { token: string; listPath: string; endPath: (id: string) => string }) {
+export function SessionsPanel({ token, listPath, endPath }: { token: string | null; listPath: string; endPath: (id: string) => string }) {
   const { t } = useT();
   const sessions = useApiResource(() => apiRequest({ method: 'GET', path: listPath, token, schema: sessionsResponseSchema }), [listPath, token]);
   const [busyId, setBusyId] = useState<string | null>(null);

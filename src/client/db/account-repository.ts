@@ -55,7 +55,7 @@ export async function signInAccount(device: DeviceDatabase, answer: LoginRespons
   const dbName = known?.dbName ?? databaseNameFor(user.id);
   const db = new AnttDatabase(dbName);
   try {
-    await saveSession(db, { token: answer.token, expiresAt: answer.expiresAt, profile: answer.profile, loggedInAt: now.toISOString() });
+    await saveSession(db, { ...(answer.token === undefined ? {} : { token: answer.token }), expiresAt: answer.expiresAt, profile: answer.profile, loggedInAt: now.toISOString() });
   } finally {
     db.close();
   }

@@ -1,6 +1,8 @@
 /**
  * The sync transport over HTTP (fetch): push, pull, login and logout at the protocol's
- * `apiPaths`, with the session's Bearer token. Every answer is parsed with the shared response
+ * `apiPaths`. The session travels as the server's HttpOnly cookie (the browser adds it; page
+ * script never sees it), or as a Bearer token for a device signed in before the cookie existed.
+ * Every request says `X-So-Tay: 1`, the header the server requires with the cookie. Every answer is parsed with the shared response
  * schemas; every failure becomes a `SyncError` whose message is Vietnamese words for the user
  * (the status bar shows it as is). Nothing here retries: the runner decides when to try again,
  * and the protocol makes a repeated push harmless.
@@ -18,6 +20,7 @@ import {
   type PushResponse,
 } from '#src/shared/sync/protocol.ts';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '#src/shared/domain/account.ts';
+import { APP_HEADER } from '#src/shared/domain/account.ts';
 import type { SyncTransport } from './transport.ts';
 
 export type SyncErrorReason = ErrorReason | 'network' | 'timeout';
@@ -53,8 +56,10 @@ export class SyncError extends Error {
 export interface HttpTransportOptions {
   /** Origin of the server; '' (same origin) by default. */
   baseUrl?: string;
-  /** The session token, or null when signed out (then sync fails as unauthorized). */
-  getToken: () => Promise<string | null>;
+  /** The stored session (its `token` only on devices signed in before the cookie), or null/undefined when signed out (sync then fails as unauthorized). */
+  getSession: () => Promise<{ token?: string | undefined } | null | undefined>;
+  /** Ask login for a Bearer token instead of the cookie (tools and tests without a cookie jar). */
+  bearerLogin?: boolean;
   /** Tests pass a fetch that reaches the server in-process. */
   fetch?: typeof fetch;
   /** A request (including reading its answer) that takes longer is aborted. */
@@ -74,8 +79,9 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null) {
+  async function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null, isApp = true) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (isApp) headers[APP_HEADER] = '1';
     if (token !== null) headers.authorization = `Bearer ${token}`;
     const controller = new AbortController();
     let timedOut = false;
@@ -103,25 +109,26 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     }
   }
 
-  async function requireToken(): Promise<string> {
-    const token = await options.getToken();
-    if (token === null) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
-    return token;
+  /** The Bearer token of a legacy session, or null for the cookie; throws when signed out. */
+  async function requireSession(): Promise<string | null> {
+    const session = await options.getSession();
+    if (!session) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
+    return session.token ?? null;
   }
 
   return {
     async push(request: PushRequest): Promise<PushResponse> {
-      return post(apiPaths.push, request, pushResponseSchema, await requireToken());
+      return post(apiPaths.push, request, pushResponseSchema, await requireSession());
     },
     async pull(request: PullRequest): Promise<PullResponse> {
-      return post(apiPaths.pull, request, pullResponseSchema, await requireToken());
+      return post(apiPaths.pull, request, pullResponseSchema, await requireSession());
     },
     async login(credentials: LoginRequest): Promise<LoginResponse> {
-      return post(apiPaths.login, credentials, loginResponseSchema, null);
+      return post(apiPaths.login, credentials, loginResponseSchema, null, options.bearerLogin !== true);
     },
     async logout(): Promise<void> {
-      const token = await options.getToken();
-      if (token !== null) await post(apiPaths.logout, {}, z.unknown(), token);
+      const session = await options.getSession();
+      if (session) await post(apiPaths.logout, {}, z.unknown(), session.token ?? null);
     },
   };
 }

@@ -1,5 +1,7 @@
 /**
- * Bearer-token authentication: `Authorization: Bearer <token>`. The token is hashed and looked
+ * Session authentication: `Authorization: Bearer <token>` (CLI, tests, devices signed in before
+ * the cookie), else the HttpOnly session cookie (auth/session-cookie.ts), which on a
+ * state-changing request counts only with the app's `X-So-Tay: 1` header. The token is hashed and looked
  * up (db/sessions-repository.ts); a missing, unknown, ended or expired token, or one of a
  * disabled account, is a 401 `unauthorized`, which tells the device to ask its user to log in
  * again. A live session's last-seen time is refreshed at most once a minute. The one lookup also
@@ -7,6 +9,7 @@
  * session's sync client.
  */
 import type { FastifyRequest } from 'fastify';
+import { isAppRequest, isStateChanging, SESSION_COOKIE } from '#src/server/auth/session-cookie.ts';
 import { hashSessionToken } from '#src/server/auth/session-tokens.ts';
 import type { Account } from '#src/server/db/accounts-repository.ts';
 import type { Database } from '#src/server/db/database.ts';
@@ -29,12 +32,22 @@ export interface Authenticated {
 export type Authenticate = (request: FastifyRequest) => Promise<Authenticated>;
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
+const CSRF_MESSAGE = 'Yêu cầu không đến từ ứng dụng Sổ tay ANTT nên bị từ chối.';
+
+/** The session token of a request: the Bearer header first, else the cookie (with the app header when it changes state). */
+function tokenOf(request: FastifyRequest): string {
+  const bearer = BEARER.exec(request.headers.authorization ?? '');
+  if (bearer) return bearer[1]!;
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie || !TOKEN.test(cookie)) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
+  if (isStateChanging(request.method) && !isAppRequest(request)) throw new ApiError(403, 'forbidden', CSRF_MESSAGE);
+  return cookie;
+}
 
 export function createAuthenticate(database: Database, now: () => Date): Authenticate {
   return async (request) => {
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
-    const tokenHash = hashSessionToken(match[1]!);
+    const tokenHash = hashSessionToken(tokenOf(request));
     const at = now();
     const session = await findLiveSession(database, tokenHash, at);
     if (!session) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);

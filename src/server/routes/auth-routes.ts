@@ -10,13 +10,14 @@ import { deviceLabelFrom } from '#src/server/auth/device-label.ts';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '#src/server/auth/password-hashing.ts';
 import { passwordProblem } from '#src/server/auth/password-policy.ts';
 import { profileOf } from '#src/server/auth/profile.ts';
+import { clearSessionCookie, isAppRequest, setSessionCookie } from '#src/server/auth/session-cookie.ts';
 import { hashSessionToken, newSessionToken, SESSION_DAYS } from '#src/server/auth/session-tokens.ts';
 import { findAccountForLogin, setPasswordHash, type LoginAccount } from '#src/server/db/accounts-repository.ts';
 import { readReach } from '#src/server/db/org-repository.ts';
 import { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, insertSession, listUserSessions } from '#src/server/db/sessions-repository.ts';
 import { ApiError } from '#src/server/plugins/api-errors.ts';
 import { lockoutMessage } from '#src/server/plugins/login-lockout.ts';
-import { loginRequestSchema, type LoginResponse, type Profile } from '#src/shared/domain/account.ts';
+import { loginRequestSchema, sessionCookiePath, type LoginResponse, type Profile } from '#src/shared/domain/account.ts';
 import { adminPaths, changePasswordRequestSchema, PASSWORD_CHANGE_ACTION, type SessionsResponse } from '#src/shared/domain/admin.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
@@ -56,7 +57,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     return account;
   }
 
-  async function openSession(request: FastifyRequest, account: LoginAccount, credentials: Credentials, at: Date): Promise<LoginResponse> {
+  /** The app gets its session as an HttpOnly cookie and no token; other clients get a Bearer token. */
+  async function openSession(request: FastifyRequest, reply: FastifyReply, account: LoginAccount, credentials: Credentials, at: Date): Promise<LoginResponse> {
     const token = newSessionToken();
     const expiresAt = new Date(at.getTime() + SESSION_DAYS * 24 * 3600_000);
     await deleteExpiredSessions(database, account.id, at);
@@ -66,7 +68,9 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     });
     const { passwordHash: _hash, isDisabled: _disabled, mustChangePassword: _must, ...publicAccount } = account;
     const profile = profileOf(publicAccount, await readReach(database, publicAccount));
-    return { token, expiresAt: expiresAt.toISOString(), profile };
+    if (!isAppRequest(request)) return { token, expiresAt: expiresAt.toISOString(), profile };
+    setSessionCookie(request, reply, token, expiresAt);
+    return { expiresAt: expiresAt.toISOString(), profile };
   }
 
   app.post(apiPaths.login, { config }, async (request, reply): Promise<LoginResponse> => {
@@ -77,7 +81,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       const error = new ApiError(403, 'forbidden', MUST_CHANGE_MESSAGE);
       return reply.status(403).send({ error: { ...error.toBody().error, action: PASSWORD_CHANGE_ACTION } });
     }
-    return openSession(request, account, credentials, at);
+    return openSession(request, reply, account, credentials, at);
   });
 
   /** Sets a new password with the current one (also the temporary one after a reset), then logs in. */
@@ -98,12 +102,22 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       // Whoever knew the old password is signed out everywhere.
       await deleteUserSessions(tx, account.id);
     });
-    return openSession(request, account, credentials, at);
+    return openSession(request, reply, account, credentials, at);
   });
 
   app.post(apiPaths.logout, async (request, reply) => {
     const { tokenHash } = await authenticate(request);
     await deleteSession(database, tokenHash);
+    clearSessionCookie(request, reply);
+    return reply.status(204).send();
+  });
+
+  /** A device signed in before the cookie trades its Bearer token for the same session as a cookie. */
+  app.post(sessionCookiePath, async (request, reply) => {
+    await authenticate(request);
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    if (!bearer || !isAppRequest(request)) throw new ApiError(400, 'invalid-request', 'Chỉ ứng dụng đang giữ mã đăng nhập cũ mới đổi được sang cookie.');
+    setSessionCookie(request, reply, bearer[1]!, new Date(now().getTime() + SESSION_DAYS * 24 * 3600_000));
     return reply.status(204).send();
   });
 

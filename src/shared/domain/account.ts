@@ -78,8 +78,15 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+/** The header the app sends on every API request; the server requires it with the session cookie. */
+export const APP_HEADER = 'x-so-tay';
+
+/** Where a device holding a stored Bearer token trades it for the HttpOnly cookie (same session). */
+export const sessionCookiePath = '/api/session/cookie';
+
 export const loginResponseSchema = z.looseObject({
-  token: z.string(),
+  /** A Bearer token, only for clients that are not the app (the app's session is an HttpOnly cookie). */
+  token: z.string().optional(),
   expiresAt: z.string(),
   profile: profileSchema,
 });

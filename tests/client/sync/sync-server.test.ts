@@ -148,7 +148,7 @@ describe('sync with the real server', () => {
   });
 
   it('shows the server words for a wrong password', async () => {
-    const transport = createHttpTransport({ fetch: server.fetch, getToken: async () => null });
+    const transport = createHttpTransport({ fetch: server.fetch, getSession: async () => null });
     await expect(transport.login({ username: 'tovien', password: 'sai-mat-khau' })).rejects.toMatchObject({
       reason: 'unauthorized',
       status: 401,

@@ -12,7 +12,7 @@ import { SessionsPanel } from '#src/client/components/session-list.tsx';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 
-function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string; token: string }) {
+function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string; token: string | null }) {
   const { t } = useT();
   const team = useTeam(teamId);
   const [memberId, setMemberId] = useState('');
@@ -35,7 +35,7 @@ function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string
   );
 }
 
-export function DevicesScreen({ profile, token }: { profile: Profile; token: string }) {
+export function DevicesScreen({ profile, token }: { profile: Profile; token: string | null }) {
   const { t } = useT();
   const isOnline = useOnlineStatus();
   return (
