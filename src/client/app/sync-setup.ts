@@ -1,9 +1,11 @@
 /**
  * The app's one sync runner over HTTP, for the active account's database while it is open (at
  * launch, or after a login); sign-out and switching accounts stop it, so no run outlives its
- * account.
+ * account. A revoked device (lost phone) pushes what waits, then erases the account's data.
  */
+import { eraseRevokedAccount } from '#src/client/db/account-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
+import type { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { apiRequest } from '#src/client/api/api-client.ts';
 import { dropLegacyToken, getSession } from '#src/client/db/session-repository.ts';
 import { sessionCookiePath } from '#src/shared/domain/account.ts';
@@ -23,18 +25,27 @@ export async function tradeLegacyToken(db: AnttDatabase): Promise<void> {
   if (isTraded) await dropLegacyToken(db);
 }
 
-export function startSync(db: AnttDatabase): void {
+/** The server revoked this device: its outbox is pushed; stop syncing and erase the account. */
+async function eraseRevoked(device: DeviceDatabase, db: AnttDatabase): Promise<void> {
+  const userId = (await getSession(db))?.profile.user.id;
+  await stopAppSyncRunner();
+  if (userId !== undefined) await eraseRevokedAccount(device, db, userId);
+}
+
+export function startSync(device: DeviceDatabase, db: AnttDatabase): void {
   const transport = createHttpTransport({ getSession: () => getSession(db) });
-  startAppSyncRunner(db, transport);
+  startAppSyncRunner(db, transport, () => void eraseRevoked(device, db));
   void tradeLegacyToken(db);
   // Someone's work is on this device from now on: ask the browser not to evict it.
   void requestPersistentStorage();
 }
 
 /** An account's database was opened: sync it while it stays open (when it has a session). */
-export function syncWhileOpen(db: AnttDatabase): () => void {
-  void getSession(db).then((session) => {
-    if (session) startSync(db);
-  });
-  return () => void stopAppSyncRunner();
+export function syncWhileOpen(device: DeviceDatabase): (db: AnttDatabase) => () => void {
+  return (db) => {
+    void getSession(db).then((session) => {
+      if (session) startSync(device, db);
+    });
+    return () => void stopAppSyncRunner();
+  };
 }

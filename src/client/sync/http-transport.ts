@@ -30,6 +30,7 @@ const messages: Record<SyncErrorReason, string> = {
   network: 'Không có kết nối mạng',
   timeout: 'Máy chủ không trả lời kịp, sẽ thử lại sau',
   unauthorized: 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại',
+  'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập, dữ liệu trên máy sẽ được xóa',
   'client-too-old': 'Ứng dụng đã cũ, hãy cập nhật',
   'server-error': 'Máy chủ đang gặp sự cố',
   'too-many-requests': 'Máy chủ đang bận, sẽ thử lại sau',
@@ -142,6 +143,7 @@ function errorFromAnswer(status: number, body: unknown, path: string): SyncError
   const parsed = errorResponseSchema.safeParse(body);
   const serverError = parsed.success ? parsed.data.error : null;
   if (status === 401) {
+    if (serverError?.reason === 'device-revoked') return new SyncError('device-revoked', status);
     if (path === apiPaths.login && serverError) return new SyncError('unauthorized', status, serverError.message);
     return new SyncError('unauthorized', status);
   }

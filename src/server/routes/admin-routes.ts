@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
-  changeAccount, createAccount, endSessionOf, moveAccount, readSessionsOf, resetPassword, setDisabled,
+  changeAccount, createAccount, endSessionOf, moveAccount, readSessionsOf, resetPassword, revokeSessionOf, setDisabled,
 } from '#src/server/admin/account-admin.ts';
 import { importTeams } from '#src/server/admin/org-import.ts';
 import { changeTeam, changeUnit, changeUnitSettings, createTeam, createUnit, moveHamlet, readUnitDetail, readUnits } from '#src/server/admin/org-admin.ts';
@@ -111,6 +111,11 @@ function registerAccountRoutes(app: FastifyInstance, { limits }: RouteContext, a
   app.get(adminPaths.accountSessions, { config }, async (request): Promise<SessionsResponse> => {
     const id = idParam(request.params);
     return { sessions: await asActor(request, (tx, actor, at) => readSessionsOf(tx, actor, id, at)) };
+  });
+  app.post(adminPaths.sessionRevoke, { config }, async (request, reply) => {
+    const id = idParam(request.params);
+    await asActor(request, (tx, actor, at) => revokeSessionOf(tx, actor, id, at));
+    return reply.status(204).send();
   });
   app.delete(adminPaths.session, { config }, async (request, reply) => {
     const id = idParam(request.params);

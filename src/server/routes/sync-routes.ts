@@ -54,7 +54,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     session.clientId === clientId ? (session.clientOwnerId ?? undefined) : findSyncClientOwner(database, clientId);
 
   app.post(apiPaths.push, async (request): Promise<PushResponse> => {
-    const session = await authenticate(request);
+    const session = await authenticate(request, { allowRevokedPush: true });
     const push = parseEnvelope(pushRequestSchema, request.body);
     const access = await accessFor(session);
     let answer: PushResponse;
@@ -66,7 +66,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     }
     // "Thiết bị đã đăng nhập" names the device's sync client once it has synced.
     if (session.clientId !== push.clientId) await setSessionClient(database, session.sessionId, push.clientId);
-    return answer;
+    return session.isRevoked ? { ...answer, eraseAfter: true } : answer;
   });
 
   app.post(apiPaths.pull, async (request): Promise<PullResponse> => {

@@ -6,7 +6,7 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useDevice } from '#src/client/db/device-context.tsx';
-import { signInAccount } from '#src/client/db/account-repository.ts';
+import { signInAccount, useRevokedNotice } from '#src/client/db/account-repository.ts';
 import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { loginResponseSchema, type LoginResponse } from '#src/shared/domain/account.ts';
@@ -27,6 +27,7 @@ export function LoginScreen({ onSignedIn }: {
 }) {
   const { t } = useT();
   const device = useDevice();
+  const revokedNotice = useRevokedNotice();
   const id = useId();
   const isOnline = useOnlineStatus();
   const [username, setUsername] = useState('');
@@ -79,6 +80,7 @@ export function LoginScreen({ onSignedIn }: {
       <h1 id="login-title" tabIndex={-1}>{t('auth.title')}</h1>
       <p>{t('auth.intro')}</p>
       {!isOnline && <p className="alert alert--info">{t('auth.offline')}</p>}
+      {revokedNotice && <p className="alert alert--error">{t('auth.revoked', { name: revokedNotice.displayName })}</p>}
       <KeptAccounts />
       <form className="stack" noValidate onSubmit={handleSubmit} aria-describedby={error ? `${id}-error` : undefined}>
         <Field id={`${id}-username`} label={t('auth.username')} error={fieldErrors.username}>

@@ -30,7 +30,7 @@ function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string
           </select>
         </div>
       )}
-      {memberId && <SessionsPanel key={memberId} token={token} listPath={pathFor(adminPaths.accountSessions, memberId)} endPath={(id) => pathFor(adminPaths.session, id)} />}
+      {memberId && <SessionsPanel key={memberId} token={token} listPath={pathFor(adminPaths.accountSessions, memberId)} endPath={(id) => pathFor(adminPaths.session, id)} revokePath={(id) => pathFor(adminPaths.sessionRevoke, id)} />}
     </section>
   );
 }
