@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerStorableInput } from './plugins/storable-input.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
 import { isAppRoute, registerStaticApp, sendAppShell } from './plugins/static-app.ts';
+import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import type { RouteContext, TestHooks } from './routes/route-context.ts';
@@ -90,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthRoutes(app, context);
   registerSyncRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerAuditRoutes(app, context);
   const staticDir = options.staticDir ?? null;
   if (staticDir) await registerStaticApp(app, staticDir);
   app.setNotFoundHandler((request, reply) => {

@@ -3,7 +3,7 @@ import { loadMigrations, migrate, MigrationError } from '#src/server/db/migrate.
 import { forEachDatabase } from '../support/test-databases.ts';
 
 const tableNames = [
-  'login_failures', 'org_epoch', 'org_units', 'record_changes', 'records', 'restricted_scopes', 'schema_migrations',
+  'audit_log', 'login_failures', 'org_epoch', 'org_units', 'record_changes', 'records', 'restricted_scopes', 'schema_migrations',
   'scope_exits', 'sessions', 'sync_clients', 'sync_rejections', 'team_hamlets', 'teams', 'users',
 ];
 

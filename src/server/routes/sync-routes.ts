@@ -4,11 +4,15 @@
  * account that pushed from it: another account using it is a 409, so that one phone's outbox
  * can never be applied with someone else's rights. What an account may read and write comes
  * from the access cache (sync/access-cache.ts): one query per request authenticates, reads the
- * organisation's epoch and the owner of the session's device.
+ * organisation's epoch and the owner of the session's device. A pull that delivers restricted
+ * entries (tips, reintegration visits) is logged in the audit trail.
  */
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { appendAudit } from '#src/server/db/audit-repository.ts';
+import type { Database } from '#src/server/db/database.ts';
 import { readReach } from '#src/server/db/org-repository.ts';
+import { isRestrictedKind } from '#src/shared/domain/field-log.ts';
 import { findSyncClientOwner, readRestrictedScopes } from '#src/server/db/sync-repository.ts';
 import { setSessionClient } from '#src/server/db/sessions-repository.ts';
 import type { Authenticated } from '#src/server/plugins/authentication.ts';
@@ -39,6 +43,13 @@ function parseEnvelope<Schema extends z.ZodType>(schema: Schema, body: unknown):
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalidRequest(parsed.error);
   return parsed.data;
+}
+
+/** A pull that delivers tips or reintegration visits is written to the audit trail: who, which device, which records. */
+async function auditRestrictedReads(database: Database, session: Authenticated, answer: PullResponse, at: Date): Promise<void> {
+  const ids = answer.changes.filter((change) => change.collection === 'fieldLog' && isRestrictedKind(String(change.data?.kind ?? ''))).map((change) => change.id);
+  if (ids.length === 0) return;
+  await appendAudit(database, { at, actorId: session.account.id, sessionId: session.sessionId, action: 'restricted.read', targetId: null, detail: { collection: 'fieldLog', ids } });
 }
 
 export function registerSyncRoutes(app: FastifyInstance, context: RouteContext): void {
@@ -76,6 +87,8 @@ export function registerSyncRoutes(app: FastifyInstance, context: RouteContext):
     const owner = await ownerOf(session, pull.clientId);
     if (owner !== undefined && owner !== access.account.id) throw clientMismatch();
     if (session.clientId !== pull.clientId) await setSessionClient(database, session.sessionId, pull.clientId);
-    return readPull(database, access, pull);
+    const answer = await readPull(database, access, pull);
+    await auditRestrictedReads(database, session, answer, now());
+    return answer;
   });
 }
