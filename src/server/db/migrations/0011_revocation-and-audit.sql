@@ -28,3 +28,14 @@ CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_lo
   FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+
+-- Retention: before entries past their kind's retention are purged (content removed, the record
+-- tombstoned), their counts are kept here per team, kind and month, so progress counts survive.
+CREATE TABLE retention_aggregates (
+  team_id uuid NOT NULL,
+  kind text NOT NULL,
+  month text NOT NULL,
+  count integer NOT NULL,
+  purged_at timestamptz NOT NULL,
+  PRIMARY KEY (team_id, kind, month)
+);
