@@ -26,6 +26,11 @@ forEachDatabase('hardening', (getDb) => {
     }
   });
 
+  it('refuse an oversized login body with 413 before any work', async () => {
+    const answer = await app.inject({ method: 'POST', url: apiPaths.login, payload: { username: 'tovien', password: 'x'.repeat(20_000) } });
+    expect([answer.statusCode, answer.json().error.reason]).toEqual([413, 'payload-too-large']);
+  });
+
   it('refuse a common password at creation, reset and change, beside the field', async () => {
     const created = await call(app, police, 'POST', adminPaths.accounts, {
       username: 'tv-pho-bien', displayName: 'Phan Văn Tâm', role: 'member', teamId: police.profile.teams?.[0]?.id, position: 'member', password: 'password123',

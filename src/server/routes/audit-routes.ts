@@ -39,7 +39,7 @@ export function registerAuditRoutes(app: FastifyInstance, context: RouteContext)
     return accessOf(account, reach, restricted).readable.has(scope);
   }
 
-  app.get(auditPaths.entryHistory, async (request): Promise<EntryHistoryResponse> => {
+  app.get(auditPaths.entryHistory, { config }, async (request): Promise<EntryHistoryResponse> => {
     const session = await authenticate(request);
     const id = idParam(request.params);
     const scope = await recordScope(database, 'fieldLog', id);

@@ -24,6 +24,9 @@ import { apiPaths } from '#src/shared/sync/protocol.ts';
 import { idParam, parseBody } from './parse-body.ts';
 import type { RouteContext } from './route-context.ts';
 
+/** The body limit of login, password change and the cookie trade. */
+export const SMALL_BODY_LIMIT = 16 * 1024;
+
 export const WRONG_CREDENTIALS_MESSAGE = 'Tên đăng nhập hoặc mật khẩu không đúng';
 export const DISABLED_MESSAGE = 'Tài khoản này đã bị khóa. Hãy liên hệ Công an xã.';
 export const MUST_CHANGE_MESSAGE = 'Mật khẩu của bạn vừa được cấp hoặc đặt lại. Hãy đặt mật khẩu mới để tiếp tục.';
@@ -38,6 +41,8 @@ interface Credentials {
 export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
   const { database, now, authenticate, loginLockout, limits } = context;
   const config = { rateLimit: limits.login };
+  /** Credentials are a few hundred bytes: a larger body is refused (413) before any work. */
+  const bodyLimit = SMALL_BODY_LIMIT;
 
   /** The account when the password is right and no lockout holds; throws 429 or 401 otherwise. */
   async function checkCredentials(request: FastifyRequest, reply: FastifyReply, credentials: Credentials, at: Date): Promise<LoginAccount> {
@@ -73,7 +78,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     return { expiresAt: expiresAt.toISOString(), profile };
   }
 
-  app.post(apiPaths.login, { config }, async (request, reply): Promise<LoginResponse> => {
+  app.post(apiPaths.login, { config, bodyLimit }, async (request, reply): Promise<LoginResponse> => {
     const credentials = parseBody(loginRequestSchema, request.body);
     const at = now();
     const account = await checkCredentials(request, reply, credentials, at);
@@ -85,7 +90,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   });
 
   /** Sets a new password with the current one (also the temporary one after a reset), then logs in. */
-  app.post(adminPaths.changePassword, { config }, async (request, reply): Promise<LoginResponse> => {
+  app.post(adminPaths.changePassword, { config, bodyLimit }, async (request, reply): Promise<LoginResponse> => {
     const body = parseBody(changePasswordRequestSchema, request.body);
     const at = now();
     const credentials = { username: body.username, password: body.currentPassword, deviceLabel: body.deviceLabel, clientId: body.clientId };
@@ -113,7 +118,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   });
 
   /** A device signed in before the cookie trades its Bearer token for the same session as a cookie. */
-  app.post(sessionCookiePath, async (request, reply) => {
+  app.post(sessionCookiePath, { config: { rateLimit: limits.admin }, bodyLimit }, async (request, reply) => {
     await authenticate(request);
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
     if (!bearer || !isAppRequest(request)) throw new ApiError(400, 'invalid-request', 'Chỉ ứng dụng đang giữ mã đăng nhập cũ mới đổi được sang cookie.');
