@@ -2,6 +2,7 @@
  * The Fastify app without listen (tests call `app.inject()`; server.ts listens). Routes are thin:
  * they validate with the shared schemas and call src/server/sync or a repository.
  */
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installVietnameseValidationMessages } from '#src/shared/domain/validation-messages.ts';
 import type { Database } from './db/database.ts';
@@ -14,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerStorableInput } from './plugins/storable-input.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
 import { isAppRoute, registerStaticApp, sendAppShell } from './plugins/static-app.ts';
+import { registerAuditRoutes } from './routes/audit-routes.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerPhotoRoutes } from './routes/photo-routes.ts';
@@ -74,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const now = options.now ?? (() => new Date());
   await registerSecurityHeaders(app);
   await registerCompression(app);
+  await app.register(fastifyCookie);
   drainWhenClosing(app);
   registerErrorHandling(app);
   registerStorableInput(app);
@@ -92,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerPhotoRoutes(app, context);
   registerAdminRoutes(app, context);
   registerProgressRoutes(app, context);
+  registerAuditRoutes(app, context);
   const staticDir = options.staticDir ?? null;
   if (staticDir) await registerStaticApp(app, staticDir);
   app.setNotFoundHandler((request, reply) => {

@@ -22,7 +22,7 @@ import { loginOverHttp, openHttpDevice, syncUntilDone, teamLog, type HttpDevice 
 import { createServerStorage, forEachEngine, type ServerStorage } from './support/server-storage.ts';
 
 function photoTransport(baseUrl: string, db: AnttDatabase): PhotoTransport {
-  return createHttpPhotoTransport({ baseUrl, getToken: async () => (await getSession(db))?.token ?? null, timeoutMs: 2_000 });
+  return createHttpPhotoTransport({ baseUrl, getSession: () => getSession(db), timeoutMs: 2_000 });
 }
 
 /** An entry of the phone's user naming `count` photos of ~100 KB of JPEG-looking bytes. */

@@ -17,7 +17,9 @@ import type { Database } from '#src/server/db/database.ts';
 import { DEMO_IDS } from '#src/server/db/demo-data.ts';
 import { demoId } from '#src/server/db/demo-households.ts';
 import { insertSession } from '#src/server/db/sessions-repository.ts';
+import { sessionCookiePath } from '#src/shared/domain/account.ts';
 import { adminPaths, pathFor } from '#src/shared/domain/admin.ts';
+import { auditPaths } from '#src/shared/domain/audit.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { apiPaths, errorResponseSchema, PROTOCOL_VERSION } from '#src/shared/sync/protocol.ts';
 import { brokenBody, contentTypes, pathIds, rawPayloads, type Json, type Method } from '../support/request-fuzz.ts';
@@ -33,7 +35,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const methods: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const signedInAs = ['tovien', 'totruong', 'congan', 'tinh'] as const;
 type Username = (typeof signedInAs)[number];
-const paths = { ...apiPaths, ...adminPaths } as Record<string, string>;
+const paths = { ...apiPaths, ...adminPaths, ...auditPaths, sessionCookie: sessionCookiePath } as Record<string, string>;
 
 /**
  * A valid body for every route that takes one (null: the route reads no body). Keys are
@@ -66,6 +68,8 @@ function validBodies(): Record<string, Json> {
     'POST accountDisable': null,
     'POST accountEnable': null,
     'POST accountResetPassword': { temporaryPassword: 'Tam-thoi-kho-doan-7' },
+    'POST sessionRevoke': null,
+    'POST sessionCookie': null,
     'POST import': {
       communeId: DEMO_IDS.commune, dryRun: true,
       rows: [{ line: 2, values: { ten_to: 'Tổ Nhập', ap: 'Ấp 9', ngay_thanh_lap: '01/07/2024', ho_ten: 'Lê Văn Nhập', ten_dang_nhap: 'le.nhap', chuc_vu: 'Tổ trưởng', mat_khau: 'Mk-nhap-kho-doan-3' } }],

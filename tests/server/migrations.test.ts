@@ -3,8 +3,8 @@ import { loadMigrations, migrate, MigrationError } from '#src/server/db/migrate.
 import { forEachDatabase } from '../support/test-databases.ts';
 
 const tableNames = [
-  'login_failures', 'org_epoch', 'org_units', 'photos', 'record_changes', 'records', 'restricted_scopes', 'schema_migrations',
-  'scope_exits', 'sessions', 'sync_clients', 'sync_rejections', 'team_hamlets', 'teams', 'users',
+  'audit_log', 'login_failures', 'org_epoch', 'org_units', 'photos', 'record_changes', 'records', 'restricted_scopes', 'retention_aggregates',
+  'schema_migrations', 'scope_exits', 'sessions', 'sync_clients', 'sync_rejections', 'team_hamlets', 'teams', 'users',
 ];
 
 forEachDatabase(

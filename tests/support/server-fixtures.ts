@@ -41,7 +41,9 @@ export async function addTeamAp3Member(database: Database): Promise<string> {
   return username;
 }
 
+/** A signed-in tool (no app header): the server answers its login with a Bearer token. */
 export interface Session extends LoginResponse {
+  token: string;
   headers: { authorization: string };
 }
 
@@ -49,7 +51,8 @@ export async function login(app: FastifyInstance, username: string, password = D
   const response = await app.inject({ method: 'POST', url: apiPaths.login, payload: { username, password } });
   if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
   const body = loginResponseSchema.parse(response.json());
-  return { ...body, headers: { authorization: `Bearer ${body.token}` } };
+  if (!body.token) throw new Error(`login ${username}: no token in the answer`);
+  return { ...body, token: body.token, headers: { authorization: `Bearer ${body.token}` } };
 }
 
 export async function push(

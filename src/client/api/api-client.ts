@@ -1,10 +1,11 @@
 /**
- * Online-only requests (management, my devices, password change) with the session's Bearer
- * token. Unlike sync, nothing here is queued: these screens say they need the network, and a
+ * Online-only requests (management, my devices, password change). The session is the HttpOnly
+ * cookie the browser adds (or a legacy Bearer token); every request says `X-So-Tay: 1`. Unlike sync, nothing here is queued: these screens say they need the network, and a
  * failure is shown at once. Every failure is an ApiRequestError carrying the server's
  * Vietnamese message and, for a 400, the message of each bad field or CSV row.
  */
 import type { z } from 'zod';
+import { APP_HEADER } from '#src/shared/domain/account.ts';
 import { errorResponseSchema } from '#src/shared/sync/protocol.ts';
 
 export type ApiFailureReason = 'network' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'invalid-request' | 'too-many-requests' | 'server-error' | string;
@@ -38,7 +39,8 @@ const messages = {
 export interface ApiRequest<Schema extends z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
-  token?: string | null;
+  /** A legacy Bearer token; absent for the cookie. */
+  token?: string | null | undefined;
   body?: unknown;
   /** Parses a 2xx answer; absent for 204 answers. */
   schema?: Schema;
@@ -46,7 +48,7 @@ export interface ApiRequest<Schema extends z.ZodType> {
 }
 
 export async function apiRequest<Schema extends z.ZodType>(request: ApiRequest<Schema>): Promise<z.infer<Schema>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { [APP_HEADER]: '1' };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   const controller = new AbortController();

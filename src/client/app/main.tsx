@@ -24,7 +24,7 @@ adoptLegacyDatabase(device)
     createRoot(root).render(
       <StrictMode>
         <DeviceProvider device={device}>
-          <App onAccountOpened={syncWhileOpen} />
+          <App onAccountOpened={syncWhileOpen(device)} />
         </DeviceProvider>
       </StrictMode>,
     );

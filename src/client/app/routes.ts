@@ -59,6 +59,7 @@ export const routes: readonly AppRoute[] = [
   { path: '/cai-dat', screen: lazyScreen(() => import('./settings-screen.tsx'), 'SettingsScreen'), tab: { label: 'nav.settings', icon: '⚙' } },
   { path: '/quan-tri', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
   { path: '/quan-tri/don-vi/:unitId', screen: lazyScreen(onlineScreens, 'AdminRouteScreen'), roles: administratorRoles, underTab: '/cai-dat' },
+  { path: '/nhat-ky-kiem-tra', screen: lazyScreen(onlineScreens, 'AuditRouteScreen'), roles: ['province-admin'], underTab: '/cai-dat' },
   { path: '/thiet-bi', screen: lazyScreen(onlineScreens, 'DevicesRouteScreen'), underTab: '/cai-dat' },
   { path: '/sao-luu', screen: lazyScreen(() => import('#src/client/features/backup/components/backup-screen.tsx'), 'BackupScreen'), underTab: '/cai-dat' },
   { path: '/tien-do', screen: lazyScreen(() => import('#src/client/features/progress/components/progress-screen.tsx'), 'ProgressScreen'), underTab: '/' },

@@ -7,6 +7,9 @@
  * token, so the app shows it to nobody until its owner signs in again and it is pushed. Signing in
  * as another account opens that account's own database and never touches the others.
  *
+ * A revoked device (lost phone) is different: once its outbox is on the server, the account's
+ * database is erased whatever it holds (eraseRevokedAccount).
+ *
  * The walking skeleton kept one database ('so-tay-antt') for whoever signed in last:
  * adoptLegacyDatabase registers it as its owner's at the first start of this version.
  */
@@ -22,6 +25,7 @@ import { clearSession, getSession, saveSession } from './session-repository.ts';
 export const LEGACY_DATABASE_NAME = 'so-tay-antt';
 const ACTIVE_KEY = 'activeUserId';
 const LEGACY_CHECKED_KEY = 'legacyAdopted';
+const REVOKED_NOTICE_KEY = 'revokedNotice';
 
 /** The name of an account's database on this phone. */
 export function databaseNameFor(userId: string): string {
@@ -76,13 +80,14 @@ export async function signInAccount(device: DeviceDatabase, answer: LoginRespons
   const dbName = known?.dbName ?? databaseNameFor(user.id);
   const db = new AnttDatabase(dbName);
   try {
-    await saveSession(db, { token: answer.token, expiresAt: answer.expiresAt, profile: answer.profile, loggedInAt: now.toISOString() });
+    await saveSession(db, { ...(answer.token === undefined ? {} : { token: answer.token }), expiresAt: answer.expiresAt, profile: answer.profile, loggedInAt: now.toISOString() });
   } finally {
     db.close();
   }
   await device.transaction('rw', device.accounts, device.meta, async () => {
     await device.accounts.put({ userId: user.id, username: user.username, displayName: user.displayName, dbName, lastActiveAt: now.toISOString() });
     await device.meta.put({ key: ACTIVE_KEY, value: user.id });
+    await device.meta.delete(REVOKED_NOTICE_KEY);
   });
 }
 
@@ -106,6 +111,34 @@ export async function signOutAccount(device: DeviceDatabase, db: AnttDatabase, u
   await device.meta.delete(appLockKey(userId));
   await device.accounts.delete(userId);
   return 'erased';
+}
+
+/** What the login screen tells after a revoked account was erased from this phone. */
+export interface RevokedNotice {
+  displayName: string;
+  /** ISO instant of the erasure. */
+  at: string;
+}
+
+/**
+ * The server revoked this device for the account (lost or replaced phone) and its outbox was
+ * pushed: erases the account's database and its place in the device list, and leaves a notice
+ * for the login screen. Call after stopping sync.
+ */
+export async function eraseRevokedAccount(device: DeviceDatabase, db: AnttDatabase, userId: string, now: Date = new Date()): Promise<void> {
+  const displayName = (await device.accounts.get(userId))?.displayName ?? '';
+  await device.meta.delete(ACTIVE_KEY);
+  db.close();
+  await Dexie.delete(db.name);
+  await device.transaction('rw', device.accounts, device.meta, async () => {
+    await device.accounts.delete(userId);
+    await device.meta.put({ key: REVOKED_NOTICE_KEY, value: { displayName, at: now.toISOString() } satisfies RevokedNotice });
+  });
+}
+
+/** The notice of the last revoked account erased from this phone, live; null when none. */
+export function useRevokedNotice(): RevokedNotice | null | undefined {
+  return useDeviceQuery(async (device) => ((await device.meta.get(REVOKED_NOTICE_KEY))?.value as RevokedNotice | undefined) ?? null, []);
 }
 
 /** Unsent entries of an account kept on this phone (opens its database briefly). */

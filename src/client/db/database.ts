@@ -59,7 +59,8 @@ export interface MetaRow {
 /** The logged-in user on this device; one row with key 'current'. */
 export interface SessionRow {
   key: 'current';
-  token: string;
+  /** A Bearer token, kept only by devices signed in before the HttpOnly session cookie; traded for the cookie at the next launch online. */
+  token?: string | undefined;
   expiresAt: string;
   profile: Profile;
   /** ISO instant of the online login. */

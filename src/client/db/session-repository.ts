@@ -2,8 +2,10 @@
  * The signed-in account of one account database (account-repository.ts keeps one database per
  * account) and the database's sync identity.
  *
- * Offline contract: one online login stores the session (token + profile) so the app keeps
- * working offline until the token expires. A database belongs to one account for its whole life
+ * Offline contract: one online login stores the session (profile + expiry) so the app keeps
+ * working offline until the session expires. The token itself is an HttpOnly cookie page script
+ * cannot read; only devices signed in before the cookie still hold a Bearer token here, until
+ * `dropLegacyToken` once the server traded it for the cookie. A database belongs to one account for its whole life
  * ('ownerUserId' in `meta`): its client id and pull cursor are that account's, so a shared phone
  * never pushes one person's changes with another's rights.
  */
@@ -17,7 +19,8 @@ const CLIENT_ID_KEY = 'clientId';
 const OWNER_KEY = 'ownerUserId';
 
 export interface NewSession {
-  token: string;
+  /** Only from a login that asked for a Bearer token (the app gets an HttpOnly cookie instead). */
+  token?: string | undefined;
   expiresAt: string;
   profile: Profile;
   /** ISO instant of the online login. */
@@ -59,6 +62,16 @@ export async function saveSession(db: AnttDatabase, session: NewSession): Promis
  */
 export async function clearSession(db: AnttDatabase): Promise<void> {
   await db.session.delete(SESSION_KEY);
+}
+
+/** Forgets a legacy Bearer token once the server set the same session as an HttpOnly cookie. */
+export async function dropLegacyToken(db: AnttDatabase): Promise<void> {
+  await db.transaction('rw', db.session, async () => {
+    const row = await db.session.get(SESSION_KEY);
+    if (row?.token === undefined) return;
+    const { token: _token, ...rest } = row;
+    await db.session.put(rest);
+  });
 }
 
 /**

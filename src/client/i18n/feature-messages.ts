@@ -292,6 +292,9 @@ const featureMessagesVi = {
   'planInputs.teamTarget': 'Chỉ tiêu của {team} ({unit})',
   'planInputs.saveTargets': 'Lưu chỉ tiêu “{indicator}”',
   'planInputs.targetsSaved': 'Đã giao chỉ tiêu “{indicator}” cho {count} tổ. Sẽ gửi khi có mạng.',
+  'devices.revoke': 'Thu hồi máy {label} (mất hoặc thay máy)',
+  'devices.revokeShort': 'Thu hồi máy (mất máy)',
+  'devices.revoked': 'Đã thu hồi thiết bị. Lần kết nối tới, máy sẽ gửi nốt dữ liệu rồi tự xóa.',
 } as const;
 
 /** A key of these screens' messages. */
@@ -583,6 +586,9 @@ const featureMessagesEn: Record<FeatureMessageKey, string> = {
   'planInputs.teamTarget': 'Target of {team} ({unit})',
   'planInputs.saveTargets': 'Save targets “{indicator}”',
   'planInputs.targetsSaved': 'Targets “{indicator}” given to {count} teams. They will be sent when online.',
+  'devices.revoke': 'Revoke {label} (lost or replaced phone)',
+  'devices.revokeShort': 'Revoke (lost phone)',
+  'devices.revoked': 'The device was revoked. At its next contact it sends what it holds, then erases itself.',
 };
 
 addMessages({ vi: featureMessagesVi, en: featureMessagesEn });

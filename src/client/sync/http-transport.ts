@@ -1,6 +1,8 @@
 /**
  * The sync transport over HTTP (fetch): push, pull, login and logout at the protocol's
- * `apiPaths`, with the session's Bearer token. Every answer is parsed with the shared response
+ * `apiPaths`. The session travels as the server's HttpOnly cookie (the browser adds it; page
+ * script never sees it), or as a Bearer token for a device signed in before the cookie existed.
+ * Every request says `X-So-Tay: 1`, the header the server requires with the cookie. Every answer is parsed with the shared response
  * schemas; every failure becomes a `SyncError` whose message is Vietnamese words for the user
  * (the status bar shows it as is). Nothing here retries: the runner decides when to try again,
  * and the protocol makes a repeated push harmless.
@@ -22,6 +24,7 @@ import {
   type PushResponse,
 } from '#src/shared/sync/protocol.ts';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '#src/shared/domain/account.ts';
+import { APP_HEADER } from '#src/shared/domain/account.ts';
 import type { SyncTransport } from './transport.ts';
 
 export type SyncErrorReason = ErrorReason | 'network' | 'timeout';
@@ -31,6 +34,7 @@ const messages: Record<SyncErrorReason, string> = {
   network: 'Không có kết nối mạng',
   timeout: 'Máy chủ không trả lời kịp, sẽ thử lại sau',
   unauthorized: 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại',
+  'device-revoked': 'Thiết bị này đã bị thu hồi quyền truy cập, dữ liệu trên máy sẽ được xóa',
   'client-too-old': 'Ứng dụng đã cũ, hãy cập nhật',
   'server-error': 'Máy chủ đang gặp sự cố',
   'too-many-requests': 'Máy chủ đang bận, sẽ thử lại sau',
@@ -57,8 +61,10 @@ export class SyncError extends Error {
 export interface HttpTransportOptions {
   /** Origin of the server; '' (same origin) by default. */
   baseUrl?: string;
-  /** The session token, or null when signed out (then sync fails as unauthorized). */
-  getToken: () => Promise<string | null>;
+  /** The stored session (its `token` only on devices signed in before the cookie), or null/undefined when signed out (sync then fails as unauthorized). */
+  getSession: () => Promise<{ token?: string | undefined } | null | undefined>;
+  /** Ask login for a Bearer token instead of the cookie (tools and tests without a cookie jar). */
+  bearerLogin?: boolean;
   /** Tests pass a fetch that reaches the server in-process. */
   fetch?: typeof fetch;
   /** A request (including reading its answer) that takes longer is aborted. */
@@ -102,18 +108,19 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     return zipped;
   }
 
-  async function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null) {
+  async function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null, isApp = true) {
     try {
-      return await postOnce(path, body, schema, token);
+      return await postOnce(path, body, schema, token, isApp);
     } catch (error) {
       if (!(error instanceof EncodingRefused)) throw error;
       serverTakesGzip = false;
-      return postOnce(path, body, schema, token);
+      return postOnce(path, body, schema, token, isApp);
     }
   }
 
-  async function postOnce<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null) {
+  async function postOnce<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null, isApp: boolean) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (isApp) headers[APP_HEADER] = '1';
     if (token !== null) headers.authorization = `Bearer ${token}`;
     const payload = await encode(JSON.stringify(body ?? {}), headers);
     const controller = new AbortController();
@@ -143,25 +150,26 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     }
   }
 
-  async function requireToken(): Promise<string> {
-    const token = await options.getToken();
-    if (token === null) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
-    return token;
+  /** The Bearer token of a legacy session, or null for the cookie; throws when signed out. */
+  async function requireSession(): Promise<string | null> {
+    const session = await options.getSession();
+    if (!session) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
+    return session.token ?? null;
   }
 
   return {
     async push(request: PushRequest): Promise<PushResponse> {
-      return post(apiPaths.push, request, pushResponseSchema, await requireToken());
+      return post(apiPaths.push, request, pushResponseSchema, await requireSession());
     },
     async pull(request: PullRequest): Promise<PullResponse> {
-      return post(apiPaths.pull, request, pullResponseSchema, await requireToken());
+      return post(apiPaths.pull, request, pullResponseSchema, await requireSession());
     },
     async login(credentials: LoginRequest): Promise<LoginResponse> {
-      return post(apiPaths.login, credentials, loginResponseSchema, null);
+      return post(apiPaths.login, credentials, loginResponseSchema, null, options.bearerLogin !== true);
     },
     async logout(): Promise<void> {
-      const token = await options.getToken();
-      if (token !== null) await post(apiPaths.logout, {}, z.unknown(), token);
+      const session = await options.getSession();
+      if (session) await post(apiPaths.logout, {}, z.unknown(), session.token ?? null);
     },
   };
 }
@@ -178,6 +186,7 @@ export function errorFromAnswer(status: number, body: unknown, path: string): Sy
   const parsed = errorResponseSchema.safeParse(body);
   const serverError = parsed.success ? parsed.data.error : null;
   if (status === 401) {
+    if (serverError?.reason === 'device-revoked') return new SyncError('device-revoked', status);
     if (path === apiPaths.login && serverError) return new SyncError('unauthorized', status, serverError.message);
     return new SyncError('unauthorized', status);
   }

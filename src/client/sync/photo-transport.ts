@@ -6,6 +6,7 @@
  */
 import { photoHeaders, photoPath } from '#src/shared/domain/photo.ts';
 import { errorFromAnswer, SyncError, type HttpTransportOptions } from './http-transport.ts';
+import { APP_HEADER } from '#src/shared/domain/app-header.ts';
 
 export interface PhotoUpload {
   id: string;
@@ -43,8 +44,10 @@ export function createHttpPhotoTransport(options: HttpTransportOptions): PhotoTr
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function send(path: string, init: RequestInit): Promise<Response> {
-    const token = await options.getToken();
-    if (token === null) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
+    const session = await options.getSession();
+    if (!session) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
+    // The HttpOnly cookie carries the session; a device signed in before it still holds a token.
+    const auth: Record<string, string> = session.token ? { authorization: `Bearer ${session.token}` } : {};
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -52,7 +55,7 @@ export function createHttpPhotoTransport(options: HttpTransportOptions): PhotoTr
       controller.abort();
     }, timeoutMs);
     try {
-      const response = await fetchImpl(`${baseUrl}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal: controller.signal });
+      const response = await fetchImpl(`${baseUrl}${path}`, { ...init, headers: { ...init.headers, [APP_HEADER]: '1', ...auth }, signal: controller.signal });
       if (!response.ok) throw errorFromAnswer(response.status, await response.json().catch(() => undefined), path);
       // Read the whole body before the timer stops: a half-read photo is a failure, not a photo.
       return new Response(await response.arrayBuffer(), { status: response.status, headers: response.headers });

@@ -29,5 +29,5 @@ export function backoffDelay(failures: number, random: () => number): number {
  * trying by itself until the next explicit request.
  */
 export function needsUserAction(reason: SyncFailureReason): boolean {
-  return reason === 'unauthorized' || reason === 'client-too-old' || reason === 'client-mismatch';
+  return reason === 'unauthorized' || reason === 'device-revoked' || reason === 'client-too-old' || reason === 'client-mismatch';
 }

@@ -11,6 +11,9 @@
  * `SyncError` and leaves a consistent database: the next sync resumes from what was settled, and
  * the server skips what it already applied.
  *
+ * A revoked device (lost phone) pushes what waits and then fails with `device-revoked`, before
+ * any pull; the runner then erases the account's data (its `onRevoked`).
+ *
  * Generic over the collections registry: nothing here knows a record type.
  */
 import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
@@ -28,6 +31,8 @@ export interface SyncOnceResult {
   rejected: number;
   /** Pulled changes written to the device. */
   pulled: number;
+  /** The server accepted a push from a revoked device (its grace): pull nothing, erase. */
+  isRevoked?: boolean;
 }
 
 /** How far the pull of a fresh device got: "đã tải 12.000 / 50.000". */
@@ -62,6 +67,7 @@ async function pushAll(db: AnttDatabase, transport: SyncTransport, clientId: str
     const nextAnswer = next.length > 0 ? send(next) : null;
     // Settled or not, the next answer is awaited below or dropped with the failure (the server skips what it applied).
     nextAnswer?.catch(() => undefined);
+    if (answer.eraseAfter === true) result.isRevoked = true;
     const settled = await settlePush(db, answer, now());
     // A server that settles nothing would make this loop spin forever on the same batch.
     if (settled.settled === 0) throw new SyncError('server-error', null, 'Máy chủ không xác nhận dữ liệu đã gửi');
@@ -98,6 +104,8 @@ export async function syncOnce(db: AnttDatabase, transport: SyncTransport, optio
   const clientId = await getClientId(db);
   const result: SyncOnceResult = { pushed: 0, rejected: 0, pulled: 0 };
   await pushAll(db, transport, clientId, now, result);
+  // A revoked device's work is now on the server; it pulls nothing more (the runner erases it).
+  if (result.isRevoked === true) throw new SyncError('device-revoked', null);
   let progress: PullProgress | null = null;
   let prefetched: { cursor: string; page: Promise<PullResponse> } | null = null;
   for (let round = 0; ; round += 1) {

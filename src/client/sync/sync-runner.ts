@@ -44,6 +44,11 @@ export interface SyncRunnerOptions {
   /** Where `online`, `focus`, `pageshow` and `visibilitychange` come from; none when null. */
   events?: { window: EventTarget; document: Document } | null;
   idleIntervalMs?: number;
+  /**
+   * The server revoked this device. Called once the runner halted, after a run in which the
+   * outbox was pushed (or the server refused it for good): the app erases the account's data.
+   */
+  onRevoked?: () => void;
 }
 
 export interface SyncRunner {
@@ -147,6 +152,7 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       if (options.photos) await uploadWaitingPhotos(db, options.photos, now);
     } catch (error) {
       await recordFailure(toFailure(error, now()));
+      if (error instanceof SyncError && error.reason === 'device-revoked') revoked();
       return;
     }
     await updateSyncStatus(db, {
@@ -158,6 +164,12 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       pullProgress: null,
     });
     schedule(idleIntervalMs, false);
+  }
+
+  /** Outside the lock and this run: the handler stops the runner and deletes the database. */
+  function revoked(): void {
+    const handler = options.onRevoked;
+    if (handler) void Promise.resolve().then(handler);
   }
 
   async function recordFailure(failure: SyncFailure): Promise<void> {
@@ -240,10 +252,10 @@ let appRunner: { db: AnttDatabase; runner: SyncRunner } | null = null;
  * Starts the app's one runner (idempotent: the same database gets the same runner; another
  * database replaces it, e.g. in tests).
  */
-export function startAppSyncRunner(db: AnttDatabase, transport: SyncTransport, photos: PhotoTransport | null = null): SyncRunner {
+export function startAppSyncRunner(db: AnttDatabase, transport: SyncTransport, photos: PhotoTransport | null = null, onRevoked?: () => void): SyncRunner {
   if (appRunner?.db === db) return appRunner.runner;
   appRunner?.runner.stop();
-  const runner = createSyncRunner({ db, transport, photos });
+  const runner = createSyncRunner({ db, transport, photos, ...(onRevoked ? { onRevoked } : {}) });
   appRunner = { db, runner };
   runner.start();
   return runner;

@@ -11,7 +11,7 @@ import {
 } from '#src/server/db/accounts-repository.ts';
 import type { Queryable } from '#src/server/db/database.ts';
 import { publishOrgChanges } from '#src/server/db/org-records-repository.ts';
-import { deleteUserSession, deleteUserSessions, findSessionOwner, listUserSessions } from '#src/server/db/sessions-repository.ts';
+import { deleteUserSession, deleteUserSessions, findSessionOwner, listUserSessions, revokeUserSession } from '#src/server/db/sessions-repository.ts';
 import { findTeam, hasOtherLeader } from '#src/server/db/teams-repository.ts';
 import { ApiError } from '#src/server/plugins/api-errors.ts';
 import type { Role, TeamPosition } from '#src/shared/domain/account.ts';
@@ -121,6 +121,15 @@ export async function readSessionsOf(tx: Queryable, actor: Account, id: string, 
   if (!target) throw notFound(accessMessages.accountNotFound);
   if (!(await canManageSessionsOf(tx, actor, target))) throw forbidden();
   return listUserSessions(tx, target.id, now, null);
+}
+
+/** Revokes a managed account's device: it pushes what waits, then erases itself (plugins/authentication.ts). */
+export async function revokeSessionOf(tx: Queryable, actor: Account, sessionId: string, at: Date): Promise<void> {
+  const ownerId = await findSessionOwner(tx, sessionId);
+  const target = ownerId ? await findAdminAccount(tx, ownerId) : undefined;
+  if (!target) throw notFound(accessMessages.sessionNotFound);
+  if (!(await canManageSessionsOf(tx, actor, target))) throw forbidden();
+  if (!(await revokeUserSession(tx, target.id, sessionId, actor.id, at))) throw notFound(accessMessages.sessionNotFound);
 }
 
 export async function endSessionOf(tx: Queryable, actor: Account, sessionId: string): Promise<void> {

@@ -10,18 +10,22 @@ import { deviceLabelFrom } from '#src/server/auth/device-label.ts';
 import { DECOY_PASSWORD_HASH, hashPassword, verifyPassword } from '#src/server/auth/password-hashing.ts';
 import { passwordProblem } from '#src/server/auth/password-policy.ts';
 import { profileOf } from '#src/server/auth/profile.ts';
+import { clearSessionCookie, isAppRequest, setSessionCookie } from '#src/server/auth/session-cookie.ts';
 import { hashSessionToken, newSessionToken, SESSION_DAYS } from '#src/server/auth/session-tokens.ts';
 import { findAccountForLogin, setPasswordHash, type LoginAccount } from '#src/server/db/accounts-repository.ts';
 import { readReach } from '#src/server/db/org-repository.ts';
 import { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, insertSession, listUserSessions } from '#src/server/db/sessions-repository.ts';
 import { ApiError } from '#src/server/plugins/api-errors.ts';
 import { lockoutMessage } from '#src/server/plugins/login-lockout.ts';
-import { loginRequestSchema, type LoginResponse, type Profile } from '#src/shared/domain/account.ts';
+import { loginRequestSchema, sessionCookiePath, type LoginResponse, type Profile } from '#src/shared/domain/account.ts';
 import { adminPaths, changePasswordRequestSchema, PASSWORD_CHANGE_ACTION, type SessionsResponse } from '#src/shared/domain/admin.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
 import { idParam, parseBody } from './parse-body.ts';
 import type { RouteContext } from './route-context.ts';
+
+/** The body limit of login, password change and the cookie trade. */
+export const SMALL_BODY_LIMIT = 16 * 1024;
 
 export const WRONG_CREDENTIALS_MESSAGE = 'Tên đăng nhập hoặc mật khẩu không đúng';
 export const DISABLED_MESSAGE = 'Tài khoản này đã bị khóa. Hãy liên hệ Công an xã.';
@@ -37,6 +41,8 @@ interface Credentials {
 export function registerAuthRoutes(app: FastifyInstance, context: RouteContext): void {
   const { database, now, authenticate, loginLockout, limits } = context;
   const config = { rateLimit: limits.login };
+  /** Credentials are a few hundred bytes: a larger body is refused (413) before any work. */
+  const bodyLimit = SMALL_BODY_LIMIT;
 
   /** The account when the password is right and no lockout holds; throws 429 or 401 otherwise. */
   async function checkCredentials(request: FastifyRequest, reply: FastifyReply, credentials: Credentials, at: Date): Promise<LoginAccount> {
@@ -56,7 +62,8 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     return account;
   }
 
-  async function openSession(request: FastifyRequest, account: LoginAccount, credentials: Credentials, at: Date): Promise<LoginResponse> {
+  /** The app gets its session as an HttpOnly cookie and no token; other clients get a Bearer token. */
+  async function openSession(request: FastifyRequest, reply: FastifyReply, account: LoginAccount, credentials: Credentials, at: Date): Promise<LoginResponse> {
     const token = newSessionToken();
     const expiresAt = new Date(at.getTime() + SESSION_DAYS * 24 * 3600_000);
     await deleteExpiredSessions(database, account.id, at);
@@ -66,10 +73,12 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     });
     const { passwordHash: _hash, isDisabled: _disabled, mustChangePassword: _must, ...publicAccount } = account;
     const profile = profileOf(publicAccount, await readReach(database, publicAccount));
-    return { token, expiresAt: expiresAt.toISOString(), profile };
+    if (!isAppRequest(request)) return { token, expiresAt: expiresAt.toISOString(), profile };
+    setSessionCookie(request, reply, token, expiresAt);
+    return { expiresAt: expiresAt.toISOString(), profile };
   }
 
-  app.post(apiPaths.login, { config }, async (request, reply): Promise<LoginResponse> => {
+  app.post(apiPaths.login, { config, bodyLimit }, async (request, reply): Promise<LoginResponse> => {
     const credentials = parseBody(loginRequestSchema, request.body);
     const at = now();
     const account = await checkCredentials(request, reply, credentials, at);
@@ -77,11 +86,11 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       const error = new ApiError(403, 'forbidden', MUST_CHANGE_MESSAGE);
       return reply.status(403).send({ error: { ...error.toBody().error, action: PASSWORD_CHANGE_ACTION } });
     }
-    return openSession(request, account, credentials, at);
+    return openSession(request, reply, account, credentials, at);
   });
 
   /** Sets a new password with the current one (also the temporary one after a reset), then logs in. */
-  app.post(adminPaths.changePassword, { config }, async (request, reply): Promise<LoginResponse> => {
+  app.post(adminPaths.changePassword, { config, bodyLimit }, async (request, reply): Promise<LoginResponse> => {
     const body = parseBody(changePasswordRequestSchema, request.body);
     const at = now();
     const credentials = { username: body.username, password: body.currentPassword, deviceLabel: body.deviceLabel, clientId: body.clientId };
@@ -98,12 +107,22 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
       // Whoever knew the old password is signed out everywhere.
       await deleteUserSessions(tx, account.id);
     });
-    return openSession(request, account, credentials, at);
+    return openSession(request, reply, account, credentials, at);
   });
 
   app.post(apiPaths.logout, async (request, reply) => {
     const { tokenHash } = await authenticate(request);
     await deleteSession(database, tokenHash);
+    clearSessionCookie(request, reply);
+    return reply.status(204).send();
+  });
+
+  /** A device signed in before the cookie trades its Bearer token for the same session as a cookie. */
+  app.post(sessionCookiePath, { config: { rateLimit: limits.admin }, bodyLimit }, async (request, reply) => {
+    await authenticate(request);
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    if (!bearer || !isAppRequest(request)) throw new ApiError(400, 'invalid-request', 'Chỉ ứng dụng đang giữ mã đăng nhập cũ mới đổi được sang cookie.');
+    setSessionCookie(request, reply, bearer[1]!, new Date(now().getTime() + SESSION_DAYS * 24 * 3600_000));
     return reply.status(204).send();
   });
 

@@ -65,8 +65,11 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+export { APP_HEADER, sessionCookiePath } from './app-header.ts';
+
 export const loginResponseSchema = z.looseObject({
-  token: z.string(),
+  /** A Bearer token, only for clients that are not the app (the app's session is an HttpOnly cookie). */
+  token: z.string().optional(),
   expiresAt: z.string(),
   profile: profileSchema,
 });

@@ -29,6 +29,8 @@ export const adminPaths = {
   accountResetPassword: '/api/admin/accounts/:id/reset-password',
   accountSessions: '/api/admin/accounts/:id/sessions',
   session: '/api/admin/sessions/:id',
+  /** POST: revoke a lost or replaced device (it erases itself after pushing what waits). */
+  sessionRevoke: '/api/admin/sessions/:id/revoke',
   import: '/api/admin/import',
   changePassword: '/api/auth/change-password',
   mySessions: '/api/auth/sessions',

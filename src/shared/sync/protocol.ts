@@ -57,7 +57,8 @@ const uuid = z.string().regex(UUID_PATTERN, 'Mã không hợp lệ');
 /** Why a whole request failed. Sent as `{ error: { reason, message } }` with a 4xx status. */
 export const errorReasons = [
   'invalid-request', // 400: the message does not match this protocol
-  'unauthorized', // 401: no session, or it expired or was revoked: log in again
+  'unauthorized', // 401: no session, or it expired or was ended: log in again
+  'device-revoked', // 401: this device was revoked (lost or replaced): push what waits, then erase the account's data
   'forbidden', // 403: the user may not do this
   'not-found', // 404
   'client-mismatch', // 409: this client id belongs to another account
@@ -177,6 +178,8 @@ export const pushResponseSchema = z.looseObject({
   /** Mutations of this batch applied now or earlier, with the version they produced. */
   written: z.array(writtenMutationSchema),
   rejected: z.array(rejectedMutationSchema),
+  /** The device was revoked: this push was accepted within the grace period; erase the account's data once the outbox is empty. */
+  eraseAfter: z.boolean().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

@@ -31,7 +31,7 @@ function transportAnswering(answer: (url: string, init: RequestInit) => Promise<
   const calls: { url: string; init: RequestInit }[] = [];
   const transport = createHttpTransport({
     baseUrl: 'https://antt.example',
-    getToken: async () => token,
+    getSession: async () => (token === null ? null : { token }),
     timeoutMs: 50,
     fetch: async (input, init) => {
       calls.push({ url: String(input), init: init! });

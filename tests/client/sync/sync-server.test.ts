@@ -84,7 +84,7 @@ describe('sync with the real server', () => {
     const phone = await openDevice(server, member, 'gzip');
     const pushEncodings: (string | null)[] = [];
     const transport = createHttpTransport({
-      getToken: async () => (await getSession(phone.db))?.token ?? null,
+      getSession: () => getSession(phone.db),
       fetch: async (input, init) => {
         if (String(input).endsWith(apiPaths.push)) pushEncodings.push(new Headers(init?.headers).get('content-encoding'));
         return server.fetch(input, init);
@@ -170,7 +170,7 @@ describe('sync with the real server', () => {
   });
 
   it('shows the server words for a wrong password', async () => {
-    const transport = createHttpTransport({ fetch: server.fetch, getToken: async () => null });
+    const transport = createHttpTransport({ fetch: server.fetch, getSession: async () => null });
     await expect(transport.login({ username: 'tovien', password: 'sai-mat-khau' })).rejects.toMatchObject({
       reason: 'unauthorized',
       status: 401,

@@ -32,7 +32,7 @@ afterEach(async () => {
 
 /** Logs a demo account in through the real login route. */
 export async function loginOverHttp(baseUrl: string, username: string): Promise<LoginResponse> {
-  return createHttpTransport({ baseUrl, getToken: async () => null }).login({ username, password: DEMO_PASSWORD });
+  return createHttpTransport({ baseUrl, getSession: async () => null, bearerLogin: true }).login({ username, password: DEMO_PASSWORD });
 }
 
 /** A new device database signed in with `session`, syncing with `baseUrl`. */
@@ -42,7 +42,7 @@ export async function openHttpDevice(
   const db = new AnttDatabase(`fault-${label}-${uuidv7()}`);
   opened.push(db);
   await saveSession(db, { ...session, loggedInAt: new Date().toISOString() });
-  const transport = createHttpTransport({ baseUrl, getToken: async () => (await getSession(db))?.token ?? null, ...options });
+  const transport = createHttpTransport({ baseUrl, getSession: () => getSession(db), ...options });
   return { label, db, transport, session };
 }
 

@@ -11,7 +11,7 @@ export interface AdminAction {
   run: (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) => Promise<boolean>;
 }
 
-export function useAdminAction(token: string, onDone: () => void): AdminAction {
+export function useAdminAction(token: string | null, onDone: () => void): AdminAction {
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<ApiRequestError | null>(null);
   async function run(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<boolean> {

@@ -42,7 +42,7 @@ describe('admin screens', () => {
   it("let commune police set the commune's duty phone, with the server's words beside a bad number", async () => {
     online();
     const { token } = await login(server, 'congan');
-    renderWithDb(freshDb(), <AdminScreen token={token} unitId={DEMO_IDS.commune} {...links} />);
+    renderWithDb(freshDb(), <AdminScreen token={token ?? null} unitId={DEMO_IDS.commune} {...links} />);
     const user = userEvent.setup();
     const phone = await screen.findByLabelText('Số điện thoại trực ban');
     await user.clear(phone);
@@ -61,7 +61,7 @@ describe('admin screens', () => {
   it('add a team member, refusing a common password beside the field', async () => {
     online();
     const { token } = await login(server, 'congan');
-    renderWithDb(freshDb(), <AdminScreen token={token} unitId={DEMO_IDS.commune} {...links} />);
+    renderWithDb(freshDb(), <AdminScreen token={token ?? null} unitId={DEMO_IDS.commune} {...links} />);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Thêm tài khoản' });
     await user.type(within(form).getByLabelText('Tên đăng nhập'), 'vothicuc');
@@ -80,7 +80,7 @@ describe('admin screens', () => {
   it('import a CSV: preview, one message per bad row, nothing written; then the fixed file', async () => {
     online();
     const { token } = await login(server, 'congan');
-    renderWithDb(freshDb(), <AdminScreen token={token} unitId={DEMO_IDS.commune} {...links} />);
+    renderWithDb(freshDb(), <AdminScreen token={token ?? null} unitId={DEMO_IDS.commune} {...links} />);
     const user = userEvent.setup();
     const good = 'Tổ Ấp 7,Ấp 7,01/07/2024,Lý Văn Bảy,lyvanbay,Tổ trưởng,Doi-mat-khau-ngay-1';
     await user.upload(await screen.findByLabelText('Chọn tệp CSV'), csvFile([good, 'Tổ Ấp 7,Ấp 7,01/07/2024,,tam,Tổ viên,abc']));
@@ -100,7 +100,7 @@ describe('admin screens', () => {
   it('show a province admin the tree of units below the province', async () => {
     online();
     const { token } = await login(server, 'tinh');
-    renderWithDb(freshDb(), <AdminScreen token={token} unitId={null} {...links} />);
+    renderWithDb(freshDb(), <AdminScreen token={token ?? null} unitId={null} {...links} />);
     const tree = await screen.findByRole('navigation', { name: 'Đơn vị' });
     expect(within(tree).getByRole('link', { name: 'Tỉnh Đồng Nai' })).toHaveAttribute('href', links.unitPath(DEMO_IDS.province));
     expect(within(tree).getByRole('link', { name: /Xã Tân Lập/ })).toBeInTheDocument();
@@ -121,7 +121,7 @@ describe('devices and passwords', () => {
     online();
     const other = await login(server, 'tovien2');
     const mine = await login(server, 'tovien2');
-    renderWithDb(freshDb(), <DevicesScreen profile={mine.profile} token={mine.token} />);
+    renderWithDb(freshDb(), <DevicesScreen profile={mine.profile} token={mine.token ?? null} />);
     const user = userEvent.setup();
     expect(await screen.findByText(/Máy này/)).toBeInTheDocument();
     const endButtons = await screen.findAllByRole('button', { name: /^Đăng xuất máy/ });

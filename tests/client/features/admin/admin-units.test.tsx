@@ -30,7 +30,7 @@ function online(): void {
   vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
 }
 
-async function createUnit(token: string, parentId: string, kind: string, name: string): Promise<string> {
+async function createUnit(token: string | undefined, parentId: string, kind: string, name: string): Promise<string> {
   const answer = await server.fetch(adminPaths.units, {
     method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ parentId, kind, name }),
   });
@@ -47,7 +47,7 @@ describe('editing units and teams', () => {
   it('let commune police rename a hamlet, refusing a name its commune already has', async () => {
     online();
     const { token } = await login(server, 'congan');
-    renderWithDb(freshDb(), <AdminScreen token={token} unitId={DEMO_IDS.hamlets[2]} {...links} />);
+    renderWithDb(freshDb(), <AdminScreen token={token ?? null} unitId={DEMO_IDS.hamlets[2]} {...links} />);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Sửa đơn vị' });
     const name = within(form).getByLabelText('Tên đơn vị');
@@ -67,7 +67,7 @@ describe('editing units and teams', () => {
   it('let commune police rename a team and correct its founding day, but not edit their own commune', async () => {
     online();
     const { token } = await login(server, 'congan');
-    renderWithDb(freshDb(), <AdminScreen token={token} unitId={DEMO_IDS.commune} {...links} />);
+    renderWithDb(freshDb(), <AdminScreen token={token ?? null} unitId={DEMO_IDS.commune} {...links} />);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Sửa thông tin tổ Tổ bảo vệ ANTT Ấp 3' });
     expect(screen.queryByRole('form', { name: 'Sửa đơn vị' })).not.toBeInTheDocument();
@@ -94,7 +94,7 @@ describe('editing units and teams', () => {
     const { token } = await login(server, 'tinh');
     const district = await createUnit(token, DEMO_IDS.province, 'district', 'Huyện Định Quán');
     const commune = await createUnit(token, DEMO_IDS.province, 'commune', 'Xã Phú Hòa');
-    renderWithDb(freshDb(), <AdminScreen token={token} unitId={commune} {...links} />);
+    renderWithDb(freshDb(), <AdminScreen token={token ?? null} unitId={commune} {...links} />);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Sửa đơn vị' });
     const parent = within(form).getByLabelText('Trực thuộc');

@@ -55,19 +55,19 @@ export function injectFetch(app: FastifyInstance): typeof fetch {
 
 /** The HTTP transport of a device: the token comes from the device's stored session. */
 export function deviceTransport(server: TestServer, db: AnttDatabase): HttpTransport {
-  return createHttpTransport({ fetch: server.fetch, getToken: async () => (await getSession(db))?.token ?? null });
+  return createHttpTransport({ fetch: server.fetch, getSession: () => getSession(db) });
 }
 
 /** The photo transport of a device, like deviceTransport. */
 export function devicePhotoTransport(server: TestServer, db: AnttDatabase): PhotoTransport {
-  return createHttpPhotoTransport({ fetch: server.fetch, getToken: async () => (await getSession(db))?.token ?? null });
+  return createHttpPhotoTransport({ fetch: server.fetch, getSession: () => getSession(db) });
 }
 
 /** Logs a demo account in over HTTP (the real login route). */
 export async function login(server: TestServer, username: string): Promise<LoginResponse> {
   const account = DEMO_ACCOUNTS.find((a) => a.username === username);
   if (!account) throw new Error(`No demo account ${username}`);
-  return createHttpTransport({ fetch: server.fetch, getToken: async () => null }).login({ username, password: account.password });
+  return createHttpTransport({ fetch: server.fetch, getSession: async () => null, bearerLogin: true }).login({ username, password: account.password });
 }
 
 /** Stores a login on a device database, as the login screen does. */

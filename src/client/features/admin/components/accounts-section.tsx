@@ -75,7 +75,7 @@ function AccountActions({ token, detail, reload, account }: SectionProps & { acc
         {account.isDisabled ? t('admin.enable') : t('admin.disable')}
       </button>
       <h4>{t('admin.sessions')}</h4>
-      <SessionsPanel token={token} listPath={pathFor(adminPaths.accountSessions, id)} endPath={(sessionId) => pathFor(adminPaths.session, sessionId)} />
+      <SessionsPanel token={token} listPath={pathFor(adminPaths.accountSessions, id)} endPath={(sessionId) => pathFor(adminPaths.session, sessionId)} revokePath={(sessionId) => pathFor(adminPaths.sessionRevoke, sessionId)} />
     </div>
   );
 }

@@ -38,7 +38,7 @@ function UnitTree({ units, parentId, links }: { units: OrgUnit[]; parentId: stri
   );
 }
 
-function UnitsOverview({ token, links }: { token: string; links: AdminLinks }) {
+function UnitsOverview({ token, links }: { token: string | null; links: AdminLinks }) {
   const { t } = useT();
   const units = useApiResource(() => apiRequest({ method: 'GET', path: adminPaths.units, token, schema: unitsResponseSchema }), [token]);
   if (units.error) return <p className="alert alert--error">{units.error.message}</p>;
@@ -59,7 +59,7 @@ function UnitsOverview({ token, links }: { token: string; links: AdminLinks }) {
   );
 }
 
-export function AdminScreen({ token, unitId, unitPath, homePath }: { token: string; unitId: string | null } & AdminLinks) {
+export function AdminScreen({ token, unitId, unitPath, homePath }: { token: string | null; unitId: string | null } & AdminLinks) {
   const { t } = useT();
   const isOnline = useOnlineStatus();
   const links = { unitPath, homePath };

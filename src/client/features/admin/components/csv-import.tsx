@@ -37,7 +37,7 @@ function readText(file: File): Promise<string> {
   });
 }
 
-export function CsvImport({ token, communeId, reload }: { token: string; communeId: string; reload: () => void }) {
+export function CsvImport({ token, communeId, reload }: { token: string | null; communeId: string; reload: () => void }) {
   const { t } = useT();
   const [rows, setRows] = useState<ParsedRow[]>([]);
   const [problem, setProblem] = useState<string | null>(null);

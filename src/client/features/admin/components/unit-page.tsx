@@ -21,7 +21,7 @@ import { UnitEditForm } from './unit-edit.tsx';
 import '#src/client/i18n/feature-messages.ts';
 
 export interface SectionProps {
-  token: string;
+  token: string | null;
   detail: UnitDetail;
   reload: () => void;
 }
@@ -91,7 +91,7 @@ function ChildUnits({ token, detail, reload, links }: SectionProps & { links: Ad
   );
 }
 
-export function UnitPage({ token, unitId, links }: { token: string; unitId: string; links: AdminLinks }) {
+export function UnitPage({ token, unitId, links }: { token: string | null; unitId: string; links: AdminLinks }) {
   const { t } = useT();
   const detail = useApiResource(() => apiRequest({ method: 'GET', path: pathFor(adminPaths.unit, unitId), token, schema: unitDetailSchema }), [unitId, token]);
   const back = <Link href={links.homePath} className="button">{t('admin.back')}</Link>;

@@ -8,7 +8,7 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useDevice } from '#src/client/db/device-context.tsx';
-import { accountDatabaseName, signInAccount, useActiveAccount } from '#src/client/db/account-repository.ts';
+import { accountDatabaseName, signInAccount, useActiveAccount, useRevokedNotice } from '#src/client/db/account-repository.ts';
 import { setUpAppLock, unlockWithPassword, useAppLock } from '#src/client/db/app-lock.ts';
 import { lockAllDatabases } from '#src/client/db/key-ring.ts';
 import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
@@ -32,6 +32,7 @@ export function LoginScreen({ onSignedIn }: {
 }) {
   const { t } = useT();
   const device = useDevice();
+  const revokedNotice = useRevokedNotice();
   const id = useId();
   const isOnline = useOnlineStatus();
   const [username, setUsername] = useState('');
@@ -105,6 +106,7 @@ export function LoginScreen({ onSignedIn }: {
       <p>{t('auth.intro')}</p>
       {!isOnline && <p className="alert alert--info">{t('auth.offline')}</p>}
       {activeLock && !activeLock.pin && <p className="alert alert--error">{t('lock.lockedOut')}</p>}
+      {revokedNotice && <p className="alert alert--error">{t('auth.revoked', { name: revokedNotice.displayName })}</p>}
       <KeptAccounts />
       <form className="stack" noValidate onSubmit={handleSubmit} aria-describedby={error ? `${id}-error` : undefined}>
         <Field id={`${id}-username`} label={t('auth.username')} error={fieldErrors.username}>

@@ -32,8 +32,8 @@ export function SignOutSection({ profile }: { profile: Profile }) {
   async function confirm(): Promise<void> {
     setIsBusy(true);
     await stopAppSyncRunner();
-    const token = (await getSession(db))?.token ?? null;
-    const transport = createHttpTransport({ getToken: async () => token, timeoutMs: LAST_PUSH_TIMEOUT_MS });
+    const session = await getSession(db);
+    const transport = createHttpTransport({ getSession: async () => session, timeoutMs: LAST_PUSH_TIMEOUT_MS });
     // One last sync sends what waits; offline it fails and the work is kept instead.
     if ((await db.outbox.count()) > 0) await syncOnce(db, transport).catch(() => undefined);
     await transport.logout().catch(() => undefined);

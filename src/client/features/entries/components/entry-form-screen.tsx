@@ -20,6 +20,7 @@ import { deleteUnusedPhotos } from '#src/client/db/photo-repository.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { closeRejectionsFixedBy } from '#src/client/db/rejection-repository.ts';
 import { requestSync } from '#src/client/sync/sync-runner.ts';
+import { EntryHistory } from './entry-history.tsx';
 import { Link } from 'wouter';
 import { navigate } from '#src/client/components/navigation.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
@@ -73,6 +74,7 @@ function ExistingEntry({ profile, entryId }: { profile: Profile; entryId: string
       <section className="stack">
         <h1 tabIndex={-1}>{t('entry.viewTitle', { kind: t(description.name) })}</h1>
         <EntryView entry={entry} description={description} reason={reason} communeId={communeOf(profile)} />
+        <EntryHistory entryId={entry.id} />
         <Link href="/" className="button">{t('outreach.back')}</Link>
       </section>
     );

@@ -49,7 +49,7 @@ function Completeness({ board, profile, today }: { board: ProgressBoard; profile
 function RoleView({ board, profile, today }: { board: ProgressBoard; profile: Profile; today: string }) {
   const session = useSession();
   const role = profile.user.role;
-  if (role === 'province-admin') return session ? <ProvinceProgress plan={board.plan} token={session.token} today={today} /> : null;
+  if (role === 'province-admin') return session ? <ProvinceProgress plan={board.plan} token={session.token ?? null} today={today} /> : null;
   return (
     <>
       {role === 'member' && <MemberProgress board={board} memberId={profile.user.id} today={today} />}

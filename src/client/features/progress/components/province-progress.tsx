@@ -28,7 +28,7 @@ function rowsOf(plan: CampaignPlan, answer: CommuneProgressResponse, words: (fig
   }));
 }
 
-export function ProvinceProgress({ plan, token, today }: { plan: CampaignPlan; token: string; today: string }) {
+export function ProvinceProgress({ plan, token, today }: { plan: CampaignPlan; token: string | null; today: string }) {
   const { t, language } = useT();
   const path = `${progressPaths.communes}?planId=${encodeURIComponent(plan.planId)}&asOfDay=${today}`;
   const answer = useApiResource(() => apiRequest({ method: 'GET', path, token, schema: communeProgressResponseSchema }), [path, token]);

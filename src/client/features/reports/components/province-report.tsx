@@ -18,7 +18,7 @@ import { ReportControls } from './report-controls.tsx';
 import { Heading, Signature, Table } from './report-layout.tsx';
 import { reportMonths } from './report-months.ts';
 
-export function ProvinceReport({ subject, token, today }: { subject: ReportSubject; token: string; today: string }) {
+export function ProvinceReport({ subject, token, today }: { subject: ReportSubject; token: string | null; today: string }) {
   const { t } = useReportsT();
   const stored = useCurrentPlans();
   const plans = useMemo(() => latestVersions(stored ?? []), [stored]);

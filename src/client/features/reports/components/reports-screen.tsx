@@ -35,7 +35,7 @@ export function ReportsScreen({ profile, today = dayInVietnam() }: { profile: Pr
 
 function OnlineProvinceReport({ subject, today }: { subject: ReportSubject; today: string }) {
   const session = useSession();
-  return session ? <ProvinceReport subject={subject} token={session.token} today={today} /> : null;
+  return session ? <ProvinceReport subject={subject} token={session.token ?? null} today={today} /> : null;
 }
 
 function Reports({ subject, today }: { subject: ReportSubject; today: string }) {

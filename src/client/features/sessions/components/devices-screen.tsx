@@ -13,7 +13,7 @@ import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import '#src/client/i18n/feature-messages.ts';
 
-function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string; token: string }) {
+function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string; token: string | null }) {
   const { t } = useT();
   const team = useTeam(teamId);
   const [memberId, setMemberId] = useState('');
@@ -31,12 +31,12 @@ function TeamDevices({ teamId, selfId, token }: { teamId: string; selfId: string
           </select>
         </div>
       )}
-      {memberId && <SessionsPanel key={memberId} token={token} listPath={pathFor(adminPaths.accountSessions, memberId)} endPath={(id) => pathFor(adminPaths.session, id)} />}
+      {memberId && <SessionsPanel key={memberId} token={token} listPath={pathFor(adminPaths.accountSessions, memberId)} endPath={(id) => pathFor(adminPaths.session, id)} revokePath={(id) => pathFor(adminPaths.sessionRevoke, id)} />}
     </section>
   );
 }
 
-export function DevicesScreen({ profile, token }: { profile: Profile; token: string }) {
+export function DevicesScreen({ profile, token }: { profile: Profile; token: string | null }) {
   const { t } = useT();
   const isOnline = useOnlineStatus();
   return (
