@@ -5,7 +5,7 @@
  * Vietnamese message and, for a 400, the message of each bad field or CSV row.
  */
 import type { z } from 'zod';
-import { APP_HEADER } from '#src/shared/domain/account.ts';
+import { APP_HEADER } from '#src/shared/domain/app-header.ts';
 import { errorResponseSchema } from '#src/shared/sync/protocol.ts';
 
 export type ApiFailureReason = 'network' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'invalid-request' | 'too-many-requests' | 'server-error' | string;

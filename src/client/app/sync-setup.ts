@@ -8,7 +8,6 @@
 import { eraseRevokedAccount } from '#src/client/db/account-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import type { DeviceDatabase } from '#src/client/db/device-database.ts';
-import { apiRequest } from '#src/client/api/api-client.ts';
 import { dropLegacyToken, getSession } from '#src/client/db/session-repository.ts';
 import { sessionCookiePath } from '#src/shared/domain/app-header.ts';
 import { requestPersistentStorage } from '#src/client/db/storage-persistence.ts';
@@ -25,6 +24,7 @@ const loadRunner = () => import('#src/client/sync/sync-runner.ts');
 export async function tradeLegacyToken(db: AnttDatabase): Promise<void> {
   const token = (await getSession(db))?.token;
   if (token === undefined) return;
+  const { apiRequest } = await import('#src/client/api/api-client.ts');
   const isTraded = await apiRequest({ method: 'POST', path: sessionCookiePath, token }).then(() => true, () => false);
   if (isTraded) await dropLegacyToken(db);
 }

@@ -24,7 +24,7 @@ import {
   type PushResponse,
 } from '#src/shared/sync/protocol.ts';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '#src/shared/domain/account.ts';
-import { APP_HEADER } from '#src/shared/domain/account.ts';
+import { APP_HEADER } from '#src/shared/domain/app-header.ts';
 import type { SyncTransport } from './transport.ts';
 
 export type SyncErrorReason = ErrorReason | 'network' | 'timeout';
