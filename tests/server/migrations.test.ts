@@ -3,7 +3,7 @@ import { loadMigrations, migrate, MigrationError } from '#src/server/db/migrate.
 import { forEachDatabase } from '../support/test-databases.ts';
 
 const tableNames = [
-  'audit_log', 'login_failures', 'org_epoch', 'org_units', 'photos', 'record_changes', 'records', 'restricted_scopes', 'retention_aggregates',
+  'audit_log', 'login_failures', 'member_syncs', 'org_epoch', 'org_units', 'photos', 'record_changes', 'records', 'restricted_scopes', 'retention_aggregates',
   'schema_migrations', 'scope_exits', 'sessions', 'sync_clients', 'sync_rejections', 'team_hamlets', 'teams', 'users',
 ];
 
