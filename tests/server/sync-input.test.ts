@@ -108,13 +108,20 @@ forEachDatabase('sync input', (getDb) => {
     const bodies = [
       JSON.stringify({ username: 'to\u0000vien', password: 'antt2026' }),
       JSON.stringify({ username: 'tovien', password: '\udc00' }),
-      withDeep({ username: '__deep__', password: 'x' }, 20_000),
+      // Deep beyond what a stored value may hold, yet within the login route's 16 KB body limit.
+      withDeep({ username: '__deep__', password: 'x' }, 1_000),
     ];
     for (const payload of bodies) {
       const response = await app.inject({ method: 'POST', url: apiPaths.login, headers: { 'content-type': 'application/json' }, payload });
       expect(response.statusCode).toBe(400);
       expect(errorResponseSchema.parse(response.json()).error.reason).toBe('invalid-request');
     }
+    // Deeper still: the login body exceeds its limit and is refused before it is read.
+    const deepLogin = await app.inject({
+      method: 'POST', url: apiPaths.login, headers: { 'content-type': 'application/json' }, payload: withDeep({ username: '__deep__', password: 'x' }, 20_000),
+    });
+    expect(deepLogin.statusCode).toBe(413);
+    expect(errorResponseSchema.parse(deepLogin.json()).error.reason).toBe('payload-too-large');
     const deepEnvelope = await app.inject({
       method: 'POST', url: apiPaths.pull, headers: { ...member.headers, 'content-type': 'application/json' },
       payload: withDeep({ protocolVersion: 2, clientId: uuidv7(), cursor: '', extra: '__deep__' }, 20_000),
