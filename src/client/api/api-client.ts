@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { APP_HEADER } from '#src/shared/domain/app-header.ts';
+import { apiAccountHeaders } from './api-account.ts';
 import { errorResponseSchema } from '#src/shared/sync/protocol.ts';
 
 export type ApiFailureReason = 'network' | 'timeout' | 'unauthorized' | 'forbidden' | 'not-found' | 'invalid-request' | 'too-many-requests' | 'server-error' | string;
@@ -48,7 +49,7 @@ export interface ApiRequest<Schema extends z.ZodType> {
 }
 
 export async function apiRequest<Schema extends z.ZodType>(request: ApiRequest<Schema>): Promise<z.infer<Schema>> {
-  const headers: Record<string, string> = { [APP_HEADER]: '1' };
+  const headers: Record<string, string> = { [APP_HEADER]: '1', ...apiAccountHeaders() };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   const controller = new AbortController();

@@ -22,7 +22,7 @@ export const auditPath = '/nhat-ky-kiem-tra';
 export function AuditRouteScreen(_props: ScreenProps) {
   const session = useSession();
   if (!session) return null;
-  return <AuditScreen token={session.token ?? null} />;
+  return <AuditScreen token={session.token ?? null} accountId={session.profile.user.id} />;
 }
 
 export function DevicesRouteScreen({ profile }: ScreenProps) {

@@ -5,6 +5,7 @@
  * first screen, on demand: the app shell opens without it. A revoked device (lost phone) pushes
  * what waits, then erases the account's data.
  */
+import { setApiAccount } from '#src/client/api/api-account.ts';
 import { eraseRevokedAccount } from '#src/client/db/account-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import type { DeviceDatabase } from '#src/client/db/device-database.ts';
@@ -60,12 +61,14 @@ export function syncWhileOpen(device: DeviceDatabase): (db: AnttDatabase) => () 
     let started: SyncRunner | null = null;
     void getSession(db).then(async (session) => {
       if (!session || closed) return;
+      setApiAccount(session.profile.user.id);
       const runner = await startSync(device, db);
       started = runner;
       if (closed) await stopIfCurrent(runner);
     });
     return () => {
       closed = true;
+      setApiAccount(null);
       setAppPhotoTransport(null);
       if (started) void stopIfCurrent(started);
     };

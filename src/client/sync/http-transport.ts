@@ -24,7 +24,7 @@ import {
   type PushResponse,
 } from '#src/shared/sync/protocol.ts';
 import { loginResponseSchema, type LoginRequest, type LoginResponse } from '#src/shared/domain/account.ts';
-import { APP_HEADER } from '#src/shared/domain/app-header.ts';
+import { ACCOUNT_HEADER, APP_HEADER } from '#src/shared/domain/app-header.ts';
 import type { SyncTransport } from './transport.ts';
 
 export type SyncErrorReason = ErrorReason | 'network' | 'timeout';
@@ -58,11 +58,24 @@ export class SyncError extends Error {
   }
 }
 
+/** What a stored session gives a request: a legacy token, and the account its cookie is named for. */
+export interface SessionAuth {
+  token?: string | undefined;
+  profile?: { user: { id: string } } | undefined;
+}
+
+/** The headers naming a session: the Bearer token of a legacy session, else the account whose cookie to use. */
+export function sessionHeaders(session: SessionAuth | null): Record<string, string> {
+  if (!session) return {};
+  if (session.token) return { authorization: `Bearer ${session.token}` };
+  return session.profile ? { [ACCOUNT_HEADER]: session.profile.user.id } : {};
+}
+
 export interface HttpTransportOptions {
   /** Origin of the server; '' (same origin) by default. */
   baseUrl?: string;
   /** The stored session (its `token` only on devices signed in before the cookie), or null/undefined when signed out (sync then fails as unauthorized). */
-  getSession: () => Promise<{ token?: string | undefined } | null | undefined>;
+  getSession: () => Promise<SessionAuth | null | undefined>;
   /** Ask login for a Bearer token instead of the cookie (tools and tests without a cookie jar). */
   bearerLogin?: boolean;
   /** Tests pass a fetch that reaches the server in-process. */
@@ -108,20 +121,20 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     return zipped;
   }
 
-  async function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null, isApp = true) {
+  async function post<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, session: SessionAuth | null, isApp = true) {
     try {
-      return await postOnce(path, body, schema, token, isApp);
+      return await postOnce(path, body, schema, session, isApp);
     } catch (error) {
       if (!(error instanceof EncodingRefused)) throw error;
       serverTakesGzip = false;
-      return postOnce(path, body, schema, token, isApp);
+      return postOnce(path, body, schema, session, isApp);
     }
   }
 
-  async function postOnce<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, token: string | null, isApp: boolean) {
+  async function postOnce<Schema extends z.ZodType>(path: string, body: unknown, schema: Schema, session: SessionAuth | null, isApp: boolean) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (isApp) headers[APP_HEADER] = '1';
-    if (token !== null) headers.authorization = `Bearer ${token}`;
+    Object.assign(headers, sessionHeaders(session));
     const payload = await encode(JSON.stringify(body ?? {}), headers);
     const controller = new AbortController();
     let timedOut = false;
@@ -150,11 +163,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     }
   }
 
-  /** The Bearer token of a legacy session, or null for the cookie; throws when signed out. */
-  async function requireSession(): Promise<string | null> {
+  /** The stored session; throws when signed out. */
+  async function requireSession(): Promise<SessionAuth> {
     const session = await options.getSession();
     if (!session) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
-    return session.token ?? null;
+    return session;
   }
 
   return {
@@ -169,7 +182,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     },
     async logout(): Promise<void> {
       const session = await options.getSession();
-      if (session) await post(apiPaths.logout, {}, z.unknown(), session.token ?? null);
+      if (session) await post(apiPaths.logout, {}, z.unknown(), session);
     },
   };
 }

@@ -5,8 +5,8 @@
  * `SyncError`s like the sync transport's; nothing here retries (photo-upload.ts and the runner do).
  */
 import { photoHeaders, photoPath } from '#src/shared/domain/photo.ts';
-import { errorFromAnswer, SyncError, type HttpTransportOptions } from './http-transport.ts';
 import { APP_HEADER } from '#src/shared/domain/app-header.ts';
+import { errorFromAnswer, sessionHeaders, SyncError, type HttpTransportOptions } from './http-transport.ts';
 
 export interface PhotoUpload {
   id: string;
@@ -47,7 +47,7 @@ export function createHttpPhotoTransport(options: HttpTransportOptions): PhotoTr
     const session = await options.getSession();
     if (!session) throw new SyncError('unauthorized', null, 'Chưa đăng nhập, hãy đăng nhập để đồng bộ');
     // The HttpOnly cookie carries the session; a device signed in before it still holds a token.
-    const auth: Record<string, string> = session.token ? { authorization: `Bearer ${session.token}` } : {};
+    const auth = sessionHeaders(session);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

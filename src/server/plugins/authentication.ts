@@ -10,7 +10,7 @@
  * on a push within the grace period, which the push route answers with `eraseAfter`.
  */
 import type { FastifyRequest } from 'fastify';
-import { isAppRequest, isStateChanging, SESSION_COOKIE } from '#src/server/auth/session-cookie.ts';
+import { isAppRequest, isStateChanging, requestedAccount, sessionCookieName } from '#src/server/auth/session-cookie.ts';
 import { hashSessionToken } from '#src/server/auth/session-tokens.ts';
 import type { Account } from '#src/server/db/accounts-repository.ts';
 import type { Database } from '#src/server/db/database.ts';
@@ -47,11 +47,15 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 const CSRF_MESSAGE = 'Yêu cầu không đến từ ứng dụng Sổ tay ANTT nên bị từ chối.';
 
-/** The session token of a request: the Bearer header first, else the cookie (with the app header when it changes state). */
+/**
+ * The session token of a request: the Bearer header first, else the cookie of the account the
+ * request names (with the app header when it changes state).
+ */
 function tokenOf(request: FastifyRequest): string {
   const bearer = BEARER.exec(request.headers.authorization ?? '');
   if (bearer) return bearer[1]!;
-  const cookie = request.cookies[SESSION_COOKIE];
+  const accountId = requestedAccount(request);
+  const cookie = accountId ? request.cookies[sessionCookieName(accountId)] : undefined;
   if (!cookie || !TOKEN.test(cookie)) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
   if (isStateChanging(request.method) && !isAppRequest(request)) throw new ApiError(403, 'forbidden', CSRF_MESSAGE);
   return cookie;
@@ -63,6 +67,11 @@ export function createAuthenticate(database: Database, now: () => Date): Authent
     const at = now();
     const session = await findLiveSession(database, tokenHash, at);
     if (!session) throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
+    // A cookie answers only for the account whose name it bears.
+    const named = requestedAccount(request);
+    if (named !== null && !BEARER.test(request.headers.authorization ?? '') && named !== session.account.id) {
+      throw new ApiError(401, 'unauthorized', errorMessages.unauthorized);
+    }
     if (at.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) await touchSession(database, session.sessionId, at);
     const { account, sessionId, clientId, clientOwnerId, orgEpoch, revokedAt } = session;
     if (revokedAt) {

@@ -74,7 +74,7 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
     const { passwordHash: _hash, isDisabled: _disabled, mustChangePassword: _must, ...publicAccount } = account;
     const profile = profileOf(publicAccount, await readReach(database, publicAccount));
     if (!isAppRequest(request)) return { token, expiresAt: expiresAt.toISOString(), profile };
-    setSessionCookie(request, reply, token, expiresAt);
+    setSessionCookie(request, reply, account.id, token, expiresAt);
     return { expiresAt: expiresAt.toISOString(), profile };
   }
 
@@ -111,18 +111,18 @@ export function registerAuthRoutes(app: FastifyInstance, context: RouteContext):
   });
 
   app.post(apiPaths.logout, async (request, reply) => {
-    const { tokenHash } = await authenticate(request);
+    const { tokenHash, account } = await authenticate(request);
     await deleteSession(database, tokenHash);
-    clearSessionCookie(request, reply);
+    clearSessionCookie(request, reply, account.id);
     return reply.status(204).send();
   });
 
   /** A device signed in before the cookie trades its Bearer token for the same session as a cookie. */
   app.post(sessionCookiePath, { config: { rateLimit: limits.admin }, bodyLimit }, async (request, reply) => {
-    await authenticate(request);
+    const { account } = await authenticate(request);
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
     if (!bearer || !isAppRequest(request)) throw new ApiError(400, 'invalid-request', 'Chỉ ứng dụng đang giữ mã đăng nhập cũ mới đổi được sang cookie.');
-    setSessionCookie(request, reply, bearer[1]!, new Date(now().getTime() + SESSION_DAYS * 24 * 3600_000));
+    setSessionCookie(request, reply, account.id, bearer[1]!, new Date(now().getTime() + SESSION_DAYS * 24 * 3600_000));
     return reply.status(204).send();
   });
 

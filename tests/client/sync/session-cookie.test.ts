@@ -1,7 +1,8 @@
 // @vitest-environment node
 // The browser's session is an HttpOnly cookie: a device that signs in through the app stores no
 // token, yet syncs (the "browser" here is a fetch with a cookie jar over app.inject); a device
-// holding a Bearer token from before trades it for the cookie and forgets it.
+// holding a Bearer token from before trades it for the cookie and forgets it. The cookie bears the
+// account's id (a shared phone holds one per account).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '#src/server/db/demo-data.ts';
 import { tradeLegacyToken } from '#src/client/app/sync-setup.ts';
@@ -51,7 +52,8 @@ describe('session cookie', () => {
     const transport = createHttpTransport({ fetch: browser.fetch, getSession: () => getSession(db) });
     const answer = await transport.login({ username: 'tovien', password: DEMO_PASSWORD });
     expect(answer.token).toBeUndefined();
-    expect(browser.cookies.has('sotay_session')).toBe(true);
+    const cookieName = `sotay_session_${answer.profile.user.id}`;
+    expect(browser.cookies.has(cookieName)).toBe(true);
     await signIn(db, answer);
     expect(await getSession(db)).not.toHaveProperty('token');
 
@@ -66,18 +68,19 @@ describe('session cookie', () => {
     expect((await serverTeamLogs(server)).map((row) => row.id)).toEqual([log.id]);
 
     await transport.logout();
-    expect(browser.cookies.has('sotay_session')).toBe(false);
+    expect(browser.cookies.has(cookieName)).toBe(false);
   });
 
   it('trades a stored Bearer token for the cookie once online, then forgets the token', async () => {
     const browser = browserFetch();
     vi.stubGlobal('fetch', browser.fetch);
     const db = freshDatabase('legacy-phone');
-    await signIn(db, await login(server, 'topho'));
+    const legacy = await login(server, 'topho');
+    await signIn(db, legacy);
     expect((await getSession(db))?.token).toEqual(expect.any(String));
     await tradeLegacyToken(db);
     expect(await getSession(db)).not.toHaveProperty('token');
-    expect(browser.cookies.has('sotay_session')).toBe(true);
+    expect(browser.cookies.has(`sotay_session_${legacy.profile.user.id}`)).toBe(true);
     const transport = createHttpTransport({ fetch: browser.fetch, getSession: () => getSession(db) });
     await expect(syncOnce(db, transport)).resolves.not.toThrow();
   });

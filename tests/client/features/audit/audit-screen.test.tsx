@@ -32,7 +32,7 @@ describe('audit screen', () => {
     vi.stubGlobal('fetch', server.fetch);
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
     const province = await login(server, 'tinh');
-    renderWithDb(freshDb(), <AuditScreen token={province.token ?? null} />);
+    renderWithDb(freshDb(), <AuditScreen token={province.token ?? null} accountId={province.profile.user.id} />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Người thực hiện (tên đăng nhập)'), 'congan');
     await user.selectOptions(screen.getByLabelText('Hành động'), 'session.');
@@ -43,6 +43,6 @@ describe('audit screen', () => {
     await user.clear(screen.getByLabelText('Từ ngày'));
     await user.click(screen.getByRole('button', { name: 'Tìm' }));
     expect(await screen.findByText(`session.end · ${sessionId}`)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Tải về tệp CSV' })).toHaveAttribute('href', '/api/admin/audit.csv?who=congan&action=session.');
+    expect(screen.getByRole('link', { name: 'Tải về tệp CSV' })).toHaveAttribute('href', `/api/admin/audit.csv?who=congan&action=session.&account=${province.profile.user.id}`);
   });
 });

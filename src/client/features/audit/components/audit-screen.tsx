@@ -14,7 +14,7 @@ import { useT } from '#src/client/i18n/i18n-context.tsx';
 
 const ACTIONS = ['', 'restricted.read', 'entry.history', 'account.', 'session.', 'org.import'] as const;
 
-function queryString(query: AuditQuery): string {
+function queryString(query: AuditQuery & { account?: string }): string {
   const params = new URLSearchParams(Object.entries(query).filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -39,7 +39,7 @@ function AuditList({ token, query }: { token: string | null; query: AuditQuery }
   );
 }
 
-export function AuditScreen({ token }: { token: string | null }) {
+export function AuditScreen({ token, accountId }: { token: string | null; accountId: string }) {
   const { t } = useT();
   const id = useId();
   const isOnline = useOnlineStatus();
@@ -78,7 +78,7 @@ export function AuditScreen({ token }: { token: string | null }) {
             <Field id={`${id}-to`} label={t('audit.to')} hint={t('audit.dayHint')} error={errors.to}>{(control) => <input {...control} inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value)} />}</Field>
             <button type="submit" className="button">{t('audit.search')}</button>
           </form>
-          <a className="button" href={`${auditPaths.logCsv}${queryString(query)}`} download>{t('audit.csv')}</a>
+          <a className="button" href={`${auditPaths.logCsv}${queryString({ ...query, account: accountId })}`} download>{t('audit.csv')}</a>
           <AuditList token={token} query={query} />
         </>
       )}
