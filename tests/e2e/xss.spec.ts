@@ -164,11 +164,12 @@ async function syncNow(page: Page): Promise<void> {
 }
 
 /** Searches the logbook for an entry and checks its row shows the summary as text. */
-async function findInLogbook(page: Page, entry: KindCase): Promise<void> {
+async function findInLogbook(page: Page, entry: KindCase, findings: Findings): Promise<void> {
   await page.getByLabel('Tìm trong nhật ký').fill(entry.summaryMarker);
   await page.getByText('1 mục', { exact: true }).waitFor();
   const summary = Object.values(entry.texts).find((value) => value.startsWith(`${entry.summaryMarker} `))!;
   await page.locator('main').getByText(summary, { exact: true }).waitFor();
+  await expectHarmless(page, findings);
 }
 
 describe.skipIf(skipReason !== null)(`stored XSS in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -214,7 +215,7 @@ describe.skipIf(skipReason !== null)(`stored XSS in Chromium${skipReason ? ` (sk
       await member.getByText('Đã gửi hết').waitFor();
       await expectHarmless(member, findings);
       await member.getByRole('link', { name: 'Xem sổ nhật ký, lọc và tìm' }).click();
-      for (const entry of kinds) await findInLogbook(member, entry);
+      for (const entry of kinds) await findInLogbook(member, entry, findings);
       await expectHarmless(member, findings);
       await memberContext.close();
 
@@ -223,9 +224,10 @@ describe.skipIf(skipReason !== null)(`stored XSS in Chromium${skipReason ? ` (sk
       await leader.getByRole('link', { name: 'Trang chủ' }).first().click();
       await leader.getByRole('link', { name: 'Xem sổ nhật ký, lọc và tìm' }).click();
       for (const entry of kinds) {
-        await findInLogbook(leader, entry);
+        await findInLogbook(leader, entry, findings);
         await leader.getByRole('link', { name: new RegExp(`^${entry.name} ·`) }).click();
         await leader.getByRole('heading', { name: `Nhật ký: ${entry.name}`, level: 1 }).waitFor();
+        await expectHarmless(leader, findings);
         const main = leader.locator('main');
         const expected = entry.pickHousehold ? [...Object.values(entry.texts), household.headName] : Object.values(entry.texts);
         for (const value of expected) await main.getByText(value).first().waitFor();
