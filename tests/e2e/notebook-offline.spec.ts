@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -93,11 +93,15 @@ describe.skipIf(skipReason !== null)(`the notebook offline${skipReason ? ` (skip
       });
       await member.setOffline(true);
       await page.reload();
+      // The app asks for the PIN whenever it opens.
+      await unlock(page);
       await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
 
       await fillPatrol(page);
       await fillIncidentWithPhoto(page);
       await page.reload();
+      // The app asks for the PIN whenever it opens.
+      await unlock(page);
       await page.getByRole('link', { name: /^Tuần tra/ }).first().waitFor();
       await page.getByRole('link', { name: /^Vụ việc/ }).first().waitFor();
       await page.getByText(/2 mục chờ gửi/).first().waitFor();

@@ -4,7 +4,7 @@
 // it and closes the month. Every screen on the way is axe-clean with 44 px targets.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { axeViolations, undersizedTargets } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -53,6 +53,8 @@ describe.skipIf(skipReason !== null)(`progress and month review${skipReason ? ` 
   /** Reopening the app syncs first: what the other phone sent arrives. */
   async function reopen(page: Page): Promise<void> {
     await page.reload();
+    // The app asks for the PIN whenever it opens.
+    await unlock(page);
     await page.getByText('Đã gửi hết').first().waitFor();
   }
 
