@@ -15,6 +15,7 @@ import { saveChecklistTemplate, useTemplateForKind } from '#src/client/db/checkl
 import { RecordValidationError } from '#src/client/db/record-repository.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import '#src/client/i18n/notebook-messages.ts';
+import { requestSync } from '#src/client/sync/sync-runner.ts';
 
 export function ChecklistTemplatesScreen({ profile }: { profile: Profile }) {
   const { t } = useT();
@@ -76,6 +77,7 @@ function TemplateEditor({ communeId, template, onSaved }: {
         id: isDefault ? uuidv7() : template.id, communeId, appliesTo: template.appliesTo, name, items, isActive: true,
       });
       setErrors({});
+      requestSync('local-change');
       onSaved(t('templates.saved', { name: saved.name, version: saved.version }));
     } catch (error) {
       if (!(error instanceof RecordValidationError)) throw error;

@@ -19,6 +19,7 @@ import { canEditHouseholds } from '../households-access.ts';
 import { HouseholdMerge } from './household-merge.tsx';
 import '#src/client/i18n/feature-messages.ts';
 import '#src/client/i18n/notebook-messages.ts';
+import { requestSync } from '#src/client/sync/sync-runner.ts';
 
 interface HouseholdInput {
   hamletId: string;
@@ -75,6 +76,7 @@ function HouseholdForm({ profile, existing }: { profile: Profile; existing: Hous
         ...(existing ?? { id: uuidv7(), mergedIntoId: null }),
         ...input, memberCount: count === '' ? 0 : Number(count),
       });
+      requestSync('local-change');
       navigate('/ho-gia-dinh', { force: true });
     } catch (error) {
       if (!(error instanceof RecordValidationError)) throw error;

@@ -12,6 +12,7 @@ import { mergeHousehold, useHouseholdsInHamlets } from '#src/client/db/household
 import { navigate } from '#src/client/components/navigation.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import '#src/client/i18n/notebook-messages.ts';
+import { requestSync } from '#src/client/sync/sync-runner.ts';
 
 export function HouseholdMerge({ profile, duplicate }: { profile: Profile; duplicate: Household }) {
   const { t } = useT();
@@ -30,6 +31,7 @@ export function HouseholdMerge({ profile, duplicate }: { profile: Profile; dupli
   async function merge(kept: Household): Promise<void> {
     try {
       await mergeHousehold(db, duplicate.id, kept.id);
+      requestSync('local-change');
       navigate('/ho-gia-dinh', { force: true });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

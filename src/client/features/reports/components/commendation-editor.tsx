@@ -13,6 +13,7 @@ import { useReportsT } from '../report-messages.ts';
 import { commendationPeriods, problemText } from '../commendation-periods.ts';
 import type { ReportSubject } from '../report-subject.ts';
 import { CommendationDocument } from './commendation-document.tsx';
+import { requestSync } from '#src/client/sync/sync-runner.ts';
 
 export interface CommendationEditorProps {
   subject: ReportSubject;
@@ -60,6 +61,7 @@ export function CommendationEditor({ subject, plan, periodKey, quota, candidates
         id: existing?.id ?? uuidv7(), planId: plan.planId, orgUnitId: subject.choices[0]!.scope.id, kind: 'award', periodKey, quotaId: quota.id,
         nominees, dossier: documents.map((document) => ({ document, isReady: ready.has(document) })), preparedBy: subject.reader.userId,
       });
+      requestSync('local-change');
       setStatus({ kind: 'saved' });
     } catch (error) {
       setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });

@@ -16,6 +16,7 @@ import { useDatabase } from '#src/client/db/database-context.tsx';
 import { saveCommendation, useCommendations, useRegistrableUnits } from '#src/client/db/commendation-repository.ts';
 import { useReportsT } from '../report-messages.ts';
 import { problemText } from '../commendation-periods.ts';
+import { requestSync } from '#src/client/sync/sync-runner.ts';
 
 const unitKindOf = (kind: OrgUnit['kind']): Nominee['unitKind'] =>
   kind === 'commune' || kind === 'agency' || kind === 'enterprise' || kind === 'school' ? kind : null;
@@ -45,6 +46,7 @@ function Registration({ plan, unitId, userId, today, year, units, existing }: {
   const near = deadlines.filter(({ deadline, day }) => deadline.kind === 'registration' && isNear(today, day));
   const save = async () => {
     await saveCommendation(db, { id: existing?.id ?? uuidv7(), planId: plan.planId, orgUnitId: unitId, kind: 'exemplary', periodKey: `year:${year}`, quotaId: null, nominees, dossier: existing?.dossier ?? [], preparedBy: userId });
+    requestSync('local-change');
     setSaved(true);
   };
   return (
