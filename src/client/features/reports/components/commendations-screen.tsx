@@ -3,7 +3,8 @@
  * and one of the plan's awards, the candidates the period's results give (teams meeting every
  * indicator, members by approved entries), ticked into a list checked live against the award's
  * quota (every breach named), the dossier's documents ticked as they are ready, saved as the
- * synced commendation record and printed in the administrative layout. Commune police and
+ * synced commendation record and printed in the administrative layout. Province staff build the
+ * province's list from the communes' saved lists (province-awards.tsx). Commune police and
  * province staff also register units to become exemplary (exemplary-registration.tsx).
  */
 import { useMemo } from 'react';
@@ -19,6 +20,7 @@ import { reportSubject, type ReportSubject } from '../report-subject.ts';
 import { CommendationChoiceForm, useCommendationChoice } from './commendation-choice.tsx';
 import { CommendationEditor } from './commendation-editor.tsx';
 import { ExemplaryRegistration } from './exemplary-registration.tsx';
+import { ProvinceAwards } from './province-awards.tsx';
 import { defaultPlan } from './report-months.ts';
 import '../reports.css';
 
@@ -32,6 +34,7 @@ export function CommendationsScreen({ profile, today = dayInVietnam() }: { profi
     <section className="stack report-screen" aria-labelledby="commendations-title">
       <h1 id="commendations-title" tabIndex={-1}>{t('commendations.title')}</h1>
       {subject && profile.user.role === 'commune-police' && <Proposals subject={subject} today={today} />}
+      {subject && unitId && profile.user.role === 'province-admin' && <ProvinceAwards subject={subject} provinceId={unitId} today={today} />}
       {subject && unitId && <Exemplary unitId={unitId} userId={profile.user.id} today={today} />}
       {!(subject && unitId) && <p>{t('commendations.notForRole')}</p>}
     </section>
