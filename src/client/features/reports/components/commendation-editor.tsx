@@ -23,27 +23,33 @@ export interface CommendationEditorProps {
   candidates: readonly Nominee[];
   existing: Commendation | undefined;
   today: string;
+  /** The unit the list is saved for (the commune, or the province for its own list). */
+  orgUnitId: string;
+  /** Where each candidate comes from (by `subject:refId`), shown beside it: the commune's name. */
+  origins?: ReadonlyMap<string, string>;
+  /** Whether a new list starts with every candidate ticked (the commune's) or none (the province's). */
+  isPreselected?: boolean;
 }
 
-function NomineeBox({ nominee, isChecked, onToggle, leaderWord }: { nominee: Nominee; isChecked: boolean; onToggle: () => void; leaderWord: string }) {
+function NomineeBox({ nominee, isChecked, onToggle, leaderWord, origin }: { nominee: Nominee; isChecked: boolean; onToggle: () => void; leaderWord: string; origin: string | undefined }) {
   const id = `nominee-${nominee.subject}-${nominee.refId}`;
   return (
     <li className="report-check">
       <input type="checkbox" id={id} checked={isChecked} onChange={onToggle} />
       <label htmlFor={id}>
-        <strong>{nominee.name}</strong>{nominee.isLeader ? ` (${leaderWord})` : ''} — {nominee.achievements}
+        <strong>{nominee.name}</strong>{nominee.isLeader ? ` (${leaderWord})` : ''} — {nominee.achievements}{origin ? ` (${origin})` : ''}
       </label>
     </li>
   );
 }
 
-export function CommendationEditor({ subject, plan, periodKey, quota, candidates, existing, today }: CommendationEditorProps) {
+export function CommendationEditor({ subject, plan, periodKey, quota, candidates, existing, today, orgUnitId, origins, isPreselected = true }: CommendationEditorProps) {
   const { t } = useReportsT();
   const db = useDatabase();
   const keyOf = (nominee: Pick<Nominee, 'subject' | 'refId'>) => `${nominee.subject}:${nominee.refId}`;
   // A saved list keeps its nominees even when the results no longer give them.
   const all = [...(existing?.nominees ?? []), ...candidates.filter((candidate) => !existing?.nominees.some((kept) => keyOf(kept) === keyOf(candidate)))];
-  const [chosen, setChosen] = useState(() => new Set((existing?.nominees ?? candidates).map(keyOf)));
+  const [chosen, setChosen] = useState(() => new Set((existing?.nominees ?? (isPreselected ? candidates : [])).map(keyOf)));
   const documents = plan.dossiers.flatMap((dossier) => dossier.documents);
   const [ready, setReady] = useState(() => new Set(existing?.dossier.filter((item) => item.isReady).map((item) => item.document) ?? []));
   const [status, setStatus] = useState<{ kind: 'idle' | 'saved' } | { kind: 'failed'; reason: string }>({ kind: 'idle' });
@@ -58,7 +64,7 @@ export function CommendationEditor({ subject, plan, periodKey, quota, candidates
   const save = async () => {
     try {
       await saveCommendation(db, {
-        id: existing?.id ?? uuidv7(), planId: plan.planId, orgUnitId: subject.choices[0]!.scope.id, kind: 'award', periodKey, quotaId: quota.id,
+        id: existing?.id ?? uuidv7(), planId: plan.planId, orgUnitId, kind: 'award', periodKey, quotaId: quota.id,
         nominees, dossier: documents.map((document) => ({ document, isReady: ready.has(document) })), preparedBy: subject.reader.userId,
       });
       requestSync('local-change');
@@ -74,7 +80,7 @@ export function CommendationEditor({ subject, plan, periodKey, quota, candidates
         <legend>{title}</legend>
         {members.length === 0 ? <p className="empty">{t('commendations.none')}</p> : (
           <ul className="report-checks">{members.map((nominee) => (
-            <NomineeBox key={keyOf(nominee)} nominee={nominee} isChecked={chosen.has(keyOf(nominee))} onToggle={() => setChosen(toggle(chosen, keyOf(nominee)))} leaderWord={t('commendations.leader')} />
+            <NomineeBox key={keyOf(nominee)} nominee={nominee} isChecked={chosen.has(keyOf(nominee))} onToggle={() => setChosen(toggle(chosen, keyOf(nominee)))} leaderWord={t('commendations.leader')} origin={origins?.get(keyOf(nominee))} />
           ))}</ul>
         )}
       </fieldset>
