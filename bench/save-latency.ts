@@ -1,8 +1,6 @@
 // Saving a log in real Chromium with a full device database. Vite serves bench/browser (it
 // imports the app's own db code), playwright-core drives Debian's Chromium.
-import { join } from 'node:path';
-import { createServer } from 'vite';
-import { launchChromium } from '../tests/support/browser.ts';
+import { runBrowserBench } from './browser-bench.ts';
 import { quantile } from './stats.ts';
 
 export interface SaveLatency {
@@ -17,37 +15,14 @@ export interface SaveLatency {
 }
 
 export async function measureSaveLatency(options: { stored: number; samples: number }): Promise<SaveLatency> {
-  const root = join(process.cwd(), 'bench', 'browser');
-  const server = await createServer({
-    root,
-    configFile: false,
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, fs: { allow: [process.cwd()] } },
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('Vite did not listen');
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${address.port}/save-latency.html`);
-    await page.waitForFunction(() => 'runSaveBench' in window);
-    const result = await page.evaluate(
-      ([stored, samples]) =>
-        (window as unknown as { runSaveBench: (s: number, n: number) => Promise<{ stored: number; fillMs: number; samplesMs: number[]; rawSamplesMs: number[] }> }).runSaveBench(stored!, samples!),
-      [options.stored, options.samples],
-    );
-    return {
-      stored: result.stored,
-      fillMs: result.fillMs,
-      medianMs: quantile(result.samplesMs, 0.5),
-      p95Ms: quantile(result.samplesMs, 0.95),
-      maxMs: Math.max(...result.samplesMs),
-      rawMedianMs: quantile(result.rawSamplesMs, 0.5),
-      rawP95Ms: quantile(result.rawSamplesMs, 0.95),
-    };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  const result = await runBrowserBench<{ stored: number; fillMs: number; samplesMs: number[]; rawSamplesMs: number[] }>('save-latency.html', 'runSaveBench', [options.stored, options.samples]);
+  return {
+    stored: result.stored,
+    fillMs: result.fillMs,
+    medianMs: quantile(result.samplesMs, 0.5),
+    p95Ms: quantile(result.samplesMs, 0.95),
+    maxMs: Math.max(...result.samplesMs),
+    rawMedianMs: quantile(result.rawSamplesMs, 0.5),
+    rawP95Ms: quantile(result.rawSamplesMs, 0.95),
+  };
 }
