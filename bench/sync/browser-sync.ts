@@ -8,6 +8,8 @@
 //   fresh pull: a new phone of the team's leader downloads everything (50,000 entries and the
 //     households). Reference: the same rows bulk-put into a bare IndexedDB database in the same
 //     browser, and a pull of everything by Node (the server's share).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchChromium, signIn, activeAccountDatabase } from '../../tests/support/browser.ts';
@@ -41,7 +43,8 @@ export interface BrowserSyncResult {
     homeShownWith: number;
   };
   referencePull: null | { rows: number; ms: number; perSecond: number };
-  rawBulkPut: null | { rows: number; ms: number; perSecond: number };
+  /** Raw IndexedDB puts of the same rows in the same browser: into bare stores, and into stores with the app's indexes. */
+  rawBulkPut: null | { rows: number; ms: number; perSecond: number; indexedMs: number; indexedPerSecond: number };
 }
 
 const PASSWORD = 'antt2026';
@@ -54,7 +57,7 @@ async function newPhone(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-async function login(url: string, username: string): Promise<string> {
+export async function login(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}${apiPaths.login}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
   if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
@@ -72,7 +75,7 @@ async function post(url: string, path: string, token: string, body: unknown): Pr
 }
 
 /** Pulls everything a new device of `token` gets; returns the rows by collection. */
-async function pullAll(url: string, token: string): Promise<{ rows: Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>; ms: number }> {
+export async function pullAll(url: string, token: string): Promise<{ rows: Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>; ms: number }> {
   const clientId = uuidv7();
   const rows = new Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>();
   let cursor = '';
@@ -93,7 +96,7 @@ async function pullAll(url: string, token: string): Promise<{ rows: Map<string, 
 }
 
 /** Outreach entries of the member, pushed from Node in the app's batches (≤ 256 KB, ≤ 1,000). */
-async function pushFromNode(url: string, token: string, member: { id: string; teamId: string }, householdIds: string[], count: number) {
+export async function pushFromNode(url: string, token: string, member: { id: string; teamId: string }, householdIds: string[], count: number) {
   const clientId = uuidv7();
   const at = new Date().toISOString();
   const mutations = Array.from({ length: count }, (_, index) => ({
@@ -136,14 +139,38 @@ function wireMeter(context: BrowserContext) {
   return meter;
 }
 
+/**
+ * With BENCH_PROFILE=<folder>, a CPU profile of the page during `run` is written there as
+ * `<name>.cpuprofile` (open it in Chromium's DevTools; build with `--minify false` and point
+ * STATIC_DIR at it for readable names).
+ */
+async function profiled<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return run();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
 async function pushRun(context: BrowserContext, page: Page, dbName: string, screen: string, entries: number, dayOffset: number): Promise<PushRun> {
   const meter = wireMeter(context);
   await context.setOffline(true);
   await page.evaluate(fillOutbox, { dbName, count: entries, dayOffset });
   await page.evaluate(startRenderCounter);
   const start = Date.now();
-  await context.setOffline(false);
-  const end = await page.evaluate(waitForCount, { dbName, store: 'outbox', count: 0, atMost: true, timeoutMs: 600_000 });
+  const end = await profiled(page, `push-${screen}`, async () => {
+    await context.setOffline(false);
+    return page.evaluate(waitForCount, { dbName, store: 'outbox', count: 0, atMost: true, timeoutMs: 600_000 });
+  });
   const renders = await page.evaluate(readRenderCounter);
   const rejected = await page.evaluate(countRows, { dbName, store: 'rejections' });
   if (rejected > 0) throw new Error(`${rejected} entries refused during the push with ${screen} open`);
@@ -201,7 +228,7 @@ export async function measureBrowserSync(options: { pushEntries?: number; pullEn
     await signIn(leaderPage, server.url, 'totruong');
     const leaderDb = await activeAccountDatabase(leaderPage);
     const homeShownWith = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'fieldLog' });
-    const end = await leaderPage.evaluate(waitForCount, { dbName: leaderDb, store: 'fieldLog', count: expectedLogs, atMost: false, timeoutMs: 900_000 });
+    const end = await profiled(leaderPage, 'pull', () => leaderPage.evaluate(waitForCount, { dbName: leaderDb, store: 'fieldLog', count: expectedLogs, atMost: false, timeoutMs: 900_000 }));
     await leaderPage.waitForTimeout(500);
     const households = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'household' });
     const rows = expectedLogs + households;
@@ -215,7 +242,10 @@ export async function measureBrowserSync(options: { pushEntries?: number; pullEn
         rows, ms, perSecond: rows / (ms / 1000), waitingMs: meter.pullWaitingMs, bytesPerRow: meter.pullBytes / rows, homeShownWith,
       },
       referencePull: { rows: referenceRows, ms: reference.ms, perSecond: referenceRows / (reference.ms / 1000) },
-      rawBulkPut: { rows: raw.rows, ms: raw.ms, perSecond: raw.rows / (raw.ms / 1000) },
+      rawBulkPut: {
+        rows: raw.bare.rows, ms: raw.bare.ms, perSecond: raw.bare.rows / (raw.bare.ms / 1000),
+        indexedMs: raw.indexed.ms, indexedPerSecond: raw.indexed.rows / (raw.indexed.ms / 1000),
+      },
     };
   } finally {
     await browser.close();

@@ -127,10 +127,12 @@ export async function countRows({ dbName, store }: { dbName: string; store: stri
 }
 
 /**
- * The reference: the rows the app stored (fieldLog and household), put again into a bare
- * database (no indexes) in transactions of `pageSize` rows, as fast as IndexedDB takes them.
+ * The references: the rows the app stored (fieldLog and household), put again into a fresh
+ * database in transactions of `pageSize` rows, as fast as IndexedDB takes them: once into bare
+ * stores (no index), once into stores with the app's own indexes (what IndexedDB itself must do
+ * to keep the logbook's queries).
  */
-export async function rawBulkPut({ dbName, pageSize }: { dbName: string; pageSize: number }): Promise<{ rows: number; ms: number }> {
+export async function rawBulkPut({ dbName, pageSize }: { dbName: string; pageSize: number }): Promise<{ bare: { rows: number; ms: number }; indexed: { rows: number; ms: number } }> {
   const stores = ['fieldLog', 'household'];
   const openDb = (name: string, upgrade?: (db: IDBDatabase) => void) => new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name, 1);
@@ -144,35 +146,52 @@ export async function rawBulkPut({ dbName, pageSize }: { dbName: string; pageSiz
     request.onerror = () => reject(request.error);
   });
   const rows: Record<string, unknown[]> = {};
+  const indexes: Record<string, Array<{ name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean }>> = {};
   for (const store of stores) {
+    const objects = source.transaction(store).objectStore(store);
+    indexes[store] = [...objects.indexNames].map((name) => {
+      const index = objects.index(name);
+      return { name, keyPath: index.keyPath, multiEntry: index.multiEntry, unique: index.unique };
+    });
     rows[store] = await new Promise<unknown[]>((resolve, reject) => {
-      const request = source.transaction(store).objectStore(store).getAll();
+      const request = objects.getAll();
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
   }
   source.close();
-  const bareName = `bench-raw-${Date.now()}`;
-  const bare = await openDb(bareName, (db) => {
-    for (const store of stores) db.createObjectStore(store, { keyPath: 'id' });
-  });
-  const start = performance.now();
-  let total = 0;
-  for (const store of stores) {
-    const all = rows[store]!;
-    for (let from = 0; from < all.length; from += pageSize) {
-      const tx = bare.transaction(store, 'readwrite');
-      const objects = tx.objectStore(store);
-      for (const row of all.slice(from, from + pageSize)) objects.put(row);
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
+  const putAll = async (withIndexes: boolean) => {
+    const bareName = `bench-raw-${withIndexes ? 'indexed' : 'bare'}-${Date.now()}`;
+    const bare = await openDb(bareName, (db) => {
+      for (const store of stores) {
+        const objects = db.createObjectStore(store, { keyPath: 'id' });
+        if (withIndexes) for (const index of indexes[store]!) objects.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry, unique: index.unique });
+      }
+    });
+    const start = performance.now();
+    let total = 0;
+    for (const store of stores) {
+      const all = rows[store]!;
+      for (let from = 0; from < all.length; from += pageSize) {
+        const tx = bare.transaction(store, 'readwrite');
+        const objects = tx.objectStore(store);
+        for (const row of all.slice(from, from + pageSize)) objects.put(row);
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      total += all.length;
     }
-    total += all.length;
-  }
-  const ms = performance.now() - start;
-  bare.close();
-  indexedDB.deleteDatabase(bareName);
-  return { rows: total, ms };
+    const ms = performance.now() - start;
+    bare.close();
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(bareName);
+      request.onsuccess = request.onerror = () => resolve(undefined);
+    });
+    return { rows: total, ms };
+  };
+  const bare = await putAll(false);
+  const indexed = await putAll(true);
+  return { bare, indexed };
 }

@@ -8,8 +8,9 @@ interface Line {
   ratio: number;
 }
 
-/** Entries per second before this work (the client's push, measured in Chromium). */
-const PUSH_BEFORE_PER_SECOND = 800;
+/** Entries per second before this work, measured in Chromium (the issue's table: 761–842 pushed, 1,284–1,464 pulled); the goal is 5× the higher. */
+const PUSH_BEFORE_PER_SECOND = 842;
+const PULL_BEFORE_PER_SECOND = 1464;
 /** Bytes per entry on the wire before this work. */
 const BYTES_BEFORE = 231;
 
@@ -34,14 +35,15 @@ export function syncLines(sync: BrowserSyncResult): Line[] {
     lines.push({
       name: `fresh phone pulls ${pull.rows.toLocaleString('en')} rows (entries and households)`,
       value: `${rate(pull.perSecond)} end to end (${(pull.ms / 1000).toFixed(1)} s; answers took ${(pull.waitingMs / 1000).toFixed(1)} s, overlapping the storing); the server alone ${rate(sync.referencePull.perSecond)}; home shown with ${pull.homeShownWith.toLocaleString('en')} stored`,
-      budget: '—',
-      ratio: NaN,
+      budget: `≥ ${rate(5 * PULL_BEFORE_PER_SECOND)}`,
+      ratio: (5 * PULL_BEFORE_PER_SECOND) / pull.perSecond,
     });
+    const raw = sync.rawBulkPut;
     lines.push({
-      name: 'fresh pull stored against a raw IndexedDB bulk put, same browser',
-      value: `${rate(pull.perSecond)} end to end; raw ${rate(sync.rawBulkPut.perSecond)} (${(pull.perSecond / sync.rawBulkPut.perSecond).toFixed(2)}×)`,
+      name: 'fresh pull stored against a raw IndexedDB bulk put of the same rows into stores with the same indexes, same browser',
+      value: `${rate(pull.perSecond)} end to end; raw ${rate(raw.indexedPerSecond)} (${(pull.perSecond / raw.indexedPerSecond).toFixed(2)}×); into bare stores (no index) ${rate(raw.perSecond)} (${(pull.perSecond / raw.perSecond).toFixed(2)}×)`,
       budget: '≥ 0.8×',
-      ratio: 0.8 / (pull.perSecond / sync.rawBulkPut.perSecond),
+      ratio: 0.8 / (pull.perSecond / raw.indexedPerSecond),
     });
   }
   return lines;

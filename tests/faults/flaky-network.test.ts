@@ -9,6 +9,7 @@
  *   the network is good again, every phone holds exactly what the server holds, nothing waits,
  *   and every entry created exists once.
  */
+import { serverVersionOf } from '#src/client/db/server-versions.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { syncOnce } from '#src/client/sync/sync-engine.ts';
@@ -68,7 +69,7 @@ forEachEngine('a flaky network between phones and server', (kind) => {
 
     await syncOnce(phone.db, phone.transport);
     expect(await phone.db.outbox.count()).toBe(0);
-    expect((await phone.db.fieldLog.get(log.id))?.serverVersion).toBe(committed.serverVersion);
+    expect(await serverVersionOf(phone.db, 'fieldLog', log.id, await phone.db.fieldLog.get(log.id))).toBe(committed.serverVersion);
     // The retry changed nothing on the server: no new version for anyone to pull.
     expect((await syncOnce(observer.db, observer.transport)).pulled).toBe(0);
   });

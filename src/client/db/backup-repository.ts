@@ -28,6 +28,7 @@ import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { isRestrictedKind } from '#src/shared/domain/field-log.ts';
 import { collectionNames, isCollectionName, type CollectionName } from '#src/shared/sync/collections.ts';
 import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry, type RejectionRow } from './database.ts';
+import { serverVersionsOf, withServerVersions } from './server-versions.ts';
 import { readPendingRecordIds } from './sync-state-repository.ts';
 import { getHeldScopes } from './pull-repository.ts';
 import { getSession } from './session-repository.ts';
@@ -87,14 +88,15 @@ export const backupMessages = {
 /** Everything of the signed-in account on this phone, as a backup (see the header). */
 export async function exportBackup(db: AnttDatabase, now: Date = new Date()): Promise<BackupFile> {
   const tables = collectionNames.map((name) => collectionTable(db, name));
-  return db.transaction('r', [db.session, db.meta, db.outbox, db.rejections, ...tables], async () => {
+  return db.transaction('r', [db.session, db.meta, db.outbox, db.rejections, db.pushedVersion, ...tables], async () => {
     const session = await getSession(db);
     if (!session) throw new BackupError(backupMessages.notSignedIn);
     const { id: userId, username, displayName } = session.profile.user;
     const mayRead = readableBy(userId, new Set((await getHeldScopes(db)).scopes));
     const collections: BackupFile['collections'] = {};
     for (const name of collectionNames) {
-      collections[name] = ((await collectionTable(db, name).toArray()) as BackupFile['collections'][string]).filter((row) => mayRead(name, row));
+      const rows = (await collectionTable(db, name).toArray()).filter((row) => mayRead(name, row));
+      collections[name] = (await withServerVersions(db, name, rows)) as BackupFile['collections'][string];
     }
     const outbox = (await db.outbox.orderBy('seq').toArray()).filter((entry) => !entry.data || mayRead(entry.collection, entry.data)).map(({ seq: _seq, ...entry }) => entry);
     const rejections = (await db.rejections.orderBy('id').toArray()).filter((row) => !row.data || mayRead(row.collection, row.data)).map(({ id: _id, ...row }) => row);
@@ -159,7 +161,7 @@ export interface ImportResult {
 /** Imports a backup of the signed-in account, atomically (see the header). */
 export async function importBackup(db: AnttDatabase, file: BackupFile): Promise<ImportResult> {
   const tables = collectionNames.map((name) => collectionTable(db, name));
-  return db.transaction('rw', [db.session, db.meta, db.outbox, db.rejections, ...tables], async () => {
+  return db.transaction('rw', [db.session, db.meta, db.outbox, db.rejections, db.pushedVersion, ...tables], async () => {
     const session = await getSession(db);
     if (!session) throw new BackupError(backupMessages.notSignedIn);
     if (session.profile.user.id !== file.account.userId) throw new BackupError(backupMessages.otherAccount(file.account.username));
@@ -192,7 +194,9 @@ async function mergeRows(
 ): Promise<{ added: number; updated: number }> {
   if (rows.length === 0) return { added: 0, updated: 0 };
   const table = collectionTable(db, name);
-  const existing = await table.bulkGet(rows.map((row) => row.id as string));
+  const ids = rows.map((row) => row.id as string);
+  const existing = await table.bulkGet(ids);
+  const versionsHere = await serverVersionsOf(db, name, ids, existing);
   const puts: Record<string, unknown>[] = [];
   let added = 0;
   rows.forEach((row, i) => {
@@ -200,7 +204,7 @@ async function mergeRows(
     const here = existing[i];
     if (pendingHere.has(id)) return;
     if (!here) added += 1;
-    else if (!pendingInFile.has(id) && versionOf(here) >= versionOf(row)) return;
+    else if (!pendingInFile.has(id) && versionsHere[i]! >= versionOf(row)) return;
     puts.push(row);
   });
   await table.bulkPut(puts);

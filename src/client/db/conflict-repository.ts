@@ -10,6 +10,7 @@ import { isCollectionName } from '#src/shared/sync/collections.ts';
 import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase } from './database.ts';
 import { useDbQuery } from './database-context.tsx';
 import { changedFields, validateRecord } from './record-repository.ts';
+import { forgetPushedVersions, serverVersionOf } from './server-versions.ts';
 
 /** Open conflicts, newest first. */
 export async function listOpenConflicts(db: AnttDatabase): Promise<Conflict[]> {
@@ -41,7 +42,7 @@ export async function resolveConflict(
   if (!isCollectionName(conflict.collection)) throw new Error(`Unknown collection ${conflict.collection}`);
   const collection = conflict.collection;
   const table = collectionTable(db, collection);
-  await db.transaction('rw', [table, db.conflict, db.outbox], async () => {
+  await db.transaction('rw', [table, db.conflict, db.outbox, db.pushedVersion], async () => {
     const current = await table.get(conflict.recordId);
     if (!current) throw new Error('Bản ghi không còn trên máy');
     const chosen: Record<string, unknown> = { ...current };
@@ -66,8 +67,9 @@ async function queue(
   collection: Parameters<typeof collectionTable>[1],
   at: string,
 ): Promise<void> {
-  const base = typeof before?.[SERVER_VERSION_FIELD] === 'number' ? (before[SERVER_VERSION_FIELD] as number) : 0;
+  const base = await serverVersionOf(db, collection, after.id as string, before);
   await table.put(base > 0 ? { ...after, [SERVER_VERSION_FIELD]: base } : after);
+  await forgetPushedVersions(db, collection, [after.id as string]);
   await db.outbox.add({
     collection, recordId: after.id as string, op: 'put', data: after, base,
     ...(before ? { changed: changedFields(before, after) } : {}), createdAt: at,

@@ -50,6 +50,18 @@ export interface OutboxEntry {
  */
 export const SERVER_VERSION_FIELD = 'serverVersion';
 
+/**
+ * The version the server gave a record this device pushed (version 8). Settling a push writes
+ * these small rows instead of rewriting each pushed record with all its indexes (a field log has
+ * nine): a record's base is the higher of its own serverVersion and this row's
+ * (server-versions.ts). A later save of the record folds it back into the record.
+ */
+export interface PushedVersionRow {
+  collection: CollectionName;
+  id: string;
+  version: number;
+}
+
 /** Key-value rows of sync bookkeeping: clientId, cursor, status. */
 export interface MetaRow {
   key: string;
@@ -163,6 +175,8 @@ export class AnttDatabase extends Dexie {
   commendation!: EntityTable<Commendation, 'id'>;
   /** Members' last syncs as the server reported them (local). Version 7. */
   memberSync!: EntityTable<MemberSyncRow, 'userId'>;
+  /** Versions the server gave pushed records (local). Version 8. */
+  pushedVersion!: Dexie.Table<PushedVersionRow, [CollectionName, string]>;
 
   constructor(name = 'so-tay-antt') {
     super(name);
@@ -208,6 +222,11 @@ export class AnttDatabase extends Dexie {
       monthClose: 'id, [teamId+month]',
       commendation: 'id, planId, orgUnitId',
       memberSync: 'userId, teamId',
+    });
+    // Settling a push records the server's versions in a table of their own instead of rewriting
+    // every pushed record (server-versions.ts). A new table only: records keep their versions.
+    this.version(8).stores({
+      pushedVersion: '[collection+id]',
     });
   }
 }

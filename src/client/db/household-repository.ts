@@ -10,7 +10,7 @@
 import type { Household } from '#src/shared/domain/household.ts';
 import type { AnttDatabase } from './database.ts';
 import { useDbQuery } from './database-context.tsx';
-import { putRecord } from './record-repository.ts';
+import { putRecord, savingTables } from './record-repository.ts';
 
 /**
  * Households of the given hamlets, sorted by head name (Vietnamese collation). Households merged
@@ -53,7 +53,7 @@ export async function saveHousehold(db: AnttDatabase, household: Record<string, 
  * one transaction, and the first refusal rolls back the rows already written.
  */
 export async function saveHouseholds(db: AnttDatabase, households: readonly Record<string, unknown>[], now: Date = new Date()): Promise<Household[]> {
-  return db.transaction('rw', db.household, db.outbox, async () => {
+  return db.transaction('rw', savingTables(db, 'household'), async () => {
     const saved: Household[] = [];
     for (const household of households) saved.push(await putRecord(db, 'household', { ...household, updatedAt: now.toISOString() }, now));
     return saved;
@@ -66,7 +66,7 @@ export async function saveHouseholds(db: AnttDatabase, households: readonly Reco
  * duplicate follow it to the kept one. One transaction.
  */
 export async function mergeHousehold(db: AnttDatabase, duplicateId: string, keptId: string, now: Date = new Date()): Promise<void> {
-  await db.transaction('rw', db.household, db.outbox, async () => {
+  await db.transaction('rw', savingTables(db, 'household'), async () => {
     const [duplicate, kept] = await db.household.bulkGet([duplicateId, keptId]);
     if (!duplicate || !kept) throw new Error('Không tìm thấy hộ cần gộp');
     if (kept.mergedIntoId) throw new Error('Hộ được giữ lại đã được gộp vào hộ khác');

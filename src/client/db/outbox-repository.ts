@@ -15,7 +15,8 @@
  */
 import { MAX_PUSH_MUTATIONS, PUSH_BATCH_BYTES, type Mutation, type PushResponse, type RejectedMutation } from '#src/shared/sync/protocol.ts';
 import { collectionNames, isCollectionName, type CollectionName } from '#src/shared/sync/collections.ts';
-import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry } from './database.ts';
+import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry, type PushedVersionRow } from './database.ts';
+import { recordPushedVersions } from './server-versions.ts';
 
 /**
  * The oldest waiting entries after seq `afterSeq`, by seq, up to `maxBytes` of JSON (at least one
@@ -68,12 +69,19 @@ export interface SettleResult {
  * are already gone from the outbox (settled earlier) changes nothing, so a stale or repeated
  * response cannot undo newer local work.
  */
-export async function settlePush(db: AnttDatabase, response: PushResponse, now: Date = new Date()): Promise<SettleResult> {
+export async function settlePush(db: AnttDatabase, response: PushResponse, now: Date = new Date(), sent: readonly OutboxEntry[] = []): Promise<SettleResult> {
   const tables = collectionNames.map((name) => collectionTable(db, name));
-  return db.transaction('rw', [db.outbox, db.rejections, ...tables], async () => {
-    const entries = await db.outbox.where('seq').belowOrEqual(response.lastAppliedSeq).toArray();
-    const bySeq = new Map(entries.map((entry) => [entry.seq!, entry]));
-    await db.outbox.bulkDelete([...bySeq.keys()]);
+  return db.transaction('rw', [db.outbox, db.rejections, db.pushedVersion, ...tables], async () => {
+    const settledRange = () => db.outbox.where('seq').belowOrEqual(response.lastAppliedSeq);
+    // Keys only: the entries themselves are those just sent (outbox entries never change), read
+    // again only for any the caller did not pass.
+    const seqs = (await settledRange().primaryKeys()) as number[];
+    const known = new Map(sent.map((entry) => [entry.seq!, entry]));
+    const missing = seqs.filter((seq) => !known.has(seq));
+    const fetched = missing.length > 0 ? await db.outbox.bulkGet(missing) : [];
+    fetched.forEach((entry) => entry && known.set(entry.seq!, entry));
+    const bySeq = new Map(seqs.flatMap((seq) => (known.has(seq) ? [[seq, known.get(seq)!] as const] : [])));
+    if (seqs.length > 0) await settledRange().delete();
     const changedOnServer = await recordVersions(db, response, bySeq);
     let rejected = 0;
     for (const rejection of response.rejected) {
@@ -94,28 +102,23 @@ export async function settlePush(db: AnttDatabase, response: PushResponse, now: 
 }
 
 /**
- * Gives every row the server wrote its new version (the base of its next edit): per collection,
- * one bulk read and one bulk write, never a round trip per row. Returns how many the server
+ * Records the version the server gave every row it wrote (the base of its next edit) in
+ * `pushedVersion`, one bulk write of small rows (server-versions.ts). Returns how many the server
  * stored differently from what was sent.
  */
 async function recordVersions(db: AnttDatabase, response: PushResponse, bySeq: ReadonlyMap<number, OutboxEntry>): Promise<number> {
   let changedOnServer = 0;
-  const versions = new Map<CollectionName, Map<string, number>>();
+  const versions = new Map<string, PushedVersionRow>();
   for (const written of response.written) {
     const entry = bySeq.get(written.seq);
     if (!entry || entry.op !== 'put') continue;
     if (written.isChanged) changedOnServer += 1;
-    const byId = versions.get(entry.collection) ?? new Map<string, number>();
-    byId.set(entry.recordId, written.version);
-    versions.set(entry.collection, byId);
+    // A record pushed twice in one batch: the later (higher) version.
+    const key = `${entry.collection}/${entry.recordId}`;
+    const version = Math.max(versions.get(key)?.version ?? 0, written.version);
+    versions.set(key, { collection: entry.collection, id: entry.recordId, version });
   }
-  for (const [collection, byId] of versions) {
-    const table = collectionTable(db, collection);
-    const ids = [...byId.keys()];
-    const rows = await table.bulkGet(ids);
-    const updated = rows.flatMap((row, index) => (row ? [{ ...row, [SERVER_VERSION_FIELD]: byId.get(ids[index]!)! }] : []));
-    if (updated.length > 0) await table.bulkPut(updated);
-  }
+  await recordPushedVersions(db, [...versions.values()]);
   return changedOnServer;
 }
 

@@ -10,6 +10,7 @@
 import { collections, type CollectionName, type RecordOf } from '#src/shared/sync/collections.ts';
 import { unstorableMessages, unstorableReason } from '#src/shared/sync/storable.ts';
 import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase } from './database.ts';
+import { forgetPushedVersions, serverVersionOf, serverVersionsOf } from './server-versions.ts';
 
 /** The record failed its collection's schema; `fields` maps field paths to Vietnamese messages. */
 export class RecordValidationError extends Error {
@@ -43,9 +44,12 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return [...fields].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
 }
 
-function serverVersionOf(row: Record<string, unknown> | undefined): number {
-  const version = row?.[SERVER_VERSION_FIELD];
-  return typeof version === 'number' ? version : 0;
+/**
+ * The tables a save of `collection` writes (the records, the outbox, the pushed versions): an
+ * outer transaction that saves through this module must include them all.
+ */
+export function savingTables(db: AnttDatabase, collection: CollectionName) {
+  return [collectionTable(db, collection), db.outbox, db.pushedVersion];
 }
 
 /** Stores a record and queues it for push, atomically. Returns the stored record. */
@@ -58,11 +62,12 @@ export async function putRecord<Name extends CollectionName>(
   const valid = validateRecord(collection, record);
   const data = valid as unknown as Record<string, unknown>;
   const table = collectionTable(db, collection);
-  await db.transaction('rw', table, db.outbox, async () => {
+  await db.transaction('rw', savingTables(db, collection), async () => {
     const existing = await table.get(data.id as string);
-    const base = serverVersionOf(existing);
+    const base = await serverVersionOf(db, collection, data.id as string, existing);
     const changed = existing ? changedFields(existing, data) : undefined;
     await table.put(existing && base > 0 ? { ...data, [SERVER_VERSION_FIELD]: base } : data);
+    await forgetPushedVersions(db, collection, [data.id as string]);
     await db.outbox.add({
       collection, recordId: data.id as string, op: 'put', data, base,
       ...(changed ? { changed } : {}), createdAt: now.toISOString(),
@@ -83,14 +88,17 @@ export async function putRecords<Name extends CollectionName>(
 ): Promise<RecordOf<Name>[]> {
   const valid = records.map((record) => validateRecord(collection, record));
   const table = collectionTable(db, collection);
-  await db.transaction('rw', table, db.outbox, async () => {
+  await db.transaction('rw', savingTables(db, collection), async () => {
     const rows = valid as unknown as Record<string, unknown>[];
-    const existing = await table.bulkGet(rows.map((row) => row.id as string));
-    await table.bulkPut(rows.map((row, i) => (serverVersionOf(existing[i]) > 0 ? { ...row, [SERVER_VERSION_FIELD]: serverVersionOf(existing[i]) } : row)));
+    const ids = rows.map((row) => row.id as string);
+    const existing = await table.bulkGet(ids);
+    const bases = await serverVersionsOf(db, collection, ids, existing);
+    await table.bulkPut(rows.map((row, i) => (existing[i] && bases[i]! > 0 ? { ...row, [SERVER_VERSION_FIELD]: bases[i]! } : row)));
+    await forgetPushedVersions(db, collection, ids);
     await db.outbox.bulkAdd(rows.map((row, i) => {
       const before = existing[i];
       return {
-        collection, recordId: row.id as string, op: 'put' as const, data: row, base: serverVersionOf(before),
+        collection, recordId: row.id as string, op: 'put' as const, data: row, base: bases[i]!,
         ...(before ? { changed: changedFields(before, row) } : {}), createdAt: now.toISOString(),
       };
     }));
@@ -101,9 +109,11 @@ export async function putRecords<Name extends CollectionName>(
 /** Deletes a record and queues the delete (a tombstone on the server), atomically. */
 export async function deleteRecord(db: AnttDatabase, collection: CollectionName, id: string, now: Date = new Date()): Promise<void> {
   const table = collectionTable(db, collection);
-  await db.transaction('rw', table, db.outbox, async () => {
+  await db.transaction('rw', savingTables(db, collection), async () => {
     const existing = await table.get(id);
+    const base = await serverVersionOf(db, collection, id, existing);
     await table.delete(id);
-    await db.outbox.add({ collection, recordId: id, op: 'delete', base: serverVersionOf(existing), createdAt: now.toISOString() });
+    await forgetPushedVersions(db, collection, [id]);
+    await db.outbox.add({ collection, recordId: id, op: 'delete', base, createdAt: now.toISOString() });
   });
 }

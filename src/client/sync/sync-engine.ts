@@ -49,38 +49,51 @@ export interface SyncOnceOptions {
 }
 
 /**
- * Pushes the outbox batch after batch. The next batch goes out as soon as the previous answer
- * came (when it settled the whole batch), and the previous one is settled meanwhile: the
- * device's transaction and the server's work overlap instead of taking turns. Safe: the server
- * answered the previous push before the next is sent, and settling touches only what that
- * answer covers.
+ * Pushes the outbox batch after batch, keeping the server busy: while a batch is on its way the
+ * next one is read from the outbox; as soon as an answer settled the whole batch the next one is
+ * sent, and the answered one is settled meanwhile. The device's transactions and the server's
+ * work overlap instead of taking turns. Safe: the server answered the previous push before the
+ * next is sent (a later seq never overtakes one left), and settling touches only what that
+ * answer covers. Outbox entries never change once written, so a batch read early is still
+ * exact; entries saved meanwhile go in a later batch.
  */
 async function pushAll(db: AnttDatabase, transport: SyncTransport, clientId: string, now: () => Date, result: SyncOnceResult): Promise<void> {
   const send = (batch: readonly OutboxEntry[]) => transport.push({ protocolVersion: PROTOCOL_VERSION, clientId, mutations: toMutations(batch) });
+  const lastSeqOf = (batch: readonly OutboxEntry[]) => batch[batch.length - 1]!.seq!;
+  /** The batch after `batch`, read now; a failure shows when it is awaited (never unhandled). */
+  const readAfter = (batch: readonly OutboxEntry[]) => {
+    const read = readOutboxBatch(db, undefined, undefined, lastSeqOf(batch));
+    read.catch(() => undefined);
+    return read;
+  };
   let batch = await readOutboxBatch(db);
   if (batch.length === 0) return;
-  let answer = await send(batch);
+  let answer = send(batch);
+  let upcoming = readAfter(batch);
   for (;;) {
-    const lastSeq = batch[batch.length - 1]!.seq!;
+    const answered = await answer;
     // Only after an answer that settled the whole batch: a later seq must never overtake one left.
-    const next = answer.lastAppliedSeq >= lastSeq ? await readOutboxBatch(db, undefined, undefined, lastSeq) : [];
+    const next = answered.lastAppliedSeq >= lastSeqOf(batch) ? await upcoming : [];
     const nextAnswer = next.length > 0 ? send(next) : null;
     // Settled or not, the next answer is awaited below or dropped with the failure (the server skips what it applied).
     nextAnswer?.catch(() => undefined);
-    if (answer.eraseAfter === true) result.isRevoked = true;
-    const settled = await settlePush(db, answer, now());
+    const nextUpcoming = next.length > 0 ? readAfter(next) : null;
+    if (answered.eraseAfter === true) result.isRevoked = true;
+    const settled = await settlePush(db, answered, now(), batch);
     // A server that settles nothing would make this loop spin forever on the same batch.
     if (settled.settled === 0) throw new SyncError('server-error', null, 'Máy chủ không xác nhận dữ liệu đã gửi');
     result.pushed += settled.settled;
     result.rejected += settled.rejected;
-    if (nextAnswer === null) {
+    if (nextAnswer === null || nextUpcoming === null) {
       batch = await readOutboxBatch(db);
       if (batch.length === 0) return;
-      answer = await send(batch);
+      answer = send(batch);
+      upcoming = readAfter(batch);
       continue;
     }
     batch = next;
-    answer = await nextAnswer;
+    answer = nextAnswer;
+    upcoming = nextUpcoming;
   }
 }
 

@@ -7,6 +7,7 @@ import { decodeBackup, encodeBackup } from '#src/client/db/backup-file.ts';
 import { BackupError, exportBackup, foldOutbox, importBackup, summariseBackup, type BackupFile } from '#src/client/db/backup-repository.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
+import { settlePush } from '#src/client/db/outbox-repository.ts';
 import { getClientId, saveSession } from '#src/client/db/session-repository.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -43,6 +44,17 @@ async function usedPhone() {
 }
 
 describe('exportBackup', () => {
+  it('gives a record this phone pushed the version the server gave it', async () => {
+    const db = await phone('pushed');
+    const log = outreachLog();
+    await putRecord(db, 'fieldLog', log);
+    const [entry] = await db.outbox.toArray();
+    await settlePush(db, { protocolVersion: 2, lastAppliedSeq: entry!.seq!, written: [{ seq: entry!.seq!, version: 77 }], rejected: [] });
+    const file = await exportBackup(db);
+    expect(file.collections.fieldLog).toEqual([{ ...log, serverVersion: 77 }]);
+    expect(file.outbox).toEqual([]);
+  });
+
   it('holds every record with its server version, the unsent changes in order and the refusals, but no token, client id or cursor', async () => {
     const { db, synced, edited, fresh } = await usedPhone();
     const file = await exportBackup(db, new Date('2026-03-04T01:00:00.000Z'));

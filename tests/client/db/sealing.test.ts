@@ -1,6 +1,7 @@
 // Encryption at rest: every write path stores tips and reintegration visits sealed (searched in
 // the raw IndexedDB values for the tip's words), every read path opens them while unlocked, and
 // locked nothing of their content is readable nor can be written.
+import { serverVersionOf } from '#src/client/db/server-versions.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setUpAppLock } from '#src/client/db/app-lock.ts';
 import { AnttDatabase } from '#src/client/db/database.ts';
@@ -113,7 +114,8 @@ describe('sealing restricted records', () => {
     const [queued] = await db.outbox.toArray();
     await settlePush(db, { protocolVersion: PROTOCOL_VERSION, lastAppliedSeq: queued!.seq!, written: [{ seq: queued!.seq!, version: 11 }], rejected: [] });
     await expectNoSecret(db);
-    expect(await db.fieldLog.get(entry.id as string)).toEqual({ ...entry, serverVersion: 11 });
+    expect(await db.fieldLog.get(entry.id as string)).toEqual(entry);
+    expect(await serverVersionOf(db, 'fieldLog', entry.id as string, await db.fieldLog.get(entry.id as string))).toBe(11);
     expect(await db.outbox.count()).toBe(0);
   });
 

@@ -1,6 +1,8 @@
 // settlePush: what the device does with the server's answer to a push: versions recorded, refused
 // changes set aside with their data and reason, the server's readable copy put back.
 import { describe, expect, it } from 'vitest';
+import { serverVersionOf } from '#src/client/db/server-versions.ts';
+import { applyPull } from '#src/client/db/pull-repository.ts';
 import type { PushResponse, ServerRecord } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord, deleteRecord } from '#src/client/db/record-repository.ts';
@@ -67,11 +69,41 @@ describe('settlePush', () => {
     await putRecord(db, 'fieldLog', log);
     const [seq] = await outboxSeqs(db);
     expect(await settlePush(db, response(seq!, [], [{ seq: seq!, version: 41, isChanged: true }]))).toEqual({ settled: 1, rejected: 0, changedOnServer: 1 });
-    expect(await db.fieldLog.get(log.id)).toEqual({ ...log, serverVersion: 41 });
+    // The record is not rewritten; its version is kept beside it.
+    expect(await db.fieldLog.get(log.id)).toEqual(log);
+    expect(await serverVersionOf(db, 'fieldLog', log.id, await db.fieldLog.get(log.id))).toBe(41);
 
     await putRecord(db, 'fieldLog', { ...log, topic: 'Sửa sau khi đồng bộ' });
     expect(toMutations(await readOutboxBatch(db))[0]).toMatchObject({ base: 41, changed: ['topic'] });
     expect(await db.fieldLog.get(log.id)).toEqual({ ...log, topic: 'Sửa sau khi đồng bộ', serverVersion: 41 });
+    expect(await db.pushedVersion.count()).toBe(0);
+  });
+
+  it('bases the next edit on the newer of the version given at push and a version pulled later, either way round', async () => {
+    const db = freshDatabase();
+    const pushedFirst = outreachLog();
+    const pulledFirst = outreachLog();
+    await putRecord(db, 'fieldLog', pushedFirst);
+    let [seq] = await outboxSeqs(db);
+    await settlePush(db, response(seq!, [], [{ seq: seq!, version: 41 }]));
+    // Someone else edits it afterwards: the pull brings version 50.
+    const page = (record: OutreachLog, version: number, cursor: string) => ({
+      protocolVersion: 2, changes: [{ ...serverCopy(record, version), data: { ...record, note: 'sửa ở máy khác' } }], cursor, hasMore: false, scopesHash: '',
+    });
+    await applyPull(db, page(pushedFirst, 50, 'c50'));
+    await putRecord(db, 'fieldLog', { ...pushedFirst, note: 'sửa lại', peopleReached: 9 });
+    expect(toMutations(await readOutboxBatch(db))[0]).toMatchObject({ id: pushedFirst.id, base: 50 });
+    await settlePush(db, response((await outboxSeqs(db))[0]!, [], [{ seq: (await outboxSeqs(db))[0]!, version: 52 }]));
+
+    // Pulled at 30, then edited here and pushed: the push's 60 is the base.
+    await applyPull(db, page(pulledFirst, 30, 'c51'));
+    await putRecord(db, 'fieldLog', { ...pulledFirst, peopleReached: 4 });
+    [seq] = await outboxSeqs(db);
+    expect(toMutations(await readOutboxBatch(db))[0]).toMatchObject({ id: pulledFirst.id, base: 30 });
+    await settlePush(db, response(seq!, [], [{ seq: seq!, version: 60 }]));
+    expect(await db.fieldLog.get(pulledFirst.id)).toMatchObject({ peopleReached: 4, serverVersion: 30 });
+    await deleteRecord(db, 'fieldLog', pulledFirst.id);
+    expect(toMutations(await readOutboxBatch(db))[0]).toEqual(expect.objectContaining({ id: pulledFirst.id, op: 'delete', base: 60 }));
   });
 
   it('puts back the server copy of a refused edit and sets the refused record aside with its reason', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // The sync engine against the real server: buildApp + in-memory PGlite + demo data, reached by
 // the real HTTP transport through app.inject().
+import { serverVersionsOf } from '#src/client/db/server-versions.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoginResponse } from '#src/shared/domain/account.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
@@ -76,7 +77,8 @@ describe('sync with the real server', () => {
     // The phone that wrote them is not sent them back, and keeps the versions it was given.
     const before = await phone.db.fieldLog.toArray();
     expect((await syncOnce(phone.db, phone.transport)).pulled).toBe(0);
-    expect(before.every((log) => typeof log.serverVersion === 'number' && log.serverVersion > 0)).toBe(true);
+    const versions = await serverVersionsOf(phone.db, 'fieldLog', before.map((log) => log.id), before);
+    expect(versions.every((version) => version > 0)).toBe(true);
   });
 
   it('sends a push of many saves gzipped, and the server stores every entry as saved', async () => {

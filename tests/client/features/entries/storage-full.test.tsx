@@ -35,8 +35,9 @@ it('says the phone is full, keeps the input and earlier logs, and saves once spa
 
   await user.click(screen.getByRole('button', { name: 'Lưu' }));
 
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xoá bớt ảnh, video hoặc ứng dụng không dùng đến, rồi bấm Lưu lại. Những gì đã lưu trước đó vẫn còn nguyên.');
+  // The form's alert region is always there (empty until something goes wrong): wait for its words.
+  await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(
+    'Bộ nhớ máy đã đầy nên chưa lưu được. Hãy xoá bớt ảnh, video hoặc ứng dụng không dùng đến, rồi bấm Lưu lại. Những gì đã lưu trước đó vẫn còn nguyên.'));
   expect(screen.getByLabelText('Nội dung tuyên truyền')).toHaveValue('Phòng cháy, chữa cháy');
   expect(await db.fieldLog.toArray()).toEqual([earlier]);
   expect(await db.outbox.count()).toBe(0);
