@@ -92,7 +92,11 @@ if (wants('start')) {
   clientResults.start = start;
   const { firstVisit, offlineHome } = start;
   lines.push({ name: `first visit at ${start.cpuSlowdown}× CPU slowdown (DevTools protocol; Lighthouse is not installed here)`, value: `FCP ${firstVisit.fcpMs.toFixed(0)} ms, LCP ${firstVisit.lcpMs.toFixed(0)} ms, TBT ${firstVisit.tbtMs.toFixed(0)} ms, CLS ${firstVisit.cls.toFixed(3)}`, budget: 'CLS ≤ 0.05', ratio: firstVisit.cls / 0.05 });
-  lines.push({ name: `offline cold start to home, ${offlineHome.stored.toLocaleString('en')} logs stored, ${start.cpuSlowdown}× CPU slowdown`, value: `${offlineHome.homeMs} ms`, budget: '1,000 ms', ratio: offlineHome.homeMs / 1000 });
+  lines.push({
+    name: `offline cold start to home, ${offlineHome.stored.toLocaleString('en')} logs stored, ${start.cpuSlowdown}× CPU slowdown (PIN typing not counted)`,
+    value: `${offlineHome.homeMs} ms: the lock's PIN field after ${offlineHome.lockMs} ms, home with its entries ${offlineHome.unlockToHomeMs} ms after the PIN`,
+    budget: '1,000 ms', ratio: offlineHome.homeMs / 1000,
+  });
 }
 
 if (wants('progress')) {

@@ -9,7 +9,7 @@
  * saveSession). Signed in, the app never needs the network to open. Every screen but the
  * frame and home's chooser loads on demand, to keep the first download small.
  */
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Link, Router, useLocation, useRouter } from 'wouter';
 import './zod-config.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
@@ -27,15 +27,23 @@ import { findRoute, isRouteAllowed, loginPath, type RouteMatch } from './routes.
 import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
 import { useLockAfterBackground } from './background-lock.ts';
+import { preloadHome } from './home-screen.tsx';
+import { preloadable } from './lazy-screen.ts';
+import { preloadSync } from './sync-setup.ts';
 
-const LoginScreen = lazy(async () => ({ default: (await import('#src/client/features/auth/components/login-screen.tsx')).LoginScreen }));
-const PinEntryScreen = lazy(async () => ({ default: (await import('#src/client/features/auth/components/pin-entry-screen.tsx')).PinEntryScreen }));
+// Each starts loading as soon as it may be needed (while the databases are read), so it is
+// usually there when shown and renders without suspending.
+const LoginScreen = preloadable(() => import('#src/client/features/auth/components/login-screen.tsx'), 'LoginScreen');
+const PinEntryScreen = preloadable(() => import('#src/client/features/auth/components/pin-entry-screen.tsx'), 'PinEntryScreen');
+const ignore = () => undefined;
 
 const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
 
 export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; onAccountOpened?: OnAccountOpened }) {
   const language = useLanguagePref();
   const account = useActiveAccount();
+  if (account === null) void LoginScreen.preload().catch(ignore);
+  if (account) void PinEntryScreen.preload().catch(ignore);
   if (language === undefined || account === undefined) return splash;
   return (
     <I18nProvider language={language} fallback={splash}>
@@ -60,6 +68,13 @@ function AccountLock({ account, onSignedIn, children }: { account: DeviceAccount
   const lock = useAppLock(account.userId);
   const isUnlocked = useIsUnlocked(account.dbName);
   useLockAfterBackground(account.dbName);
+  const isAskingPin = Boolean(lock?.pin) && !isUnlocked;
+  // While the PIN is typed, what opens after it loads: the account's home and the sync code.
+  useEffect(() => {
+    if (!isAskingPin) return;
+    if (account.role) void preloadHome(account.role).catch(ignore);
+    void preloadSync().catch(ignore);
+  }, [isAskingPin, account.role]);
   if (lock === undefined) return splash;
   if (isUnlocked) return children;
   return <Screens session={null} onSignedIn={onSignedIn} lockedAccount={lock?.pin ? account : undefined} />;

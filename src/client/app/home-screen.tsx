@@ -4,14 +4,19 @@
  */
 import type { Role } from '#src/shared/domain/account.ts';
 import type { ScreenProps } from '#src/client/components/screen-props.ts';
-import { lazyScreen, type Screen } from './lazy-screen.ts';
+import { lazyScreen, type Preloadable } from './lazy-screen.ts';
 
-const homes: Record<Role, Screen> = {
+const homes: Record<Role, Preloadable<ScreenProps>> = {
   member: lazyScreen(() => import('./homes/member-home.tsx'), 'MemberHome'),
   leader: lazyScreen(() => import('./homes/leader-home.tsx'), 'LeaderHome'),
   'commune-police': lazyScreen(() => import('./homes/commune-home.tsx'), 'CommuneHome'),
   'province-admin': lazyScreen(() => import('./homes/province-home.tsx'), 'ProvinceHome'),
 };
+
+/** Loads the role's home ahead (the lock screen does, while the PIN is typed). */
+export function preloadHome(role: Role): Promise<unknown> {
+  return homes[role].preload();
+}
 
 export function HomeScreen(props: ScreenProps) {
   const Home = homes[props.profile.user.role];

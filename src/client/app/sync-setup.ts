@@ -39,11 +39,16 @@ async function eraseRevoked(device: DeviceDatabase, db: AnttDatabase): Promise<v
   if (userId !== undefined) await eraseRevokedAccount(device, db, userId);
 }
 
+const loadSyncCode = () => Promise.all([loadRunner(), import('#src/client/sync/http-transport.ts'), import('#src/client/sync/photo-transport.ts')]);
+
+/** Loads the sync code ahead (the lock screen does, while the PIN is typed), so the home does not wait for it. */
+export function preloadSync(): Promise<unknown> {
+  return loadSyncCode();
+}
+
 /** Starts the app's runner for `db` (loading the sync code first); resolves to it. */
 export async function startSync(device: DeviceDatabase, db: AnttDatabase): Promise<SyncRunner> {
-  const [{ startAppSyncRunner }, { createHttpTransport }, { createHttpPhotoTransport }] = await Promise.all([
-    loadRunner(), import('#src/client/sync/http-transport.ts'), import('#src/client/sync/photo-transport.ts'),
-  ]);
+  const [{ startAppSyncRunner }, { createHttpTransport }, { createHttpPhotoTransport }] = await loadSyncCode();
   const getSessionHere = () => getSession(db);
   const photos = createHttpPhotoTransport({ getSession: getSessionHere });
   setAppPhotoTransport(photos);

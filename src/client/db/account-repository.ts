@@ -85,7 +85,7 @@ export async function signInAccount(device: DeviceDatabase, answer: LoginRespons
     db.close();
   }
   await device.transaction('rw', device.accounts, device.meta, async () => {
-    await device.accounts.put({ userId: user.id, username: user.username, displayName: user.displayName, dbName, lastActiveAt: now.toISOString() });
+    await device.accounts.put({ userId: user.id, username: user.username, displayName: user.displayName, dbName, lastActiveAt: now.toISOString(), role: user.role });
     await device.meta.put({ key: ACTIVE_KEY, value: user.id });
     await device.meta.delete(REVOKED_NOTICE_KEY);
   });

@@ -8,6 +8,7 @@
  * account (account-repository.ts). Versions as in database.ts: never edit a released version.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { Role } from '#src/shared/domain/roles.ts';
 
 /** An account whose data is on this phone. */
 export interface DeviceAccount {
@@ -18,6 +19,8 @@ export interface DeviceAccount {
   dbName: string;
   /** ISO instant it was last the active account. */
   lastActiveAt: string;
+  /** Its role at its last login (absent on rows written before): the lock screen loads that home meanwhile. */
+  role?: Role;
 }
 
 export interface DeviceRow {
