@@ -17,6 +17,7 @@
 //      IndexedDB bulk put of the same rows.
 //   8. opening the app at 4× CPU slowdown (bench/sync/cold-start.ts): a new visitor's paint
 //      figures, and an offline cold start to home with 10,000 logs stored.
+//   9. Lighthouse mobile performance of a new visitor's page, median of five (bench/lighthouse.ts).
 // The client figures (shell, save, sync, start) also go to bench/results/client.json.
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
@@ -96,6 +97,18 @@ if (wants('start')) {
     name: `offline cold start to home, ${offlineHome.stored.toLocaleString('en')} logs stored, ${start.cpuSlowdown}× CPU slowdown (PIN typing not counted)`,
     value: `${offlineHome.homeMs} ms: the lock's PIN field after ${offlineHome.lockMs} ms, home with its entries ${offlineHome.unlockToHomeMs} ms after the PIN`,
     budget: '1,000 ms', ratio: offlineHome.homeMs / 1000,
+  });
+}
+
+if (wants('lighthouse')) {
+  const { measureLighthouse } = await import('./lighthouse.ts');
+  const lighthouse = await measureLighthouse();
+  clientResults.lighthouse = lighthouse;
+  const { median } = lighthouse;
+  lines.push({
+    name: `Lighthouse ${lighthouse.version} mobile performance, a new visitor's login page (median of ${lighthouse.runs.length})`,
+    value: `${median.score} (runs ${lighthouse.runs.map((r) => r.score).join(', ')}); FCP ${(median.fcpMs / 1000).toFixed(1)} s, LCP ${(median.lcpMs / 1000).toFixed(1)} s, TBT ${median.tbtMs.toFixed(0)} ms, CLS ${median.cls.toFixed(3)}`,
+    budget: '≥ 95', ratio: 95 / median.score,
   });
 }
 

@@ -28,7 +28,7 @@ import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
 import { useLockAfterBackground } from './background-lock.ts';
 import { preloadHome } from './home-screen.tsx';
-import { preloadable } from './lazy-screen.ts';
+import { preloadable, useLoaded } from '#src/client/components/preloadable.ts';
 import { preloadSync } from './sync-setup.ts';
 
 // Each starts loading as soon as it may be needed (while the databases are read), so it is
@@ -42,9 +42,9 @@ const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
 export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; onAccountOpened?: OnAccountOpened }) {
   const language = useLanguagePref();
   const account = useActiveAccount();
-  if (account === null) void LoginScreen.preload().catch(ignore);
   if (account) void PinEntryScreen.preload().catch(ignore);
-  if (language === undefined || account === undefined) return splash;
+  const isLoginReady = useLoaded(LoginScreen, account === null);
+  if (language === undefined || account === undefined || (account === null && !isLoginReady)) return splash;
   return (
     <I18nProvider language={language} fallback={splash}>
       <Router hook={useGuardedLocation}>
@@ -69,13 +69,14 @@ function AccountLock({ account, onSignedIn, children }: { account: DeviceAccount
   const isUnlocked = useIsUnlocked(account.dbName);
   useLockAfterBackground(account.dbName);
   const isAskingPin = Boolean(lock?.pin) && !isUnlocked;
+  const isPinScreenReady = useLoaded(PinEntryScreen, isAskingPin);
   // While the PIN is typed, what opens after it loads: the account's home and the sync code.
   useEffect(() => {
     if (!isAskingPin) return;
     if (account.role) void preloadHome(account.role).catch(ignore);
     void preloadSync().catch(ignore);
   }, [isAskingPin, account.role]);
-  if (lock === undefined) return splash;
+  if (lock === undefined || (isAskingPin && !isPinScreenReady)) return splash;
   if (isUnlocked) return children;
   return <Screens session={null} onSignedIn={onSignedIn} lockedAccount={lock?.pin ? account : undefined} />;
 }

@@ -4,7 +4,8 @@
  */
 import type { Role } from '#src/shared/domain/account.ts';
 import type { ScreenProps } from '#src/client/components/screen-props.ts';
-import { lazyScreen, type Preloadable } from './lazy-screen.ts';
+import type { Preloadable } from '#src/client/components/preloadable.ts';
+import { lazyScreen } from './lazy-screen.ts';
 
 const homes: Record<Role, Preloadable<ScreenProps>> = {
   member: lazyScreen(() => import('./homes/member-home.tsx'), 'MemberHome'),

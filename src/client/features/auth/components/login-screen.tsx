@@ -6,22 +6,22 @@
  * An account without a working PIN on this phone (its first login here, or five wrong PINs)
  * sets one before anything of it shows (app-lock.ts); otherwise the password unlocks it.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { preloadable } from '#src/client/components/preloadable.ts';
 import { useDevice } from '#src/client/db/device-context.tsx';
 import { accountDatabaseName, signInAccount, useActiveAccount, useRevokedNotice } from '#src/client/db/account-repository.ts';
 import { setUpAppLock, unlockWithPassword, useAppLock } from '#src/client/db/app-lock.ts';
 import { lockAllDatabases } from '#src/client/db/key-ring.ts';
-import { apiRequest, ApiRequestError } from '#src/client/api/api-client.ts';
-import { requestSync } from '#src/client/sync/sync-runner.ts';
-import { loginResponseSchema, type LoginResponse } from '#src/shared/domain/account.ts';
-import { PASSWORD_CHANGE_ACTION } from '#src/shared/domain/admin.ts';
-import { apiPaths } from '#src/shared/sync/protocol.ts';
+import type { LoginResponse } from '#src/shared/domain/account.ts';
 import { Field } from '#src/client/components/field.tsx';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { KeptAccounts } from './kept-accounts.tsx';
-import { PasswordChangeForm } from './password-change-form.tsx';
 import { PinSetupForm } from './pin-setup-form.tsx';
+
+/** The exchange with the server (and zod, and the sync code): loaded when needed, and ahead once the form shows. */
+const loadRequest = () => import('../login-request.ts');
+const PasswordChangeForm = preloadable(() => import('./password-change-form.tsx'), 'PasswordChangeForm');
 
 export function LoginScreen({ onSignedIn }: {
   /**
@@ -49,6 +49,10 @@ export function LoginScreen({ onSignedIn }: {
   const activeLock = useAppLock(active?.userId ?? '');
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // Once the form is on screen, the rest loads in the background (no wait when it is sent).
+  useEffect(() => {
+    void loadRequest().catch(() => undefined);
+  }, []);
 
   async function handleSubmit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -62,16 +66,17 @@ export function LoginScreen({ onSignedIn }: {
     if (found.password) return passwordRef.current?.focus();
     if (!navigator.onLine) return setError(t('auth.offline'));
     setIsBusy(true);
-    try {
-      const answer = await apiRequest({ method: 'POST', path: apiPaths.login, body: { username: username.trim(), password }, schema: loginResponseSchema });
-      await finish(answer);
-    } catch (failure) {
-      setIsBusy(false);
-      if (failure instanceof ApiRequestError && failure.action === PASSWORD_CHANGE_ACTION) return setMustChange({ message: failure.message });
-      // No answer at all: for a first login that means the network is missing.
-      if (failure instanceof ApiRequestError && failure.reason === 'network') return setError(t('auth.offline'));
-      return setError(failure instanceof ApiRequestError ? failure.message : t('auth.serverError'));
+    const outcome = await loadRequest().then(
+      ({ requestLogin }) => requestLogin(username.trim(), password),
+      () => ({ kind: 'offline' as const }),
+    );
+    if (outcome.kind === 'signed-in') return finish(outcome.answer);
+    setIsBusy(false);
+    if (outcome.kind === 'must-change') {
+      void PasswordChangeForm.preload().catch(() => undefined);
+      return setMustChange({ message: outcome.message });
     }
+    return setError(outcome.kind === 'offline' ? t('auth.offline') : (outcome.message ?? t('auth.serverError')));
   }
 
   async function finish(answer: LoginResponse, acceptedPassword: string = password): Promise<void> {
@@ -92,12 +97,16 @@ export function LoginScreen({ onSignedIn }: {
   async function complete(answer: LoginResponse): Promise<void> {
     await signInAccount(device, answer);
     onSignedIn?.();
-    requestSync('login');
+    (await loadRequest()).startFirstSync();
   }
 
   if (pinSetup) return <PinSetupForm onSubmit={setPin} />;
   if (mustChange) {
-    return <PasswordChangeForm username={username.trim()} currentPassword={password} message={mustChange.message} onChanged={finish} />;
+    return (
+      <Suspense fallback={<p className="screen-loading">{t('app.loading')}</p>}>
+        <PasswordChangeForm username={username.trim()} currentPassword={password} message={mustChange.message} onChanged={finish} />
+      </Suspense>
+    );
   }
 
   return (

@@ -5,7 +5,7 @@ import { Suspense, useState } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { preloadable } from '#src/client/app/lazy-screen.ts';
+import { preloadable, useLoaded } from '#src/client/components/preloadable.ts';
 
 function Counter({ label }: { label: string }) {
   const [count, setCount] = useState(0);
@@ -47,6 +47,31 @@ describe('preloadable', () => {
     rerender(<Suspense fallback={fallback}><Screen label="Hộ gia đình" /></Suspense>);
     // Re-rendered after the file arrived: same instance, its state kept.
     expect(screen.getByRole('button', { name: 'Hộ gia đình 1' })).toBeInTheDocument();
+  });
+
+  it('keeps a plain placeholder (useLoaded) until the code is there, then shows it at once', async () => {
+    const module = slowModule();
+    const Screen = preloadable(module.load, 'Counter');
+    function Host() {
+      const isReady = useLoaded(Screen, true);
+      return isReady ? <Suspense fallback={fallback}><Screen label="Đăng nhập" /></Suspense> : <p>Sổ tay ANTT</p>;
+    }
+    render(<Host />);
+    expect(screen.getByText('Sổ tay ANTT')).toBeInTheDocument();
+    await act(async () => module.arrive());
+    expect(screen.getByRole('button', { name: 'Đăng nhập 0' })).toBeInTheDocument();
+    expect(screen.queryByText('Đang tải…')).not.toBeInTheDocument();
+  });
+
+  it('shows the screen anyway when its code cannot load (React.lazy then reports it)', async () => {
+    const module = slowModule();
+    const Screen = preloadable(module.load, 'Counter');
+    function Host() {
+      return useLoaded(Screen, true) ? <p>thử hiện màn hình</p> : <p>Sổ tay ANTT</p>;
+    }
+    render(<Host />);
+    await act(async () => module.fail(new Error('offline')));
+    expect(screen.getByText('thử hiện màn hình')).toBeInTheDocument();
   });
 
   it('tries a failed load again', async () => {
