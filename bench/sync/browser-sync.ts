@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchChromium, signIn, activeAccountDatabase } from '../../tests/support/browser.ts';
 import { startServer, type RunningServer } from '../../tests/support/server-process.ts';
-import { DEFAULT_PULL_LIMIT, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PUSH_BATCH_BYTES, apiPaths } from '#src/shared/sync/protocol.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PUSH_BATCH_BYTES, apiPaths } from '#src/shared/sync/protocol.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { countRows, fillOutbox, rawBulkPut, readRenderCounter, startRenderCounter, waitForCount, type RenderCount } from './page-scripts.ts';
 
@@ -82,7 +82,7 @@ export async function pullAll(url: string, token: string): Promise<{ rows: Map<s
   let scopesHash = '';
   const start = performance.now();
   for (;;) {
-    const { json } = await post(url, apiPaths.pull, token, { protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit: DEFAULT_PULL_LIMIT, scopesHash });
+    const { json } = await post(url, apiPaths.pull, token, { protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit: MAX_PULL_LIMIT, scopesHash });
     for (const change of json.changes as Array<{ collection: string; id: string; data: Record<string, unknown> | null }>) {
       const list = rows.get(change.collection) ?? [];
       list.push(change);
@@ -233,7 +233,7 @@ export async function measureBrowserSync(options: { pushEntries?: number; pullEn
     const households = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'household' });
     const rows = expectedLogs + households;
     const ms = end - meter.firstPullAt;
-    const raw = await leaderPage.evaluate(rawBulkPut, { dbName: leaderDb, pageSize: DEFAULT_PULL_LIMIT });
+    const raw = await leaderPage.evaluate(rawBulkPut, { dbName: leaderDb, pageSize: MAX_PULL_LIMIT });
     await fresh.close();
     return {
       push,

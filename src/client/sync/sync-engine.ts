@@ -16,7 +16,7 @@
  *
  * Generic over the collections registry: nothing here knows a record type.
  */
-import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
+import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase, OutboxEntry } from '#src/client/db/database.ts';
 import { readOutboxBatch, settlePush, toMutations } from '#src/client/db/outbox-repository.ts';
 import { applyBackfill, applyPull, getBackfillJob, getCursor, getHeldScopes } from '#src/client/db/pull-repository.ts';
@@ -113,7 +113,7 @@ async function backfillAll(db: AnttDatabase, transport: SyncTransport, clientId:
 /** Pushes every waiting change, backfills, then pulls every page. Throws `SyncError` on failure. */
 export async function syncOnce(db: AnttDatabase, transport: SyncTransport, options: SyncOnceOptions = {}): Promise<SyncOnceResult> {
   const now = options.now ?? (() => new Date());
-  const limit = options.pullLimit ?? DEFAULT_PULL_LIMIT;
+  const limit = options.pullLimit ?? MAX_PULL_LIMIT;
   const clientId = await getClientId(db);
   const result: SyncOnceResult = { pushed: 0, rejected: 0, pulled: 0 };
   await pushAll(db, transport, clientId, now, result);
