@@ -47,7 +47,8 @@ if (wants('save')) {
   const save = await measureSaveLatency({ stored: 100_000, samples: 200 });
   clientResults.save = save;
   lines.push({ name: `save a log, 100,000 logs stored (median)`, value: `${save.medianMs.toFixed(2)} ms (p95 ${save.p95Ms.toFixed(2)} ms, max ${save.maxMs.toFixed(2)} ms)`, budget: '30 ms', ratio: save.medianMs / 30 });
-  lines.push({ name: 'save p95 against a raw IndexedDB put, same run', value: `${save.p95Ms.toFixed(2)} ms vs ${save.rawP95Ms.toFixed(2)} ms (${(save.p95Ms / save.rawP95Ms).toFixed(2)}×)`, budget: '1.5×', ratio: save.p95Ms / save.rawP95Ms / 1.5 });
+  lines.push({ name: 'save p95 against a raw IndexedDB put into a bare store, same run', value: `${save.p95Ms.toFixed(2)} ms vs ${save.rawP95Ms.toFixed(2)} ms (${(save.p95Ms / save.rawP95Ms).toFixed(2)}×)`, budget: '1.5×', ratio: save.p95Ms / save.rawP95Ms / 1.5 });
+  lines.push({ name: 'save p95 against the same writes raw (record with the field logs\' indexes and its outbox row, one transaction), same run', value: `${save.p95Ms.toFixed(2)} ms vs ${save.rawIndexedP95Ms.toFixed(2)} ms (${(save.p95Ms / save.rawIndexedP95Ms).toFixed(2)}×)`, budget: '1.5×', ratio: save.p95Ms / save.rawIndexedP95Ms / 1.5 });
   const { measureSaveKinds } = await import('./save-kinds.ts');
   const kinds = await measureSaveKinds({ stored: 100_000, samples: 60 });
   for (const kind of kinds.kinds) {

@@ -1,7 +1,9 @@
 // Runs in real Chromium (real IndexedDB): fill the device database with N outreach logs, then time
 // the app's save path (putRecord: validate, record + outbox in one transaction) many times. The
-// reference, in the same run: a raw IndexedDB put of the same record into a bare store (no
-// indexes, no validation, no outbox) that holds as many rows.
+// references, in the same run: a raw IndexedDB put of the same record into a bare store (no
+// indexes, no validation, no outbox) that holds as many rows; and the writes a save must make,
+// raw: the record into a store with the field logs' indexes and its outbox row into a store with
+// the outbox's indexes, in one transaction, the first store holding as many rows.
 import '#src/client/app/zod-config.ts';
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
@@ -13,14 +15,45 @@ interface BenchResult {
   fillMs: number;
   samplesMs: number[];
   rawSamplesMs: number[];
+  rawIndexedSamplesMs: number[];
 }
 
-function openBare(name: string): Promise<IDBDatabase> {
+interface IndexSpec {
+  name: string;
+  keyPath: string | string[];
+  multiEntry: boolean;
+}
+
+/** The indexes of a table of the app's database, as IndexedDB takes them. */
+function indexesOf(db: AnttDatabase, table: string): IndexSpec[] {
+  return db.table(table).schema.indexes.map((index) => ({ name: index.name, keyPath: index.keyPath as string | string[], multiEntry: index.multi === true }));
+}
+
+/** A database with a store `rows` (with `indexes`), and with `outbox` too when given its indexes. */
+function openBare(name: string, indexes: IndexSpec[] = [], outboxIndexes?: IndexSpec[]): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('rows', { keyPath: 'id' });
+    request.onupgradeneeded = () => {
+      const rows = request.result.createObjectStore('rows', { keyPath: 'id' });
+      for (const index of indexes) rows.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry });
+      if (outboxIndexes) {
+        const outbox = request.result.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        for (const index of outboxIndexes) outbox.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry });
+      }
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
+  });
+}
+
+/** The record and its outbox row, raw, in one transaction: the writes of a save without the app. */
+function putRawWithOutbox(db: IDBDatabase, row: { id: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(['rows', 'outbox'], 'readwrite');
+    tx.objectStore('rows').put(row);
+    tx.objectStore('outbox').add({ collection: 'fieldLog', recordId: row.id, op: 'put', data: row, base: 0, createdAt: new Date().toISOString() });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
   });
 }
 
@@ -34,10 +67,13 @@ function putRaw(db: IDBDatabase, rows: readonly unknown[]): Promise<void> {
   });
 }
 
-/** The reference: the same puts, one raw transaction each, into a bare store of `stored` rows. */
-async function rawPutSamples(stored: number, samples: number): Promise<number[]> {
+/**
+ * A reference: the same puts, one raw transaction each, into a store of `stored` rows: bare, or
+ * (with `indexes`) with the field logs' indexes, each record with its outbox row.
+ */
+async function rawPutSamples(stored: number, samples: number, indexes?: { rows: IndexSpec[]; outbox: IndexSpec[] }): Promise<number[]> {
   const name = `bench-raw-${Date.now()}`;
-  const bare = await openBare(name);
+  const bare = await openBare(name, indexes?.rows, indexes?.outbox);
   for (let done = 0; done < stored; done += 5000) {
     await putRaw(bare, Array.from({ length: Math.min(5000, stored - done) }, (_, i) => makeLog(done + i)));
   }
@@ -45,7 +81,7 @@ async function rawPutSamples(stored: number, samples: number): Promise<number[]>
   for (let i = 0; i < samples; i += 1) {
     const log = { ...makeLog(i), memberId };
     const start = performance.now();
-    await putRaw(bare, [log]);
+    await (indexes ? putRawWithOutbox(bare, log) : putRaw(bare, [log]));
     samplesMs.push(performance.now() - start);
   }
   bare.close();
@@ -86,12 +122,14 @@ async function run(stored: number, samples: number): Promise<BenchResult> {
     samplesMs.push(performance.now() - start);
   }
   const count = await db.fieldLog.count();
+  const indexes = { rows: indexesOf(db, 'fieldLog'), outbox: indexesOf(db, 'outbox') };
   db.close();
   await AnttDatabase.delete(db.name);
   status.textContent = 'Tham chiếu';
   const rawSamplesMs = await rawPutSamples(stored, samples);
+  const rawIndexedSamplesMs = await rawPutSamples(stored, samples, indexes);
   status.textContent = 'Xong';
-  return { stored: count, fillMs, samplesMs, rawSamplesMs };
+  return { stored: count, fillMs, samplesMs, rawSamplesMs, rawIndexedSamplesMs };
 }
 
 (window as unknown as { runSaveBench: typeof run }).runSaveBench = run;

@@ -35,6 +35,15 @@ export async function serverVersionOf(db: AnttDatabase, collection: CollectionNa
   return (await serverVersionsOf(db, collection, [id], [row]))[0]!;
 }
 
+/** A record as stored (undefined when absent) and its base version, both read at once. */
+export async function readForSave(db: AnttDatabase, collection: CollectionName, id: string): Promise<{ row: Record<string, unknown> | undefined; base: number; hasPushedVersion: boolean }> {
+  const [row, pushed] = await Promise.all([
+    db.table(collection).get(id) as Promise<Record<string, unknown> | undefined>,
+    db.pushedVersion.get([collection, id]),
+  ]);
+  return { row, base: Math.max(ownVersion(row), pushed?.version ?? 0), hasPushedVersion: pushed !== undefined };
+}
+
 /** `rows` with their base versions written in (for a backup), absent ones left out. */
 export async function withServerVersions(db: AnttDatabase, collection: CollectionName, rows: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
   const versions = await serverVersionsOf(db, collection, rows.map((row) => row.id as string), rows);
