@@ -4,7 +4,7 @@
  * language is Vietnamese, the default. Vietnamese ships with the app shell; English is its own
  * file, loaded the first time it is chosen (most phones never download it).
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '#src/client/db/prefs-repository.ts';
 import { vi, type MessageKey, type Messages } from './vi.ts';
 
@@ -76,7 +76,8 @@ export function I18nProvider({ language, fallback = null, children }: { language
     };
   }, [language]);
   const value = useMemo(() => (shown === null ? null : { t: translator(shown), language: shown }), [shown]);
-  useEffect(() => {
+  // In the same commit as the words: <html lang> never names the other language, even briefly.
+  useLayoutEffect(() => {
     if (shown !== null) document.documentElement.lang = shown;
   }, [shown]);
   if (value === null) return fallback;
