@@ -4,7 +4,7 @@
 // it: the layout shift of opening each screen stays at most 0.05.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -64,10 +64,17 @@ describe.skipIf(skipReason !== null)(`every screen${skipReason ? ` (skipped: ${s
     return page;
   }
 
-  /** Opens `path` from scratch and reports once the screen has its heading and the network is quiet. */
+  /**
+   * Opens `path` from scratch (the app asks for the PIN again, as after any reload: unlocked
+   * here) and reports once the screen has its heading and the network is quiet.
+   */
   async function open(page: Page, path: string): Promise<ScreenReport> {
     await page.goto(`${server.url}${path}`);
-    await page.locator('main h1').first().waitFor({ state: 'attached' });
+    const pinField = page.getByLabel('Mã PIN (6 chữ số)');
+    const screenHeading = page.locator('main h1').filter({ hasNotText: 'Nhập mã PIN' }).first();
+    await pinField.or(screenHeading).first().waitFor({ state: 'attached' });
+    if (await pinField.count() > 0) await unlock(page);
+    await screenHeading.waitFor({ state: 'attached' });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
     const state = await page.evaluate(() => {

@@ -2,13 +2,15 @@
  * Components whose code loads on demand (React.lazy) and can be asked to load ahead: screens,
  * the login and PIN screens, forms shown only after an answer.
  */
-import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
+import { createElement, lazy, useEffect, useState, useSyncExternalStore, type ComponentType } from 'react';
 
 /** A component loaded on demand that can be asked to load ahead (`preload`). */
 export type Preloadable<Props extends object> = ComponentType<Props> & {
   preload(): Promise<unknown>;
   /** True once its code is loaded: it then renders without suspending. */
   isLoaded(): boolean;
+  /** Calls `listener` once its code is loaded (for useSyncExternalStore); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
 };
 
 /**
@@ -26,9 +28,14 @@ export function preloadable<Name extends string, Props extends object>(
 ): Preloadable<Props> {
   let loaded: ComponentType<Props> | undefined;
   let loading: Promise<ComponentType<Props>> | undefined;
+  const listeners = new Set<() => void>();
   const preload = () => {
     loading ??= load().then(
-      (module) => (loaded = module[name]),
+      (module) => {
+        loaded = module[name];
+        for (const listener of listeners) listener();
+        return loaded;
+      },
       (error: unknown) => {
         // A failed fetch (offline before the file was cached) may be tried again.
         loading = undefined;
@@ -42,7 +49,11 @@ export function preloadable<Name extends string, Props extends object>(
     const [ready] = useState(() => loaded);
     return ready ? createElement(ready, props) : createElement(Lazy, props);
   }
-  return Object.assign(OnDemand, { preload, isLoaded: () => loaded !== undefined });
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+  return Object.assign(OnDemand, { preload, isLoaded: () => loaded !== undefined, subscribe });
 }
 
 /**
@@ -51,19 +62,17 @@ export function preloadable<Name extends string, Props extends object>(
  * keeps its own plain placeholder meanwhile, instead of a suspended screen that React reveals
  * only after its fallback has been up a while.
  */
-export function useLoaded(component: Pick<Preloadable<object>, 'preload' | 'isLoaded'>, isWanted: boolean): boolean {
+export function useLoaded(component: Pick<Preloadable<object>, 'preload' | 'isLoaded' | 'subscribe'>, isWanted: boolean): boolean {
+  // An external store: a load that ends between a render and its effects is not missed.
+  const isLoaded = useSyncExternalStore(component.subscribe, component.isLoaded);
   const [failed, setFailed] = useState(false);
-  const [, setLoadedNow] = useState(false);
   useEffect(() => {
     if (!isWanted || component.isLoaded()) return;
     let isCurrent = true;
-    component.preload().then(
-      () => isCurrent && setLoadedNow(true),
-      () => isCurrent && setFailed(true),
-    );
+    component.preload().catch(() => isCurrent && setFailed(true));
     return () => {
       isCurrent = false;
     };
   }, [component, isWanted]);
-  return component.isLoaded() || failed;
+  return isLoaded || failed;
 }

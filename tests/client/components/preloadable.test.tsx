@@ -63,6 +63,24 @@ describe('preloadable', () => {
     expect(screen.queryByText('Đang tải…')).not.toBeInTheDocument();
   });
 
+  it('does not miss a load that ends between the render and its effects', () => {
+    let loaded = false;
+    // The file arrives after the render found it missing, before anyone listens: no notice comes.
+    const arrivingUnheard = {
+      isLoaded: () => loaded,
+      preload: () => new Promise<never>(() => undefined),
+      subscribe: () => {
+        loaded = true;
+        return () => undefined;
+      },
+    };
+    function Host() {
+      return useLoaded(arrivingUnheard, true) ? <p>màn hình</p> : <p>Sổ tay ANTT</p>;
+    }
+    render(<Host />);
+    expect(screen.getByText('màn hình')).toBeInTheDocument();
+  });
+
   it('shows the screen anyway when its code cannot load (React.lazy then reports it)', async () => {
     const module = slowModule();
     const Screen = preloadable(module.load, 'Counter');
