@@ -21,6 +21,7 @@ import type { DeviceAccount } from '#src/client/db/device-database.ts';
 import { useIsUnlocked } from '#src/client/db/key-ring.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
 import { navigate, useGuardedLocation } from '#src/client/components/navigation.ts';
+import { preloadable, useLoaded } from '#src/client/components/preloadable.ts';
 import { I18nProvider, useT } from '#src/client/i18n/i18n-context.tsx';
 import { vi } from '#src/client/i18n/vi.ts';
 import { findRoute, isRouteAllowed, loginPath, type RouteMatch } from './routes.ts';
@@ -28,7 +29,6 @@ import { AccountDatabase, type OnAccountOpened } from './account-database.tsx';
 import { AppShell } from './app-shell.tsx';
 import { useLockAfterBackground } from './background-lock.ts';
 import { preloadHome } from './home-screen.tsx';
-import { preloadable, useLoaded } from '#src/client/components/preloadable.ts';
 import { preloadSync } from './sync-setup.ts';
 
 // Each starts loading as soon as it may be needed (while the databases are read), so it is
