@@ -43,7 +43,7 @@ async function run(stored: number, samplesPerKind: number): Promise<BenchResult>
     for (const kind of fieldLogKinds) {
       const entry = { ...validEntries[kind], id: uuidv7(), teamId, memberId };
       const start = performance.now();
-      await putRecord(db, 'fieldLog', entry);
+      await putRecord(db, 'fieldLog', entry, new Date(), { isNew: true });
       samplesMs[kind].push(performance.now() - start);
     }
   }

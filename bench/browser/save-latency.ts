@@ -1,9 +1,10 @@
 // Runs in real Chromium (real IndexedDB): fill the device database with N outreach logs, then time
-// the app's save path (putRecord: validate, record + outbox in one transaction) many times. The
-// references, in the same run: a raw IndexedDB put of the same record into a bare store (no
-// indexes, no validation, no outbox) that holds as many rows; and the writes a save must make,
-// raw: the record into a store with the field logs' indexes and its outbox row into a store with
-// the outbox's indexes, in one transaction, the first store holding as many rows.
+// the app's save of a new entry (putRecord as the entry form calls it: validate, record + outbox
+// in one transaction) many times. The references, in the same run: a raw IndexedDB put of the
+// same record into a bare store (no indexes, no validation, no outbox) that holds as many rows;
+// and the writes a save must make, raw: the record into a store with the field logs' indexes and
+// its outbox row into a store with the outbox's indexes, in one transaction, the first store
+// holding as many rows.
 import '#src/client/app/zod-config.ts';
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
@@ -118,7 +119,7 @@ async function run(stored: number, samples: number): Promise<BenchResult> {
   for (let i = 0; i < samples; i += 1) {
     const log = makeLog(i);
     const start = performance.now();
-    await putRecord(db, 'fieldLog', { ...log, memberId });
+    await putRecord(db, 'fieldLog', { ...log, memberId }, new Date(), { isNew: true });
     samplesMs.push(performance.now() - start);
   }
   const count = await db.fieldLog.count();

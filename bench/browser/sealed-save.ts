@@ -43,7 +43,7 @@ function makeTip(index: number): Record<string, unknown> {
 
 async function timeSave(db: AnttDatabase, index: number): Promise<number> {
   const start = performance.now();
-  await putRecord(db, 'fieldLog', makeTip(index));
+  await putRecord(db, 'fieldLog', makeTip(index), new Date(), { isNew: true });
   return performance.now() - start;
 }
 

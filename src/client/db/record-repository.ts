@@ -52,17 +52,41 @@ export function savingTables(db: AnttDatabase, collection: CollectionName) {
   return [collectionTable(db, collection), db.outbox, db.pushedVersion];
 }
 
-/** Stores a record and queues it for push, atomically. Returns the stored record. */
+/** True when IndexedDB refused an add because the key is taken. */
+function isKeyTaken(error: unknown): boolean {
+  const { name, inner } = (error ?? {}) as { name?: unknown; inner?: { name?: unknown } };
+  return name === 'ConstraintError' || inner?.name === 'ConstraintError';
+}
+
+/**
+ * Stores a record and queues it for push, atomically. Returns the stored record.
+ *
+ * `isNew`: the caller just made the record's id (a new entry): it is added without reading
+ * first, one wait for the database instead of two. Should the id exist after all, the add is
+ * refused, nothing is written, and the record is saved as an edit.
+ */
 export async function putRecord<Name extends CollectionName>(
   db: AnttDatabase,
   collection: Name,
   record: unknown,
   now: Date = new Date(),
+  options: { isNew?: boolean } = {},
 ): Promise<RecordOf<Name>> {
   const valid = validateRecord(collection, record);
   const data = valid as unknown as Record<string, unknown>;
   const table = collectionTable(db, collection);
   const id = data.id as string;
+  if (options.isNew) {
+    try {
+      await db.transaction('rw', savingTables(db, collection), () => Promise.all([
+        table.add(data),
+        db.outbox.add({ collection, recordId: id, op: 'put', data, base: 0, createdAt: now.toISOString() }),
+      ]));
+      return valid;
+    } catch (error) {
+      if (!isKeyTaken(error)) throw error;
+    }
+  }
   await db.transaction('rw', savingTables(db, collection), async () => {
     // The reads go out together, then the writes (IndexedDB runs a transaction's requests in
     // order): two waits for the database instead of one per request.

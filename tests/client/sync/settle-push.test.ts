@@ -106,6 +106,23 @@ describe('settlePush', () => {
     expect(toMutations(await readOutboxBatch(db))[0]).toEqual(expect.objectContaining({ id: pulledFirst.id, op: 'delete', base: 60 }));
   });
 
+  it('adds a new entry without reading first, and saves it as an edit should its id exist after all', async () => {
+    const db = freshDatabase();
+    const fresh = outreachLog();
+    await putRecord(db, 'fieldLog', fresh, new Date(), { isNew: true });
+    expect(await db.fieldLog.get(fresh.id)).toEqual(fresh);
+    expect(toMutations(await readOutboxBatch(db))).toEqual([expect.objectContaining({ id: fresh.id, op: 'put', base: 0 })]);
+    expect(toMutations(await readOutboxBatch(db))[0]).not.toHaveProperty('changed');
+
+    // Pushed (version 41), then "new" again under the same id: the add is refused and nothing of
+    // it stays; the save goes through as an edit of version 41.
+    const [seq] = await outboxSeqs(db);
+    await settlePush(db, response(seq!, [], [{ seq: seq!, version: 41 }]));
+    await putRecord(db, 'fieldLog', { ...fresh, peopleReached: 9 }, new Date(), { isNew: true });
+    expect(await db.fieldLog.get(fresh.id)).toEqual({ ...fresh, peopleReached: 9, serverVersion: 41 });
+    expect(toMutations(await readOutboxBatch(db))).toEqual([expect.objectContaining({ id: fresh.id, base: 41, changed: ['peopleReached'] })]);
+  });
+
   it('puts back the server copy of a refused edit and sets the refused record aside with its reason', async () => {
     const db = freshDatabase();
     const onServer = outreachLog({ reviewStatus: 'approved' });

@@ -130,7 +130,7 @@ function LoadedEditor({ profile, description, existing, draft, draftKey: key, on
   }), [entryId, profile, existing]);
 
   async function save(record: Record<string, unknown>): Promise<void> {
-    const saved = await putRecord(db, 'fieldLog', record);
+    const saved = await putRecord(db, 'fieldLog', record, new Date(), { isNew: existing === null });
     await deleteDraft(db, key);
     await closeRejectionsFixedBy(db, 'fieldLog', entryId);
     await deleteUnusedPhotos(db, entryId, saved.photoIds);
