@@ -10,6 +10,22 @@ describe('dates in Vietnam (dd/MM/yyyy, Asia/Ho_Chi_Minh)', () => {
     expect(dayInVietnam(new Date('2025-12-31T16:59:00Z'))).toBe('2025-12-31');
   });
 
+  it('agrees with the time zone database (Asia/Ho_Chi_Minh) at every instant of this century', () => {
+    const zone = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    const from = Date.UTC(2000, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    // Every 37 hours and 11 minutes: every hour of the day and every day of the week comes round.
+    for (let at = from; at < to; at += (37 * 60 + 11) * 60_000) {
+      const parts = Object.fromEntries(zone.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+      expect(formatInstant(new Date(at))).toBe(`${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`);
+      expect(vietnamTimeOf(new Date(at))).toEqual({ day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` });
+    }
+    expect(vietnamTimeOf('2025-12-31T17:00:00Z')).toEqual({ day: '2026-01-01', time: '00:00' });
+    expect(() => dayInVietnam(new Date('not a date'))).toThrow(RangeError);
+  });
+
   it('shows days and instants as dd/MM/yyyy', () => {
     expect(formatDay('2026-03-07')).toBe('07/03/2026');
     expect(formatInstant('2026-03-07T01:05:00Z')).toBe('07/03/2026 08:05');

@@ -17,15 +17,21 @@ export function isRealDay(year: number, month: number, day: number): boolean {
   return day <= last;
 }
 
-/** Made once: creating an Intl.DateTimeFormat costs far more than using one (the server checks every entry's dates). */
-let dayFormat: Intl.DateTimeFormat | undefined;
+/**
+ * Vietnam keeps UTC+7 all year (no summer time since 1975; instantOfVietnamTime below counts on
+ * it too), so its clock is the UTC clock moved seven hours: no Intl formatter to run, which the
+ * server does for every entry's dates and the phone for every row it shows.
+ */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** `yyyy-MM-ddTHH:mm…` of an instant on Vietnam's clock (a RangeError for an invalid date, as Intl gave). */
+function vietnamClock(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
+}
 
 /** The calendar day of an instant in Vietnam. */
 export function dayInVietnam(instant: Date = new Date()): string {
-  dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const parts = dayFormat.formatToParts(instant);
-  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return vietnamClock(instant).slice(0, 10);
 }
 
 /** `yyyy-MM-dd` to `dd/MM/yyyy`. */
@@ -48,18 +54,8 @@ export function parseDisplayDay(text: string): string | null {
 
 /** An instant shown in Vietnam's time: dd/MM/yyyy HH:mm. */
 export function formatInstant(instant: Date | string): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+  const clock = vietnamClock(typeof instant === 'string' ? new Date(instant) : instant);
+  return `${formatDay(clock.slice(0, 10))} ${clock.slice(11, 16)}`;
 }
 
 const CLOCK_TIME = /^\s*(\d{1,2})\s*[:.hH]\s*(\d{2})\s*$/;
@@ -81,9 +77,6 @@ export function instantOfVietnamTime(isoDay: string, clockTime: string): string 
 
 /** An instant as the Vietnamese day `yyyy-MM-dd` and clock time `HH:mm`. */
 export function vietnamTimeOf(instant: Date | string): { day: string; time: string } {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(date);
-  const get = (type: string): string => parts.find((part) => part.type === type)?.value ?? '';
-  return { day: dayInVietnam(date), time: `${get('hour')}:${get('minute')}` };
+  const clock = vietnamClock(typeof instant === 'string' ? new Date(instant) : instant);
+  return { day: clock.slice(0, 10), time: clock.slice(11, 16) };
 }
