@@ -8,6 +8,7 @@
 import type { Worksheet } from 'exceljs';
 import type { CampaignPlan } from '#src/shared/domain/campaign-plan.ts';
 import type { CommuneReportLine } from '#src/shared/progress/commune-report.ts';
+import { saveFile } from '#src/client/components/save-file.ts';
 import type { ReportDocumentProps } from './components/report-document.tsx';
 import type { Issuer } from './report-subject.ts';
 import { basisText, dateLine, kindText, MOTTO, NATIONAL_NAME, periodText, tableHeaders, targetText, verdictText } from './report-text.ts';
@@ -87,15 +88,7 @@ export function workbookName(periodKey: string): string {
   return `bao-cao-${periodKey.replace(/^[a-z-]+:/, '').replace(/[^A-Za-z0-9-]/g, '-')}.xlsx`;
 }
 
-/** Hands the bytes to the browser as a downloaded file (on Android: Downloads). */
+/** Hands a workbook to the browser as a downloaded file (on Android: Downloads). */
 export function saveBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(bytes, fileName, XLSX_MIME);
 }

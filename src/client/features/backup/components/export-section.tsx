@@ -6,7 +6,7 @@ import { BackupError, backupMessages, exportBackup, summariseBackup } from '#src
 import { useDatabase } from '#src/client/db/database-context.tsx';
 import { useDevice } from '#src/client/db/device-context.tsx';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
-import { saveFile } from '../save-file.ts';
+import { saveFile } from '#src/client/components/save-file.ts';
 import '#src/client/i18n/feature-messages.ts';
 
 export function ExportSection() {

@@ -14,7 +14,7 @@ import { requestSync } from '#src/client/sync/sync-runner.ts';
 import { formatInstant } from '#src/shared/domain/dates.ts';
 import { useT, type Translate } from '#src/client/i18n/i18n-context.tsx';
 import type { MessageKey } from '#src/client/i18n/vi.ts';
-import { readFileBytes } from '../save-file.ts';
+import { readFileBytes } from '#src/client/components/save-file.ts';
 import '#src/client/i18n/feature-messages.ts';
 
 const kindKeys: Record<string, MessageKey> = {
