@@ -109,6 +109,19 @@ forEachDatabase('sync pull', (getDb) => {
     expect(after.cursor).not.toBe(cursor);
   });
 
+  it('send a record as stored, but its id inside the data, every character as typed', async () => {
+    const note = 'Nhà ông "Tư" \\ cổng sau\nđã nhắc\t✓ 🏠 \u2028 </script> 0.1 + 0.2';
+    const log = outreachLog(member, { note });
+    await push(app, member, uuidv7(), [putMutation(1, 'fieldLog', log)]);
+    const { changes } = await pullAll(app, leader);
+    const pulled = changes.find((change) => change.id === log.id);
+    const [stored] = await getDb().query<{ data: Record<string, unknown> }>('SELECT data FROM records WHERE id = $1', [log.id]);
+    const { id: _id, ...storedData } = stored!.data;
+    expect(pulled).toEqual({ collection: 'fieldLog', id: log.id, seq: expect.any(Number), deleted: false, data: storedData });
+    expect(pulled!.data).not.toHaveProperty('id');
+    expect(pulled!.data!.note).toBe(note);
+  });
+
   it('let leaders and police maintain households, and province and police publish plans, within their units', async () => {
     const start = (await pullAll(app, member)).cursor;
     const newHousehold = household(DEMO_IDS.hamlets[1], { headName: 'Huỳnh Thị Lụa' });
