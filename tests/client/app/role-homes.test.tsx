@@ -81,7 +81,7 @@ describe('leader home', () => {
   it('says so when nothing waits for review', async () => {
     await openHome(profileOf('leader'));
     expect(await screen.findByText('Không có nhật ký nào chờ duyệt.')).toBeInTheDocument();
-    expect(screen.getByText('Tổ chưa có nhật ký nào trên máy này.')).toBeInTheDocument();
+    expect(await screen.findByText('Tổ chưa có nhật ký nào trên máy này.')).toBeInTheDocument();
   });
 });
 
