@@ -9,7 +9,7 @@
  */
 import { collections, type CollectionName, type RecordOf } from '#src/shared/sync/collections.ts';
 import { unstorableMessages, unstorableReason } from '#src/shared/sync/storable.ts';
-import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase } from './database.ts';
+import { collectionTable, SERVER_VERSION_FIELD, type AnttDatabase, type OutboxEntry } from './database.ts';
 import { forgetPushedVersions, readForSave, serverVersionOf, serverVersionsOf } from './server-versions.ts';
 
 /** The record failed its collection's schema; `fields` maps field paths to Vietnamese messages. */
@@ -52,6 +52,12 @@ export function savingTables(db: AnttDatabase, collection: CollectionName) {
   return [collectionTable(db, collection), db.outbox, db.pushedVersion];
 }
 
+/** The outbox entry that queues a save of `data` for push: based on `base`, the fields `before` had otherwise. */
+function queuedPut(collection: CollectionName, data: Record<string, unknown>, base: number, before: Record<string, unknown> | undefined, now: Date): OutboxEntry {
+  const changed = before ? changedFields(before, data) : undefined;
+  return { collection, recordId: data.id as string, op: 'put', data, base, ...(changed ? { changed } : {}), createdAt: now.toISOString() };
+}
+
 /** True when IndexedDB refused an add because the key is taken. */
 function isKeyTaken(error: unknown): boolean {
   const { name, inner } = (error ?? {}) as { name?: unknown; inner?: { name?: unknown } };
@@ -80,7 +86,7 @@ export async function putRecord<Name extends CollectionName>(
     try {
       await db.transaction('rw', savingTables(db, collection), () => Promise.all([
         table.add(data),
-        db.outbox.add({ collection, recordId: id, op: 'put', data, base: 0, createdAt: now.toISOString() }),
+        db.outbox.add(queuedPut(collection, data, 0, undefined, now)),
       ]));
       return valid;
     } catch (error) {
@@ -91,11 +97,10 @@ export async function putRecord<Name extends CollectionName>(
     // The reads go out together, then the writes (IndexedDB runs a transaction's requests in
     // order): two waits for the database instead of one per request.
     const { row: existing, base, hasPushedVersion } = await readForSave(db, collection, id);
-    const changed = existing ? changedFields(existing, data) : undefined;
     await Promise.all([
       table.put(existing && base > 0 ? { ...data, [SERVER_VERSION_FIELD]: base } : data),
       hasPushedVersion ? forgetPushedVersions(db, collection, [id]) : undefined,
-      db.outbox.add({ collection, recordId: id, op: 'put', data, base, ...(changed ? { changed } : {}), createdAt: now.toISOString() }),
+      db.outbox.add(queuedPut(collection, data, base, existing, now)),
     ]);
   });
   return valid;
@@ -120,13 +125,7 @@ export async function putRecords<Name extends CollectionName>(
     const bases = await serverVersionsOf(db, collection, ids, existing);
     await table.bulkPut(rows.map((row, i) => (existing[i] && bases[i]! > 0 ? { ...row, [SERVER_VERSION_FIELD]: bases[i]! } : row)));
     await forgetPushedVersions(db, collection, ids);
-    await db.outbox.bulkAdd(rows.map((row, i) => {
-      const before = existing[i];
-      return {
-        collection, recordId: row.id as string, op: 'put' as const, data: row, base: bases[i]!,
-        ...(before ? { changed: changedFields(before, row) } : {}), createdAt: now.toISOString(),
-      };
-    }));
+    await db.outbox.bulkAdd(rows.map((row, i) => queuedPut(collection, row, bases[i]!, existing[i], now)));
   });
   return valid;
 }

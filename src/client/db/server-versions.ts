@@ -18,6 +18,11 @@ function ownVersion(row: Record<string, unknown> | undefined): number {
   return typeof version === 'number' ? version : 0;
 }
 
+/** The newer of the version a record carries and the one its last push was answered with. */
+function baseOf(row: Record<string, unknown> | undefined, pushed: PushedVersionRow | undefined): number {
+  return Math.max(ownVersion(row), pushed?.version ?? 0);
+}
+
 /** The base versions of `rows` (the records of `ids`, undefined when absent), in order. */
 export async function serverVersionsOf(
   db: AnttDatabase,
@@ -27,7 +32,7 @@ export async function serverVersionsOf(
 ): Promise<number[]> {
   if (ids.length === 0) return [];
   const pushed = await db.pushedVersion.bulkGet(ids.map((id): [CollectionName, string] => [collection, id]));
-  return ids.map((_, index) => Math.max(ownVersion(rows[index]), pushed[index]?.version ?? 0));
+  return ids.map((_, index) => baseOf(rows[index], pushed[index]));
 }
 
 /** The base version of one record (`row`: the record as stored, undefined when absent). */
@@ -41,7 +46,7 @@ export async function readForSave(db: AnttDatabase, collection: CollectionName, 
     db.table(collection).get(id) as Promise<Record<string, unknown> | undefined>,
     db.pushedVersion.get([collection, id]),
   ]);
-  return { row, base: Math.max(ownVersion(row), pushed?.version ?? 0), hasPushedVersion: pushed !== undefined };
+  return { row, base: baseOf(row, pushed), hasPushedVersion: pushed !== undefined };
 }
 
 /** `rows` with their base versions written in (for a backup), absent ones left out. */
