@@ -29,63 +29,73 @@ interface Line {
   value: string;
   budget: string;
   ratio: number;
+  /** The measurement that made it (`npm run bench -- <section>`). */
+  section?: string;
 }
 
 const lines: Line[] = [];
 const clientResults: Record<string, unknown> = {};
 const only = process.argv.slice(2);
-const wants = (name: string) => only.length === 0 || only.includes(name);
+/** The sections run this time; the one running now is the last. */
+const ran: string[] = [];
+const wants = (name: string) => {
+  if (only.length > 0 && !only.includes(name)) return false;
+  ran.push(name);
+  return true;
+};
+/** Adds figures of the section running now. */
+const report = (...made: Line[]) => lines.push(...made.map((line) => ({ ...line, section: ran.at(-1)! })));
 
 if (wants('shell')) {
   const { measureShell } = await import('./shell-size.ts');
   const shell = await measureShell();
   clientResults.shell = shell;
-  lines.push({ name: 'app shell initial JS (gzip)', value: `${(shell.gzipBytes / 1024).toFixed(1)} KB in ${shell.files.length} files`, budget: '120 KB', ratio: shell.gzipBytes / (120 * 1024) });
+  report({ name: 'app shell initial JS (gzip)', value: `${(shell.gzipBytes / 1024).toFixed(1)} KB in ${shell.files.length} files`, budget: '120 KB', ratio: shell.gzipBytes / (120 * 1024) });
 }
 if (wants('save')) {
   const { measureSaveLatency } = await import('./save-latency.ts');
   const save = await measureSaveLatency({ stored: 100_000, samples: 200 });
   clientResults.save = save;
-  lines.push({ name: `save a log, 100,000 logs stored (median)`, value: `${save.medianMs.toFixed(2)} ms (p95 ${save.p95Ms.toFixed(2)} ms, max ${save.maxMs.toFixed(2)} ms)`, budget: '30 ms', ratio: save.medianMs / 30 });
-  lines.push({ name: 'save p95 against a raw IndexedDB put into a bare store, same run', value: `${save.p95Ms.toFixed(2)} ms vs ${save.rawP95Ms.toFixed(2)} ms (${(save.p95Ms / save.rawP95Ms).toFixed(2)}×)`, budget: '1.5×', ratio: save.p95Ms / save.rawP95Ms / 1.5 });
-  lines.push({ name: 'save p95 against the same writes raw (record with the field logs\' indexes and its outbox row, one transaction), same run', value: `${save.p95Ms.toFixed(2)} ms vs ${save.rawIndexedP95Ms.toFixed(2)} ms (${(save.p95Ms / save.rawIndexedP95Ms).toFixed(2)}×)`, budget: '1.5×', ratio: save.p95Ms / save.rawIndexedP95Ms / 1.5 });
+  report({ name: `save a log, 100,000 logs stored (median)`, value: `${save.medianMs.toFixed(2)} ms (p95 ${save.p95Ms.toFixed(2)} ms, max ${save.maxMs.toFixed(2)} ms)`, budget: '30 ms', ratio: save.medianMs / 30 });
+  report({ name: 'save p95 against a raw IndexedDB put into a bare store, same run', value: `${save.p95Ms.toFixed(2)} ms vs ${save.rawP95Ms.toFixed(2)} ms (${(save.p95Ms / save.rawP95Ms).toFixed(2)}×)`, budget: '1.5×', ratio: save.p95Ms / save.rawP95Ms / 1.5 });
+  report({ name: 'save p95 against the same writes raw (record with the field logs\' indexes and its outbox row, one transaction), same run', value: `${save.p95Ms.toFixed(2)} ms vs ${save.rawIndexedP95Ms.toFixed(2)} ms (${(save.p95Ms / save.rawIndexedP95Ms).toFixed(2)}×)`, budget: '1.5×', ratio: save.p95Ms / save.rawIndexedP95Ms / 1.5 });
   const { measureSaveKinds } = await import('./save-kinds.ts');
   const kinds = await measureSaveKinds({ stored: 100_000, samples: 60 });
   for (const kind of kinds.kinds) {
-    lines.push({ name: `save ${kind.kind}, 100,000 entries stored (median)`, value: `${kind.medianMs.toFixed(2)} ms (p95 ${kind.p95Ms.toFixed(2)} ms, max ${kind.maxMs.toFixed(2)} ms)`, budget: '30 ms', ratio: kind.medianMs / 30 });
+    report({ name: `save ${kind.kind}, 100,000 entries stored (median)`, value: `${kind.medianMs.toFixed(2)} ms (p95 ${kind.p95Ms.toFixed(2)} ms, max ${kind.maxMs.toFixed(2)} ms)`, budget: '30 ms', ratio: kind.medianMs / 30 });
   }
 }
 if (wants('logbook')) {
   const { measureLogbook } = await import('./logbook-query.ts');
   const logbook = await measureLogbook();
-  lines.push({ name: `open the logbook, ${logbook.stored} entries: count and first rows on screen`, value: `${logbook.openFirst.toFixed(0)} ms first, ${logbook.openMedian.toFixed(0)} ms median of 9 more`, budget: '1,000 ms', ratio: logbook.openFirst / 1000 });
-  lines.push({ name: `logbook filter change, ${logbook.stored} entries (median)`, value: `${logbook.filterAll.toFixed(1)} ms all, ${logbook.filterKindStatus.toFixed(1)} ms kind+status+sync`, budget: '100 ms', ratio: Math.max(logbook.filterAll, logbook.filterKindStatus) / 100 });
-  lines.push({ name: 'logbook search: map built once per list change (median)', value: `${logbook.buildIndex.toFixed(0)} ms`, budget: '—', ratio: NaN });
-  lines.push({ name: 'logbook search keystroke (median)', value: `${logbook.keystroke.toFixed(2)} ms; one screen of rows ${logbook.screenRows.toFixed(2)} ms`, budget: '16 ms', ratio: logbook.keystroke / 16 });
+  report({ name: `open the logbook, ${logbook.stored} entries: count and first rows on screen`, value: `${logbook.openFirst.toFixed(0)} ms first, ${logbook.openMedian.toFixed(0)} ms median of 9 more`, budget: '1,000 ms', ratio: logbook.openFirst / 1000 });
+  report({ name: `logbook filter change, ${logbook.stored} entries (median)`, value: `${logbook.filterAll.toFixed(1)} ms all, ${logbook.filterKindStatus.toFixed(1)} ms kind+status+sync`, budget: '100 ms', ratio: Math.max(logbook.filterAll, logbook.filterKindStatus) / 100 });
+  report({ name: 'logbook search: map built once per list change (median)', value: `${logbook.buildIndex.toFixed(0)} ms`, budget: '—', ratio: NaN });
+  report({ name: 'logbook search keystroke (median)', value: `${logbook.keystroke.toFixed(2)} ms; one screen of rows ${logbook.screenRows.toFixed(2)} ms`, budget: '16 ms', ratio: logbook.keystroke / 16 });
 }
 if (wants('sealed')) {
   const { measureSealedSave } = await import('./sealed-save.ts');
   const sealed = await measureSealedSave({ stored: 10_000, samples: 200 });
-  lines.push({
+  report({
     name: `save a tip sealed vs in clear, ${sealed.stored.toLocaleString('en')} tips stored (median)`,
     value: `${sealed.sealedMedianMs.toFixed(2)} ms sealed (p95 ${sealed.sealedP95Ms.toFixed(2)}), ${sealed.clearMedianMs.toFixed(2)} ms clear (p95 ${sealed.clearP95Ms.toFixed(2)})`,
     budget: '2× clear', ratio: sealed.sealedMedianMs / (2 * sealed.clearMedianMs),
   });
   // A cheap Android phone runs PBKDF2 about 5–8× slower than this machine (data-key.ts).
-  lines.push({ name: 'unlock with the PIN, PBKDF2-SHA-256 (median, this machine)', value: `${sealed.unlockMedianMs.toFixed(0)} ms`, budget: '— (×5–8 on a cheap phone: about 1 s)', ratio: NaN });
+  report({ name: 'unlock with the PIN, PBKDF2-SHA-256 (median, this machine)', value: `${sealed.unlockMedianMs.toFixed(0)} ms`, budget: '— (×5–8 on a cheap phone: about 1 s)', ratio: NaN });
 }
 if (wants('server')) {
   const { measureServerSync } = await import('./server-sync.ts');
   const server = await measureServerSync();
-  lines.push({ name: 'server push, 50 logs per batch (median)', value: `${server.pushMedianMs.toFixed(1)} ms (p95 ${server.pushP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
-  lines.push({ name: 'server pull, 500 changes per page (median)', value: `${server.pullMedianMs.toFixed(1)} ms (p95 ${server.pullP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
+  report({ name: 'server push, 50 logs per batch (median)', value: `${server.pushMedianMs.toFixed(1)} ms (p95 ${server.pushP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
+  report({ name: 'server pull, 500 changes per page (median)', value: `${server.pullMedianMs.toFixed(1)} ms (p95 ${server.pullP95Ms.toFixed(1)} ms)`, budget: '—', ratio: NaN });
 }
 if (wants('sync')) {
   const { measureBrowserSync } = await import('./sync/browser-sync.ts');
   const { syncLines } = await import('./sync/sync-lines.ts');
   const sync = await measureBrowserSync();
   clientResults.sync = sync;
-  lines.push(...syncLines(sync));
+  report(...syncLines(sync));
 }
 
 if (wants('start')) {
@@ -93,8 +103,8 @@ if (wants('start')) {
   const start = await measureColdStart();
   clientResults.start = start;
   const { firstVisit, offlineHome } = start;
-  lines.push({ name: `first visit at ${start.cpuSlowdown}× CPU slowdown (DevTools protocol; Lighthouse is not installed here)`, value: `FCP ${firstVisit.fcpMs.toFixed(0)} ms, LCP ${firstVisit.lcpMs.toFixed(0)} ms, TBT ${firstVisit.tbtMs.toFixed(0)} ms, CLS ${firstVisit.cls.toFixed(3)}`, budget: 'CLS ≤ 0.05', ratio: firstVisit.cls / 0.05 });
-  lines.push({
+  report({ name: `first visit at ${start.cpuSlowdown}× CPU slowdown (DevTools protocol)`, value: `FCP ${firstVisit.fcpMs.toFixed(0)} ms, LCP ${firstVisit.lcpMs.toFixed(0)} ms, TBT ${firstVisit.tbtMs.toFixed(0)} ms, CLS ${firstVisit.cls.toFixed(3)}`, budget: 'CLS ≤ 0.05', ratio: firstVisit.cls / 0.05 });
+  report({
     name: `offline cold start to home, ${offlineHome.stored.toLocaleString('en')} logs stored, ${start.cpuSlowdown}× CPU slowdown (PIN typing not counted)`,
     value: `${offlineHome.homeMs} ms: the lock's PIN field after ${offlineHome.lockMs} ms, home with its entries ${offlineHome.unlockToHomeMs} ms after the PIN`,
     budget: '1,000 ms', ratio: offlineHome.homeMs / 1000,
@@ -106,7 +116,7 @@ if (wants('lighthouse')) {
   const lighthouse = await measureLighthouse();
   clientResults.lighthouse = lighthouse;
   const { median } = lighthouse;
-  lines.push({
+  report({
     name: `Lighthouse ${lighthouse.version} mobile performance, a new visitor's login page (median of ${lighthouse.runs.length})`,
     value: `${median.score} (runs ${lighthouse.runs.map((r) => r.score).join(', ')}); FCP ${(median.fcpMs / 1000).toFixed(1)} s, LCP ${(median.lcpMs / 1000).toFixed(1)} s, TBT ${median.tbtMs.toFixed(0)} ms, CLS ${median.cls.toFixed(3)}`,
     budget: '≥ 95', ratio: 95 / median.score,
@@ -116,8 +126,8 @@ if (wants('lighthouse')) {
 if (wants('progress')) {
   const { measureProgress } = await import('./progress.ts');
   const progress = measureProgress();
-  lines.push({ name: `progress from scratch, ${progress.entries.toLocaleString('en')} entries, ${progress.results} results (median)`, value: `${progress.scratchMedianMs.toFixed(0)} ms (p95 ${progress.scratchP95Ms.toFixed(0)} ms)`, budget: '2,000 ms', ratio: progress.scratchMedianMs / 2000 });
-  lines.push({ name: 'progress after one new entry, same results (median)', value: `${progress.oneEntryMedianMs.toFixed(1)} ms (p95 ${progress.oneEntryP95Ms.toFixed(1)} ms)`, budget: '100 ms', ratio: progress.oneEntryMedianMs / 100 });
+  report({ name: `progress from scratch, ${progress.entries.toLocaleString('en')} entries, ${progress.results} results (median)`, value: `${progress.scratchMedianMs.toFixed(0)} ms (p95 ${progress.scratchP95Ms.toFixed(0)} ms)`, budget: '2,000 ms', ratio: progress.scratchMedianMs / 2000 });
+  report({ name: 'progress after one new entry, same results (median)', value: `${progress.oneEntryMedianMs.toFixed(1)} ms (p95 ${progress.oneEntryP95Ms.toFixed(1)} ms)`, budget: '100 ms', ratio: progress.oneEntryMedianMs / 100 });
 }
 if (wants('load')) {
   const { measureLoad, loadOptionsFromEnv } = await import('./load/load-bench.ts');
@@ -137,9 +147,10 @@ if (Object.keys(clientResults).length > 0) {
   const folder = join(process.cwd(), 'bench', 'results');
   mkdirSync(folder, { recursive: true });
   const file = join(folder, 'client.json');
-  // A partial run (`npm run bench -- start`) replaces its own figures and keeps the others.
+  // A partial run (`npm run bench -- start`) replaces the figures of the sections it ran, all of
+  // them (a figure since renamed or dropped does not linger), and keeps the others.
   const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  const earlierLines = Array.isArray(earlier.lines) ? (earlier.lines as Line[]).filter((line) => !lines.some((mine) => mine.name === line.name)) : [];
+  const earlierLines = Array.isArray(earlier.lines) ? (earlier.lines as Line[]).filter((line) => line.section !== undefined && !ran.includes(line.section)) : [];
   writeFileSync(file, `${JSON.stringify({ ...earlier, at: new Date().toISOString(), ...clientResults, lines: [...earlierLines, ...lines] }, null, 2)}\n`);
   console.log(`(client figures written to ${file})`);
 }
