@@ -50,21 +50,9 @@ export async function readChangesAfter(
   db: Queryable,
   query: { after: Position; limit: number; scopes: string[]; clientId: string },
 ): Promise<{ horizon: string; changes: FeedChange[] }> {
+  // Migration 0012_pull-pages: one ordered index scan per scope, never every row after the cursor.
   const rows = await db.query<FeedRow>(
-    `WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
-     SELECT h.xmin::text AS horizon, r.collection, r.id, r.xid::text AS xid, r.seq, r.deleted, r.data
-     FROM h LEFT JOIN LATERAL (
-       (SELECT collection, id::text, xid, seq, deleted, data FROM records
-        WHERE (xid, seq) > ($1::xid8, $2::bigint) AND xid < h.xmin AND scope = ANY($3::text[])
-          AND origin_client IS DISTINCT FROM $5::uuid
-        ORDER BY xid, seq LIMIT $4)
-       UNION ALL
-       (SELECT e.collection, e.id::text, e.xid, e.seq, true, NULL::jsonb FROM scope_exits e
-        WHERE (e.xid, e.seq) > ($1::xid8, $2::bigint) AND e.xid < h.xmin AND e.scope = ANY($3::text[])
-          AND NOT EXISTS (SELECT 1 FROM records x WHERE x.collection = e.collection AND x.id = e.id AND x.scope = ANY($3::text[]))
-        ORDER BY e.xid, e.seq LIMIT $4)
-     ) r ON true
-     ORDER BY r.xid, r.seq LIMIT $4`,
+    'SELECT * FROM pull_page($1::xid8, $2::bigint, $3::text[], $4::integer, $5::uuid)',
     [query.after.xid, query.after.seq, query.scopes, query.limit + 1, query.clientId],
   );
   const horizon = rows[0]?.horizon ?? START.xid;
@@ -77,9 +65,7 @@ export async function readBackfill(
   query: { after: Position; until: Position; limit: number; scopes: string[] },
 ): Promise<FeedChange[]> {
   const rows = await db.query<FeedRow>(
-    `SELECT collection, id::text, xid::text AS xid, seq, deleted, data FROM records
-     WHERE (xid, seq) > ($1::xid8, $2::bigint) AND (xid, seq) <= ($3::xid8, $4::bigint) AND scope = ANY($5::text[]) AND NOT deleted
-     ORDER BY xid, seq LIMIT $6`,
+    'SELECT * FROM backfill_page($1::xid8, $2::bigint, $3::xid8, $4::bigint, $5::text[], $6::integer)',
     [query.after.xid, query.after.seq, query.until.xid, query.until.seq, query.scopes, query.limit + 1],
   );
   return rows.map(toChange);
