@@ -16,7 +16,7 @@ import { launchChromium, signIn, activeAccountDatabase } from '../../tests/suppo
 import { startServer, type RunningServer } from '../../tests/support/server-process.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PUSH_BATCH_BYTES, apiPaths } from '#src/shared/sync/protocol.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
-import { countRows, fillOutbox, rawBulkPut, readRenderCounter, startRenderCounter, waitForCount, type RenderCount } from './page-scripts.ts';
+import { countRows, fillOutbox, rawBulkPut, readRenderCounter, startRenderCounter, waitForStore, type RenderCount } from './page-scripts.ts';
 
 export interface PushRun {
   screen: string;
@@ -74,12 +74,13 @@ async function post(url: string, path: string, token: string, body: unknown): Pr
   return { json: (await response.json()) as Record<string, unknown>, sentBytes: zipped.length };
 }
 
-/** Pulls everything a new device of `token` gets; returns the rows by collection. */
-export async function pullAll(url: string, token: string): Promise<{ rows: Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>; ms: number }> {
+/** Pulls everything a new device of `token` gets; returns the rows by collection, and the last change pulled. */
+export async function pullAll(url: string, token: string): Promise<{ rows: Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>; last: { collection: string; id: string } | undefined; ms: number }> {
   const clientId = uuidv7();
   const rows = new Map<string, Array<{ id: string; data: Record<string, unknown> | null }>>();
   let cursor = '';
   let scopesHash = '';
+  let last: { collection: string; id: string } | undefined;
   const start = performance.now();
   for (;;) {
     const { json } = await post(url, apiPaths.pull, token, { protocolVersion: PROTOCOL_VERSION, clientId, cursor, limit: MAX_PULL_LIMIT, scopesHash });
@@ -87,12 +88,13 @@ export async function pullAll(url: string, token: string): Promise<{ rows: Map<s
       const list = rows.get(change.collection) ?? [];
       list.push(change);
       rows.set(change.collection, list);
+      last = change;
     }
     cursor = json.cursor as string;
     scopesHash = json.scopesHash as string;
     if (!json.hasMore) break;
   }
-  return { rows, ms: performance.now() - start };
+  return { rows, last: last && { collection: last.collection, id: last.id }, ms: performance.now() - start };
 }
 
 /** Outreach entries of the member, pushed from Node in the app's batches (≤ 256 KB, ≤ 1,000). */
@@ -169,7 +171,7 @@ async function pushRun(context: BrowserContext, page: Page, dbName: string, scre
   const start = Date.now();
   const end = await profiled(page, `push-${screen}`, async () => {
     await context.setOffline(false);
-    return page.evaluate(waitForCount, { dbName, store: 'outbox', count: 0, atMost: true, timeoutMs: 600_000 });
+    return page.evaluate(waitForStore, { dbName, store: 'outbox', until: 'empty' as const, timeoutMs: 600_000 });
   });
   const renders = await page.evaluate(readRenderCounter);
   const rejected = await page.evaluate(countRows, { dbName, store: 'rejections' });
@@ -228,7 +230,13 @@ export async function measureBrowserSync(options: { pushEntries?: number; pullEn
     await signIn(leaderPage, server.url, 'totruong');
     const leaderDb = await activeAccountDatabase(leaderPage);
     const homeShownWith = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'fieldLog' });
-    const end = await profiled(leaderPage, 'pull', () => leaderPage.evaluate(waitForCount, { dbName: leaderDb, store: 'fieldLog', count: expectedLogs, atMost: false, timeoutMs: 900_000 }));
+    // The phone stores the pages in the order pulled, each in one transaction: once the last
+    // change is stored, all are (counted below).
+    const { last } = reference;
+    if (!last) throw new Error('the leader has nothing to pull');
+    const end = await profiled(leaderPage, 'pull', () => leaderPage.evaluate(waitForStore, { dbName: leaderDb, store: last.collection, until: 'holds' as const, key: last.id, timeoutMs: 900_000 }));
+    const logs = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'fieldLog' });
+    if (logs !== expectedLogs) throw new Error(`the phone holds ${logs} entries once the last change is stored, the server sent ${expectedLogs}`);
     await leaderPage.waitForTimeout(500);
     const households = await leaderPage.evaluate(countRows, { dbName: leaderDb, store: 'household' });
     const rows = expectedLogs + households;

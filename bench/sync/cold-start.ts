@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { activeAccountDatabase, E2E_PIN, launchChromium, signIn } from '../../tests/support/browser.ts';
 import { startServer } from '../../tests/support/server-process.ts';
-import { fillOutbox, waitForCount } from './page-scripts.ts';
+import { fillOutbox, waitForStore } from './page-scripts.ts';
 
 export interface ColdStart {
   cpuSlowdown: number;
@@ -85,7 +85,7 @@ export async function measureColdStart(stored = 10_000): Promise<ColdStart> {
     await phone.setOffline(true);
     await page.evaluate(fillOutbox, { dbName, count: stored, dayOffset: 0 });
     await phone.setOffline(false);
-    await page.evaluate(waitForCount, { dbName, store: 'outbox', count: 0, atMost: true, timeoutMs: 600_000 });
+    await page.evaluate(waitForStore, { dbName, store: 'outbox', until: 'empty' as const, timeoutMs: 600_000 });
     // Offline, the page comes from the service worker's precache: wait until it controls the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
     await phone.setOffline(true);

@@ -86,8 +86,13 @@ export function readRenderCounter(): RenderCount {
   return (window as unknown as { benchCounter: RenderCount }).benchCounter;
 }
 
-/** Waits until `store` of `dbName` holds `count` rows (or, with `atMost`, at most that many); resolves to Date.now(). */
-export async function waitForCount({ dbName, store, count, atMost, timeoutMs }: { dbName: string; store: string; count: number; atMost: boolean; timeoutMs: number }): Promise<number> {
+/**
+ * Waits until `store` of `dbName` is empty, or holds the row `key`; resolves to Date.now(). Each
+ * look reads one key: a count walks every row (50,000 of them at the end of a fresh pull, 40
+ * times a second), and the benchmark would measure its own reads and hold the app's writes back
+ * behind them.
+ */
+export async function waitForStore({ dbName, store, until, key, timeoutMs }: { dbName: string; store: string; until: 'empty' | 'holds'; key?: string; timeoutMs: number }): Promise<number> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(dbName);
     request.onsuccess = () => resolve(request.result);
@@ -96,13 +101,14 @@ export async function waitForCount({ dbName, store, count, atMost, timeoutMs }: 
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      const rows = await new Promise<number>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).count();
-        request.onsuccess = () => resolve(request.result);
+      const done = await new Promise<boolean>((resolve, reject) => {
+        const objectStore = db.transaction(store).objectStore(store);
+        const request: IDBRequest = until === 'empty' ? objectStore.openKeyCursor() : objectStore.getKey(key!);
+        request.onsuccess = () => resolve(until === 'empty' ? request.result === null : request.result !== undefined);
         request.onerror = () => reject(request.error);
       });
-      if (atMost ? rows <= count : rows >= count) return Date.now();
-      if (Date.now() > deadline) throw new Error(`${store} holds ${rows} rows, waited for ${atMost ? 'at most' : 'at least'} ${count}`);
+      if (done) return Date.now();
+      if (Date.now() > deadline) throw new Error(until === 'empty' ? `${store} is still not empty` : `${store} still lacks ${key}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   } finally {
