@@ -109,6 +109,24 @@ forEachDatabase('sync pull', (getDb) => {
     expect(after.cursor).not.toBe(cursor);
   });
 
+  it('merge the changes of several scopes in the order they were written, across small pages', async () => {
+    const start = (await pullAll(app, police)).cursor;
+    const written: string[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const team1 = outreachLog(member);
+      const team3 = outreachLog(team3Member, { householdIds: [demoId(`household:${DEMO_IDS.hamlets[2]}:${round}`)] });
+      const home = household(DEMO_IDS.hamlets[round % 2]!, { headName: `Hộ mới ${round}` });
+      expect((await push(app, member, uuidv7(), [putMutation(1, 'fieldLog', team1)])).body.rejected).toEqual([]);
+      expect((await push(app, team3Member, uuidv7(), [putMutation(1, 'fieldLog', team3)])).body.rejected).toEqual([]);
+      expect((await push(app, leader, uuidv7(), [putMutation(1, 'household', home)])).body.rejected).toEqual([]);
+      written.push(team1.id, team3.id, home.id);
+    }
+    const { changes } = await pullAll(app, police, start, 2);
+    expect(changes.map((change) => change.id)).toEqual(written);
+    const forTeam1 = await pullAll(app, member, start, 2);
+    expect(forTeam1.changes.map((change) => change.id)).toEqual(written.filter((_, index) => index % 3 !== 1));
+  });
+
   it('send a record as stored, but its id inside the data, every character as typed', async () => {
     const note = 'Nhà ông "Tư" \\ cổng sau\nđã nhắc\t✓ 🏠 \u2028 </script> 0.1 + 0.2';
     const log = outreachLog(member, { note });
