@@ -9,6 +9,9 @@
  * published password on a real deployment), PG_POOL_SIZE (connections to PostgreSQL per server
  * process, 10).
  *
+ * On PGlite the server vacuums and analyzes the database itself (db/maintenance.ts): at start and
+ * every night at 02:00 Vietnam time.
+ *
  * Shutdown on SIGTERM/SIGINT: stop accepting connections, let running requests finish (a push in
  * flight commits or rolls back whole), close the database, exit 0. A second signal, or 10 s
  * without finishing, forces exit 1.
@@ -21,6 +24,7 @@ import { buildApp } from './app.ts';
 import { openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, loadDemoData } from './db/demo-data.ts';
 import { migrate } from './db/migrate.ts';
+import { runMaintenance, scheduleMaintenance } from './db/maintenance.ts';
 import { alignFeedAfterRestore } from './db/pull-repository.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -84,8 +88,11 @@ async function main(): Promise<void> {
   const moved = await alignFeedAfterRestore(database);
   if (moved > 0) console.warn(`Cơ sở dữ liệu được khôi phục sang cụm khác: ${moved} bản ghi được xếp lại; các thiết bị sẽ tải lại từ đầu.`);
   if (config.isDemoDataWanted && (await loadDemoData(database))) console.info('Đã nạp dữ liệu mẫu (Tỉnh Đồng Nai, Xã Tân Lập).');
+  // PGlite has no autovacuum: vacuum and analyze now, before requests, then every night.
+  await runMaintenance(database).catch((error: unknown) => console.warn('Bảo trì cơ sở dữ liệu (VACUUM) thất bại:', error instanceof Error ? error.message : error));
   const app = await buildApp({ database, staticDir: config.staticDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
 
+  const maintenance = scheduleMaintenance(database, (message) => app.log.warn(message));
   let isShuttingDown = false;
   const shutdown = (signal: string) => {
     if (isShuttingDown) {
@@ -93,6 +100,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     isShuttingDown = true;
+    maintenance.stop();
     console.info(`Nhận ${signal}: ngừng nhận kết nối, chờ các yêu cầu đang chạy xong...`);
     setTimeout(() => {
       console.error(`Quá ${SHUTDOWN_TIMEOUT_MS / 1000} giây chưa dừng được: buộc dừng.`);
