@@ -26,6 +26,13 @@ describe('sync protocol v2 messages', () => {
     });
     expect(parsed).toMatchObject({ serverNote: 'mới', changes: [{ origin: 'x' }] });
   });
+
+  it('takes a change whose data is an object or null (a tombstone), and refuses any other data', () => {
+    const page = (data: unknown) => ({ protocolVersion: 2, cursor: '10.4', hasMore: false, scopesHash: '1-a-b', changes: [{ collection: 'fieldLog', id: uuidv7(), seq: 10, deleted: data === null, data }] });
+    expect(pullResponseSchema.parse(page({ note: 'Nhà ông Tư' })).changes[0]!.data).toEqual({ note: 'Nhà ông Tư' });
+    expect(pullResponseSchema.parse(page(null)).changes[0]!.data).toBeNull();
+    for (const wrong of [['a'], 'Nhà ông Tư', 7, true, undefined]) expect(pullResponseSchema.safeParse(page(wrong)).success).toBe(false);
+  });
 });
 
 describe('collection registry', () => {
