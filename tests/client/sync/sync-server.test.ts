@@ -12,6 +12,8 @@ import { syncOnce } from '#src/client/sync/sync-engine.ts';
 import { createSyncRunner } from '#src/client/sync/sync-runner.ts';
 import type { SyncTransport } from '#src/client/sync/transport.ts';
 import { apiPaths } from '#src/shared/sync/protocol.ts';
+import { DEMO_IDS } from '#src/server/db/demo-data.ts';
+import { getBackfillJob } from '#src/client/db/pull-repository.ts';
 import { memberLog, openDevice } from './support/devices.ts';
 import { login, resetSyncState, serverTeamLogs, startTestServer, type TestServer } from './support/server-harness.ts';
 import { ManualTimers } from './support/manual-timers.ts';
@@ -79,6 +81,28 @@ describe('sync with the real server', () => {
     expect((await syncOnce(phone.db, phone.transport)).pulled).toBe(0);
     const versions = await serverVersionsOf(phone.db, 'fieldLog', before.map((log) => log.id), before);
     expect(versions.every((version) => version > 0)).toBe(true);
+  });
+
+  it('backfills, page by page, the households of a hamlet the team is given, and pulls nothing more after', async () => {
+    await resetSyncState(server);
+    const leaderPhone = await openDevice(server, leader, 'leader-backfill');
+    await syncOnce(leaderPhone.db, leaderPhone.transport, { pullLimit: 100 });
+    expect(await leaderPhone.db.household.count()).toBe(184 + 262);
+    const [teamAp12, ap3] = [DEMO_IDS.teamAp12, DEMO_IDS.hamlets[2]];
+    const [{ teamId: ap3Team }] = await server.database.query<{ teamId: string }>('SELECT team_id::text AS "teamId" FROM team_hamlets WHERE hamlet_id = $1', [ap3]);
+    await server.database.query('UPDATE team_hamlets SET team_id = $1 WHERE hamlet_id = $2', [teamAp12, ap3]);
+    try {
+      const result = await syncOnce(leaderPhone.db, leaderPhone.transport, { pullLimit: 100 });
+      // The hamlet's households and the hamlet itself (its org unit row).
+      expect(result.pulled).toBe(347 + 1);
+      expect(await leaderPhone.db.household.where('hamletId').equals(ap3).count()).toBe(347);
+      expect(await leaderPhone.db.orgUnit.get(ap3)).toMatchObject({ id: ap3 });
+      expect(await leaderPhone.db.household.count()).toBe(184 + 262 + 347);
+      expect(await getBackfillJob(leaderPhone.db)).toBeNull();
+      expect((await syncOnce(leaderPhone.db, leaderPhone.transport, { pullLimit: 100 })).pulled).toBe(0);
+    } finally {
+      await server.database.query('UPDATE team_hamlets SET team_id = $1 WHERE hamlet_id = $2', [ap3Team, ap3]);
+    }
   });
 
   it('sends a push of many saves gzipped, and the server stores every entry as saved', async () => {
