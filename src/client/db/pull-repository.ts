@@ -66,6 +66,17 @@ export async function getHeldScopes(db: AnttDatabase): Promise<HeldScopes> {
   return value && Array.isArray(value.scopes) ? value : { scopes: [], hash: '' };
 }
 
+/** Where the next pull starts: the cursor, the held scopes' hash, and whether a backfill waits; one read. */
+export async function readPullStart(db: AnttDatabase): Promise<{ cursor: string; scopesHash: string; hasBackfill: boolean }> {
+  const [cursor, scopes, backfill] = await db.meta.bulkGet([CURSOR_KEY, SCOPES_KEY, BACKFILL_KEY]);
+  const held = scopes?.value as HeldScopes | undefined;
+  return {
+    cursor: asCursor(cursor?.value),
+    scopesHash: held && Array.isArray(held.scopes) ? held.hash : '',
+    hasBackfill: Array.isArray(backfill?.value) && backfill.value.some((job: Partial<BackfillJob> | null) => Array.isArray(job?.scopes)),
+  };
+}
+
 /** The first backfill still to run, or null. */
 export async function getBackfillJob(db: AnttDatabase): Promise<BackfillJob | null> {
   return (await readBackfillJobs(db))[0] ?? null;

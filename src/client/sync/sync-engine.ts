@@ -19,7 +19,7 @@
 import { MAX_PULL_LIMIT, PROTOCOL_VERSION, type PullResponse } from '#src/shared/sync/protocol.ts';
 import type { AnttDatabase, OutboxEntry } from '#src/client/db/database.ts';
 import { readOutboxBatch, settlePush, toMutations } from '#src/client/db/outbox-repository.ts';
-import { applyBackfill, applyPull, getBackfillJob, getCursor, getHeldScopes } from '#src/client/db/pull-repository.ts';
+import { applyBackfill, applyPull, getBackfillJob, getHeldScopes, readPullStart } from '#src/client/db/pull-repository.ts';
 import { getClientId } from '#src/client/db/session-repository.ts';
 import { SyncError } from './http-transport.ts';
 import type { SyncTransport } from './transport.ts';
@@ -122,9 +122,13 @@ export async function syncOnce(db: AnttDatabase, transport: SyncTransport, optio
   let progress: PullProgress | null = null;
   let prefetched: { cursor: string; page: Promise<PullResponse> } | null = null;
   for (let round = 0; ; round += 1) {
-    await backfillAll(db, transport, clientId, limit, result);
-    const cursor = await getCursor(db);
-    const { hash } = await getHeldScopes(db);
+    // One read between pages: the cursor, the scopes and whether a backfill goes first.
+    let start = await readPullStart(db);
+    if (start.hasBackfill) {
+      await backfillAll(db, transport, clientId, limit, result);
+      start = await readPullStart(db);
+    }
+    const { cursor, scopesHash: hash } = start;
     const ask = (after: string) => transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cursor: after, limit, scopesHash: hash });
     const page: PullResponse = prefetched?.cursor === cursor ? await prefetched.page : await ask(cursor);
     prefetched = null;
