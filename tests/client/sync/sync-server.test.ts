@@ -89,7 +89,8 @@ describe('sync with the real server', () => {
     await syncOnce(leaderPhone.db, leaderPhone.transport, { pullLimit: 100 });
     expect(await leaderPhone.db.household.count()).toBe(184 + 262);
     const [teamAp12, ap3] = [DEMO_IDS.teamAp12, DEMO_IDS.hamlets[2]];
-    const [{ teamId: ap3Team }] = await server.database.query<{ teamId: string }>('SELECT team_id::text AS "teamId" FROM team_hamlets WHERE hamlet_id = $1', [ap3]);
+    const owners = await server.database.query<{ teamId: string }>('SELECT team_id::text AS "teamId" FROM team_hamlets WHERE hamlet_id = $1', [ap3]);
+    const ap3Team = owners[0]!.teamId;
     await server.database.query('UPDATE team_hamlets SET team_id = $1 WHERE hamlet_id = $2', [teamAp12, ap3]);
     try {
       const result = await syncOnce(leaderPhone.db, leaderPhone.transport, { pullLimit: 100 });
