@@ -4,7 +4,7 @@
  * so without this the old versions of every edited row stay in the tables and indexes, and the
  * planner never has statistics. The server therefore runs `VACUUM (ANALYZE)` itself: when it
  * starts (before it takes requests), then every night at 02:00 Vietnam time, when teams do not
- * sync; on PGlite's single connection, requests wait while it runs (README, "Running on PGlite").
+ * sync; on PGlite's single connection, requests wait while it runs (README, "Upkeep of the embedded database").
  *
  * A PostgreSQL server has its own autovacuum: nothing is done there.
  */
