@@ -52,29 +52,33 @@ export async function getCursor(db: AnttDatabase): Promise<string> {
   return asCursor((await db.meta.get(CURSOR_KEY))?.value);
 }
 
-/** Backfills still to run (an older device may have stored their cursors as numbers). */
-async function readBackfillJobs(db: AnttDatabase): Promise<BackfillJob[]> {
-  const jobs = (await db.meta.get(BACKFILL_KEY))?.value;
-  if (!Array.isArray(jobs)) return [];
-  return jobs
+/** Stored backfills, as jobs (an older device may have stored their cursors as numbers). */
+function backfillJobsOf(value: unknown): BackfillJob[] {
+  if (!Array.isArray(value)) return [];
+  return value
     .filter((job: Partial<BackfillJob> | null) => Array.isArray(job?.scopes))
     .map((job: { scopes: string[]; until: unknown; after: unknown }) => ({ scopes: job.scopes, until: asCursor(job.until), after: asCursor(job.after) }));
 }
 
+/** Stored held scopes, or none. */
+function heldScopesOf(value: unknown): HeldScopes {
+  const held = value as HeldScopes | undefined;
+  return held && Array.isArray(held.scopes) ? held : { scopes: [], hash: '' };
+}
+
+/** Backfills still to run. */
+async function readBackfillJobs(db: AnttDatabase): Promise<BackfillJob[]> {
+  return backfillJobsOf((await db.meta.get(BACKFILL_KEY))?.value);
+}
+
 export async function getHeldScopes(db: AnttDatabase): Promise<HeldScopes> {
-  const value = (await db.meta.get(SCOPES_KEY))?.value as HeldScopes | undefined;
-  return value && Array.isArray(value.scopes) ? value : { scopes: [], hash: '' };
+  return heldScopesOf((await db.meta.get(SCOPES_KEY))?.value);
 }
 
 /** Where the next pull starts: the cursor, the held scopes' hash, and whether a backfill waits; one read. */
 export async function readPullStart(db: AnttDatabase): Promise<{ cursor: string; scopesHash: string; hasBackfill: boolean }> {
   const [cursor, scopes, backfill] = await db.meta.bulkGet([CURSOR_KEY, SCOPES_KEY, BACKFILL_KEY]);
-  const held = scopes?.value as HeldScopes | undefined;
-  return {
-    cursor: asCursor(cursor?.value),
-    scopesHash: held && Array.isArray(held.scopes) ? held.hash : '',
-    hasBackfill: Array.isArray(backfill?.value) && backfill.value.some((job: Partial<BackfillJob> | null) => Array.isArray(job?.scopes)),
-  };
+  return { cursor: asCursor(cursor?.value), scopesHash: heldScopesOf(scopes?.value).hash, hasBackfill: backfillJobsOf(backfill?.value).length > 0 };
 }
 
 /** The first backfill still to run, or null. */
