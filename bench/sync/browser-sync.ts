@@ -60,10 +60,12 @@ async function newPhone(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-export async function login(url: string, username: string): Promise<string> {
+/** Signs a team account in from Node: its token, and who it is (its user and team ids). */
+export async function login(url: string, username: string): Promise<{ token: string; member: { id: string; teamId: string } }> {
   const response = await fetch(`${url}${apiPaths.login}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
   if (!response.ok) throw new Error(`login ${username}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
+  const { token, profile } = (await response.json()) as { token: string; profile: { user: { id: string }; team: { id: string } } };
+  return { token, member: { id: profile.user.id, teamId: profile.team.id } };
 }
 
 async function post(url: string, path: string, token: string, body: unknown): Promise<{ json: Record<string, unknown>; sentBytes: number }> {
@@ -193,12 +195,11 @@ export async function measureBrowserSync(options: { pushEntries?: number; pullEn
     // fresh server's first big push ran 10–20 % slower than its later ones, so whichever screen
     // was measured first looked slower (swapping the order swapped the figures). Another team's
     // member pushes 10,000 entries first, not counted; this phone and the leader never receive them.
-    const other = await fetch(`${server.url}${apiPaths.login}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tovien5', password: PASSWORD }) })
-      .then((response) => response.json() as Promise<{ token: string; profile: { user: { id: string }; team: { id: string } } }>);
+    const other = await login(server.url, 'tovien5');
     const otherHouseholds = ((await pullAll(server.url, other.token)).rows.get('household') ?? []).map((row) => row.id);
-    const warmUp = await pushFromNode(server.url, other.token, { id: other.profile.user.id, teamId: other.profile.team.id }, otherHouseholds, pushEntries);
+    const warmUp = await pushFromNode(server.url, other.token, other.member, otherHouseholds, pushEntries);
     const serverWarmUp = { entries: warmUp.entries, perSecond: warmUp.perSecond };
-    const memberToken = await login(server.url, 'tovien');
+    const { token: memberToken, member } = await login(server.url, 'tovien');
     const { rows: start } = await pullAll(server.url, memberToken);
     const householdIds = (start.get('household') ?? []).map((row) => row.id);
     const phone = await newPhone(browser);
@@ -206,19 +207,6 @@ export async function measureBrowserSync(options: { pushEntries?: number; pullEn
     await signIn(page, server.url, 'tovien');
     await page.getByText('Đã gửi hết').waitFor();
     const dbName = await activeAccountDatabase(page);
-    const member = await page.evaluate(async (name) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const session = await new Promise<{ profile: { user: { id: string }; team: { id: string } } }>((resolve) => {
-        const request = db.transaction('session').objectStore('session').get('current');
-        request.onsuccess = () => resolve(request.result as { profile: { user: { id: string }; team: { id: string } } });
-      });
-      db.close();
-      return { id: session.profile.user.id, teamId: session.profile.team.id };
-    }, dbName);
 
     const push: PushRun[] = [];
     push.push(await pushRun(phone, page, dbName, 'home', pushEntries, 0));
@@ -231,7 +219,7 @@ export async function measureBrowserSync(options: { pushEntries?: number; pullEn
     await phone.close();
     if (pullEntries === 0) return { push, referencePush, serverWarmUp, pull: null, referencePull: null, rawBulkPut: null };
 
-    const leaderToken = await login(server.url, 'totruong');
+    const { token: leaderToken } = await login(server.url, 'totruong');
     const reference = await pullAll(server.url, leaderToken);
     const expectedLogs = reference.rows.get('fieldLog')?.length ?? 0;
     const referenceRows = [...reference.rows.values()].reduce((sum, list) => sum + list.length, 0);
