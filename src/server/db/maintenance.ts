@@ -3,8 +3,8 @@
  * standalone backend: no autovacuum worker ever starts (the setting reads 'on', yet nothing runs),
  * so without this the old versions of every edited row stay in the tables and indexes, and the
  * planner never has statistics. The server therefore runs `VACUUM (ANALYZE)` itself: when it
- * starts (before it takes requests), then every night at 02:00 Vietnam time, when teams do not
- * sync; on PGlite's single connection, requests wait while it runs (README, "Upkeep of the embedded database").
+ * starts (before it takes requests; a commune's computer may be off every night), then every
+ * night at 02:00 Vietnam time, when teams do not sync; on PGlite's single connection, requests wait while it runs (README, "Upkeep of the embedded database").
  *
  * A PostgreSQL server has its own autovacuum: nothing is done there.
  */
