@@ -97,6 +97,12 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     });
     await device.setOffline(true);
     await page.reload();
+    // Chromium 150 (Debian's) gives the reloaded document the 'offline' event but leaves its
+    // navigator.onLine true; setting the emulation again makes the new document see it, as a
+    // phone that opens the app without a network does.
+    await device.setOffline(false);
+    await device.setOffline(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     await unlock(page);
     await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
     await page.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
