@@ -4,8 +4,14 @@
 // once), other data ("ballast", random bytes that no compression shrinks, standing in for the
 // member's photos and other apps) fills it until IndexedDB refuses writes, and the member saves a
 // log. The save fails whole, the member reads in Vietnamese what happened and what to do, the
-// form keeps the input, and the log saved earlier is still there. Once space is freed (the
-// ballast deleted, or the quota raised), the same Save works and the log reaches the server.
+// form keeps the input, and the log saved earlier is still there. Once the browser grants space
+// again (the quota raised), the same Save works and the log reaches the server.
+//
+// Space freed by deleting the ballast is not what this test waits for: Debian's Chromium 150
+// keeps an origin's IndexedDB databases in one LevelDB, which returns a deleted database's space
+// only when it compacts (the origin's usage stayed the same for minutes after the deletion), and
+// counts usage lazily (writes went on megabytes past the quota). What it does then is the
+// browser's; the app's side, the same Save once writes are accepted again, is the same code.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
@@ -83,11 +89,7 @@ describe.skipIf(skipReason !== null)(`a full phone${skipReason ? ` (skipped: ${s
     await server?.stop();
   });
 
-  // Two members of different teams, so that neither phone pulls the other's logs.
-  it.each([
-    ['the ballast is deleted', 'tovien'],
-    ['the quota is raised', 'tovien5'],
-  ])('refuses a save with a clear message, loses nothing, and saves once %s', async (freeing, username) => {
+  it('refuses a save with a clear message, loses nothing, and saves once the quota is raised', async () => {
     const browser = await launchChromium();
     try {
       const context: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
@@ -95,7 +97,7 @@ describe.skipIf(skipReason !== null)(`a full phone${skipReason ? ` (skipped: ${s
       const cdp: CDPSession = await context.newCDPSession(page);
       const origin = new URL(server.url).origin;
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA_BYTES });
-      await signIn(page, server.url, username);
+      await signIn(page, server.url, 'tovien');
       await fillOutreachForm(page, 'Đã lưu trước khi đầy', 'nguyen');
       await page.getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Đã lưu trước khi đầy').first().waitFor();
@@ -112,13 +114,7 @@ describe.skipIf(skipReason !== null)(`a full phone${skipReason ? ` (skipped: ${s
       expect(await page.getByLabel('Nội dung tuyên truyền').inputValue()).toBe('Lưu khi máy đầy');
       expect(await deviceCounts(page)).toEqual({ logs: ['Đã lưu trước khi đầy'], outbox: 0 });
 
-      if (freeing === 'the ballast is deleted') {
-        await page.evaluate(() => new Promise((resolve) => {
-          indexedDB.deleteDatabase('ballast').onsuccess = resolve;
-        }));
-      } else {
-        await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * QUOTA_BYTES });
-      }
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * QUOTA_BYTES });
       await page.getByRole('button', { name: 'Lưu' }).click();
       await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
       await page.getByText('Lưu khi máy đầy').first().waitFor();
