@@ -12,6 +12,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Workbox } from 'workbox-window';
+import { backoffCeiling } from '#src/client/sync/retry-policy.ts';
 
 const UPDATE_CHECK_MS = 60 * 60_000;
 
@@ -24,8 +25,8 @@ function setUpdateWaiting(value: boolean): void {
   for (const listener of listeners) listener();
 }
 
+/** The first wait before installing again; it doubles up to the sync's cap (5 min). */
 const RETRY_FIRST_MS = 10_000;
-const RETRY_MAX_MS = 5 * 60_000;
 
 export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -63,7 +64,7 @@ function retryFirstInstall(failures: number): void {
       .catch((error: unknown) => console.warn('Service worker registration failed', error));
   };
   window.addEventListener('online', retry);
-  const timer = window.setTimeout(retry, Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1)));
+  const timer = window.setTimeout(retry, backoffCeiling(failures, RETRY_FIRST_MS));
 }
 
 /** True when a new version is installed and waits for the user's consent. */

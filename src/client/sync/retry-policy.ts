@@ -13,9 +13,9 @@ export const IDLE_INTERVAL_MS = 5 * 60_000;
 /** Another tab holds the sync lock: look again soon, in case it finished before our change. */
 export const BUSY_RETRY_MS = 1_000;
 
-/** Upper bound of the wait after `failures` failures in a row (failures ≥ 1). */
-export function backoffCeiling(failures: number): number {
-  return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
+/** Upper bound of the wait after `failures` failures in a row (failures ≥ 1), from `base` doubling. */
+export function backoffCeiling(failures: number, base: number = BACKOFF_BASE_MS): number {
+  return Math.min(BACKOFF_CAP_MS, base * 2 ** Math.max(0, failures - 1));
 }
 
 /** The wait after `failures` failures in a row; `random` returns [0, 1). */
