@@ -6,4 +6,7 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // The app keeps its start hint there (src/client/db/start-hint.ts): each test starts without one
+  // (files in the node environment have no localStorage).
+  globalThis.localStorage?.clear();
 });

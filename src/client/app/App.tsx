@@ -17,6 +17,7 @@ import { useSession } from '#src/client/db/session-repository.ts';
 import { useLanguagePref } from '#src/client/db/prefs-repository.ts';
 import { useActiveAccount } from '#src/client/db/account-repository.ts';
 import { useAppLock } from '#src/client/db/app-lock.ts';
+import { useStartHintMirror, type StartHint } from '#src/client/db/start-hint.ts';
 import type { DeviceAccount } from '#src/client/db/device-database.ts';
 import { useIsUnlocked } from '#src/client/db/key-ring.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
@@ -39,9 +40,17 @@ const ignore = () => undefined;
 
 const splash = <p className="splash" role="status">{vi['app.loading']}</p>;
 
-export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; onAccountOpened?: OnAccountOpened }) {
-  const language = useLanguagePref();
-  const account = useActiveAccount();
+export function App({ onSignedIn, onAccountOpened, startHint = null }: {
+  onSignedIn?: () => void;
+  onAccountOpened?: OnAccountOpened;
+  /** What the last run left (start-hint.ts): an account with a PIN shows its PIN field before the device database answers. */
+  startHint?: StartHint | null;
+}) {
+  useStartHintMirror();
+  const hinted = startHint?.hasPin ? startHint : null;
+  const language = useLanguagePref() ?? hinted?.language;
+  const liveAccount = useActiveAccount();
+  const account = liveAccount === undefined ? hinted?.account ?? undefined : liveAccount;
   if (account) void PinEntryScreen.preload().catch(ignore);
   const isLoginReady = useLoaded(LoginScreen, account === null);
   if (language === undefined || account === undefined || (account === null && !isLoginReady)) return splash;
@@ -51,7 +60,7 @@ export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; 
         {account === null
           ? <Screens session={null} onSignedIn={onSignedIn} />
           : (
-            <AccountLock key={account.dbName} account={account} onSignedIn={onSignedIn}>
+            <AccountLock key={account.dbName} account={account} hasHintedPin={hinted?.account?.userId === account.userId} onSignedIn={onSignedIn}>
               <AccountDatabase account={account} onOpened={onAccountOpened}><AccountScreens onSignedIn={onSignedIn} /></AccountDatabase>
             </AccountLock>
           )}
@@ -62,23 +71,31 @@ export function App({ onSignedIn, onAccountOpened }: { onSignedIn?: () => void; 
 
 /**
  * The active account shows only unlocked; locked, its PIN is asked (or, with no working PIN on
- * this phone, an online login).
+ * this phone, an online login). Until its lock is read, the start hint says whether it has a PIN.
  */
-function AccountLock({ account, onSignedIn, children }: { account: DeviceAccount; onSignedIn: (() => void) | undefined; children: ReactNode }) {
+function AccountLock({ account, hasHintedPin, onSignedIn, children }: {
+  account: DeviceAccount;
+  hasHintedPin: boolean;
+  onSignedIn: (() => void) | undefined;
+  children: ReactNode;
+}) {
   const lock = useAppLock(account.userId);
   const isUnlocked = useIsUnlocked(account.dbName);
   useLockAfterBackground(account.dbName);
-  const isAskingPin = Boolean(lock?.pin) && !isUnlocked;
+  const hasPin = lock === undefined ? hasHintedPin : Boolean(lock?.pin);
+  const isAskingPin = hasPin && !isUnlocked;
   const isPinScreenReady = useLoaded(PinEntryScreen, isAskingPin);
-  // While the PIN is typed, what opens after it loads: the account's home and the sync code.
+  // While the PIN is typed, what opens after it loads: the account's home and the sync code. Only
+  // once the PIN field is on screen: on a slow phone their 30 files would hold it back.
+  const isPinShown = isAskingPin && isPinScreenReady;
   useEffect(() => {
-    if (!isAskingPin) return;
+    if (!isPinShown) return;
     if (account.role) void preloadHome(account.role).catch(ignore);
     void preloadSync().catch(ignore);
-  }, [isAskingPin, account.role]);
-  if (lock === undefined || (isAskingPin && !isPinScreenReady)) return splash;
+  }, [isPinShown, account.role]);
+  if ((lock === undefined && !hasHintedPin) || (isAskingPin && !isPinScreenReady)) return splash;
   if (isUnlocked) return children;
-  return <Screens session={null} onSignedIn={onSignedIn} lockedAccount={lock?.pin ? account : undefined} />;
+  return <Screens session={null} onSignedIn={onSignedIn} lockedAccount={hasPin ? account : undefined} />;
 }
 
 /** The active account's session decides between its screens and the login. */
