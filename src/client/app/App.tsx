@@ -90,12 +90,27 @@ function AccountLock({ account, hasHintedPin, onSignedIn, children }: {
   const isPinShown = isAskingPin && isPinScreenReady;
   useEffect(() => {
     if (!isPinShown) return;
-    if (account.role) void preloadHome(account.role).catch(ignore);
-    void preloadSync().catch(ignore);
+    // After the PIN field is painted: effects of this render can run before the browser paints.
+    return afterNextPaint(() => {
+      if (account.role) void preloadHome(account.role).catch(ignore);
+      void preloadSync().catch(ignore);
+    });
   }, [isPinShown, account.role]);
   if ((lock === undefined && !hasHintedPin) || (isAskingPin && !isPinScreenReady)) return splash;
   if (isUnlocked) return children;
   return <Screens session={null} onSignedIn={onSignedIn} lockedAccount={hasPin ? account : undefined} />;
+}
+
+/** Runs `work` once the browser has painted the next frame; returns its cancel. */
+function afterNextPaint(work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(work, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 /** The active account's session decides between its screens and the login. */
