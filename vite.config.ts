@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { firstScreen } from './scripts/first-screen-plugin.ts';
 import { precompress } from './scripts/precompress.ts';
 
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
@@ -17,6 +18,8 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    // A phone with an account starts on its PIN screen: its files are asked for beside the shell.
+    firstScreen(),
     VitePWA({
       // The app decides when to reload (never while a form holds input or the outbox is not
       // empty): see src/client/app/update-prompt.tsx.

@@ -1,7 +1,7 @@
 // The app shell a first visit downloads before the home screen runs (entry + preloaded modules,
 // gzipped) stays within 120 KB, so the app opens quickly on a low-end phone over a weak signal.
 // A size, not a speed: it is deterministic for a given build. `npm run bench` reports it too.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureShell } from '../../bench/shell-size.ts';
@@ -14,5 +14,21 @@ describe('app shell size', () => {
     const allScripts = readdirSync(join(process.cwd(), 'dist', 'client', 'assets')).filter((file) => file.endsWith('.js'));
     const lazy = allScripts.filter((file) => !shell.files.some((shellFile) => shellFile.endsWith(file)));
     expect(lazy.length).toBeGreaterThan(0);
+  });
+
+  it('starts the PIN screen\'s files from the page\'s first script, and the service worker keeps them for offline starts', async () => {
+    await measureShell(); // builds the app when it is not built
+    const dist = join(process.cwd(), 'dist', 'client');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const tag = /<script type="module" async src="\/(assets\/first-screen-[^"]+\.js)" data-pin-screen="([^"]+)"><\/script>/.exec(html);
+    expect(tag, 'the first-screen script in index.html').not.toBeNull();
+    expect(html.indexOf(tag![0])).toBeLessThan(html.indexOf('<script type="module" crossorigin'));
+    const files = tag![2]!.split(' ');
+    expect(files.some((file) => /^\/assets\/pin-entry-screen-.+\.js$/.test(file))).toBe(true);
+    const precache = readFileSync(join(dist, 'sw.js'), 'utf8');
+    for (const file of [`/${tag![1]!}`, ...files]) {
+      expect(existsSync(join(dist, file)), file).toBe(true);
+      expect(precache, file).toContain(file.slice(1));
+    }
   });
 });

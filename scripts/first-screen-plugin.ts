@@ -1,0 +1,65 @@
+/**
+ * A Vite plugin (build only) for the first screen of a start (src/client/app/first-screen.ts):
+ * builds first-screen-entry.ts as an entry of its own, sharing no code with the app, and puts it
+ * first in index.html's head as an async module script, its tag listing the files of the PIN
+ * screen that the app shell does not already load (the screen's chunk and what it imports
+ * beyond the shell). The service worker precaches it with the rest.
+ */
+import { resolve } from 'node:path';
+import type { Plugin, ResolvedConfig, Rollup } from 'vite';
+
+const ENTRY = 'src/client/app/first-screen-entry.ts';
+const NAME = 'first-screen';
+const PIN_SCREEN = 'src/client/features/auth/components/pin-entry-screen.tsx';
+/** The PIN screen's own files are small; more would mean it pulled in a heavy graph by mistake. */
+const MAX_BYTES = 16 * 1024;
+
+export function firstScreen(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'antt-first-screen',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: resolve(config.root, ENTRY), name: NAME });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunks = Object.values(context.bundle ?? {}).filter((output): output is Rollup.OutputChunk => output.type === 'chunk');
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const script = chunks.find((chunk) => chunk.isEntry && chunk.name === NAME);
+        if (!script) throw new Error(`${ENTRY} was not built`);
+        if (script.imports.length > 0) throw new Error(`${ENTRY} must share no code with the app (it imports ${script.imports.join(', ')})`);
+
+        // What the page loads anyway: the HTML entry and its static imports.
+        const shell = new Set<string>();
+        const addShell = (fileName: string) => {
+          if (shell.has(fileName)) return;
+          shell.add(fileName);
+          for (const imported of byFile.get(fileName)?.imports ?? []) addShell(imported);
+        };
+        for (const chunk of chunks) if (chunk.isEntry && chunk.facadeModuleId?.endsWith('.html')) addShell(chunk.fileName);
+        const pinScreen = chunks.find((chunk) => chunk.facadeModuleId === resolve(config.root, PIN_SCREEN));
+        if (!pinScreen) throw new Error(`${PIN_SCREEN} is not a chunk of its own (is it loaded with import()?)`);
+        const files: string[] = [];
+        const add = (fileName: string) => {
+          if (shell.has(fileName) || files.includes(fileName)) return;
+          files.push(fileName);
+          for (const imported of byFile.get(fileName)?.imports ?? []) add(imported);
+        };
+        add(pinScreen.fileName);
+        const bytes = files.reduce((sum, fileName) => sum + (byFile.get(fileName)?.code.length ?? 0), 0);
+        if (bytes > MAX_BYTES) throw new Error(`The PIN screen's files are ${bytes} bytes (${files.join(', ')}); at most ${MAX_BYTES}`);
+
+        // Right after the charset, which must stay first.
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html has no <meta charset> to put the first-screen script after');
+        const list = files.map((fileName) => `${config.base}${fileName}`).join(' ');
+        return html.replace(charset, (tag) => `${tag}\n    <script type="module" async src="${config.base}${script.fileName}" data-pin-screen="${list}"></script>`);
+      },
+    },
+  };
+}
