@@ -102,12 +102,18 @@ if (wants('start')) {
   const { measureColdStart } = await import('./sync/cold-start.ts');
   const start = await measureColdStart();
   clientResults.start = start;
-  const { firstVisit, offlineHome } = start;
+  const { firstVisit, offlineHome, reloadAfterSync } = start;
   report({ name: `first visit at ${start.cpuSlowdown}× CPU slowdown (DevTools protocol)`, value: `FCP ${firstVisit.fcpMs.toFixed(0)} ms, LCP ${firstVisit.lcpMs.toFixed(0)} ms, TBT ${firstVisit.tbtMs.toFixed(0)} ms, CLS ${firstVisit.cls.toFixed(3)}`, budget: 'CLS ≤ 0.05', ratio: firstVisit.cls / 0.05 });
+  const startValue = (times: typeof offlineHome) => `${times.homeMs} ms: the lock's PIN field after ${times.lockMs} ms, home with its entries ${times.unlockToHomeMs} ms after the PIN`;
   report({
-    name: `offline cold start to home, ${offlineHome.stored.toLocaleString('en')} logs stored, ${start.cpuSlowdown}× CPU slowdown (PIN typing not counted)`,
-    value: `${offlineHome.homeMs} ms: the lock's PIN field after ${offlineHome.lockMs} ms, home with its entries ${offlineHome.unlockToHomeMs} ms after the PIN`,
+    name: `offline cold start to home (the browser started again), ${offlineHome.stored.toLocaleString('en')} logs stored, ${start.cpuSlowdown}× CPU slowdown (PIN typing not counted)`,
+    value: startValue(offlineHome),
     budget: '1,000 ms', ratio: offlineHome.homeMs / 1000,
+  });
+  report({
+    name: `offline reload right after syncing the ${reloadAfterSync.stored.toLocaleString('en')} logs, same slowdown (the browser still busy with what it wrote)`,
+    value: startValue(reloadAfterSync),
+    budget: '—', ratio: NaN,
   });
 }
 
