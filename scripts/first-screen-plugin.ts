@@ -34,30 +34,26 @@ export function firstScreen(): Plugin {
         if (!script) throw new Error(`${ENTRY} was not built`);
         if (script.imports.length > 0) throw new Error(`${ENTRY} must share no code with the app (it imports ${script.imports.join(', ')})`);
 
+        /** Adds `fileName` and what it imports statically to `into`, but not what `known` holds. */
+        const reach = (fileName: string, into: Set<string>, known: ReadonlySet<string> = new Set()) => {
+          if (into.has(fileName) || known.has(fileName)) return;
+          into.add(fileName);
+          for (const imported of byFile.get(fileName)?.imports ?? []) reach(imported, into, known);
+        };
         // What the page loads anyway: the HTML entry and its static imports.
         const shell = new Set<string>();
-        const addShell = (fileName: string) => {
-          if (shell.has(fileName)) return;
-          shell.add(fileName);
-          for (const imported of byFile.get(fileName)?.imports ?? []) addShell(imported);
-        };
-        for (const chunk of chunks) if (chunk.isEntry && chunk.facadeModuleId?.endsWith('.html')) addShell(chunk.fileName);
+        for (const chunk of chunks) if (chunk.isEntry && chunk.facadeModuleId?.endsWith('.html')) reach(chunk.fileName, shell);
         const pinScreen = chunks.find((chunk) => chunk.facadeModuleId === resolve(config.root, PIN_SCREEN));
         if (!pinScreen) throw new Error(`${PIN_SCREEN} is not a chunk of its own (is it loaded with import()?)`);
-        const files: string[] = [];
-        const add = (fileName: string) => {
-          if (shell.has(fileName) || files.includes(fileName)) return;
-          files.push(fileName);
-          for (const imported of byFile.get(fileName)?.imports ?? []) add(imported);
-        };
-        add(pinScreen.fileName);
-        const bytes = files.reduce((sum, fileName) => sum + (byFile.get(fileName)?.code.length ?? 0), 0);
-        if (bytes > MAX_BYTES) throw new Error(`The PIN screen's files are ${bytes} bytes (${files.join(', ')}); at most ${MAX_BYTES}`);
+        const files = new Set<string>();
+        reach(pinScreen.fileName, files, shell);
+        const bytes = [...files].reduce((sum, fileName) => sum + (byFile.get(fileName)?.code.length ?? 0), 0);
+        if (bytes > MAX_BYTES) throw new Error(`The PIN screen's files are ${bytes} bytes (${[...files].join(', ')}); at most ${MAX_BYTES}`);
 
         // Right after the charset, which must stay first.
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('index.html has no <meta charset> to put the first-screen script after');
-        const list = files.map((fileName) => `${config.base}${fileName}`).join(' ');
+        const list = [...files].map((fileName) => `${config.base}${fileName}`).join(' ');
         return html.replace(charset, (tag) => `${tag}\n    <script type="module" async src="${config.base}${script.fileName}" data-pin-screen="${list}"></script>`);
       },
     },

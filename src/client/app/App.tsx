@@ -14,10 +14,7 @@ import { Link, Router, useLocation, useRouter } from 'wouter';
 import './zod-config.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { useSession } from '#src/client/db/session-repository.ts';
-import { useLanguagePref } from '#src/client/db/prefs-repository.ts';
-import { useActiveAccount } from '#src/client/db/account-repository.ts';
-import { useAppLock } from '#src/client/db/app-lock.ts';
-import { useStartHintMirror, type StartHint } from '#src/client/db/start-hint.ts';
+import { useStartState, type StartHint } from '#src/client/db/start-hint.ts';
 import type { DeviceAccount } from '#src/client/db/device-database.ts';
 import { useIsUnlocked } from '#src/client/db/key-ring.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
@@ -46,21 +43,20 @@ export function App({ onSignedIn, onAccountOpened, startHint = null }: {
   /** What the last run left (start-hint.ts): an account with a PIN shows its PIN field before the device database answers. */
   startHint?: StartHint | null;
 }) {
-  useStartHintMirror();
-  const hinted = startHint?.hasPin ? startHint : null;
-  const language = useLanguagePref() ?? hinted?.language;
-  const liveAccount = useActiveAccount();
-  const account = liveAccount === undefined ? hinted?.account ?? undefined : liveAccount;
+  // Language, active account and its lock from the device database; until it answers, a hint
+  // that says PIN stands in for it.
+  const start = useStartState() ?? (startHint?.hasPin ? startHint : undefined);
+  const account = start?.account;
   if (account) void PinEntryScreen.preload().catch(ignore);
   const isLoginReady = useLoaded(LoginScreen, account === null);
-  if (language === undefined || account === undefined || (account === null && !isLoginReady)) return splash;
+  if (start === undefined || account === undefined || (account === null && !isLoginReady)) return splash;
   return (
-    <I18nProvider language={language} fallback={splash}>
+    <I18nProvider language={start.language} fallback={splash}>
       <Router hook={useGuardedLocation}>
         {account === null
           ? <Screens session={null} onSignedIn={onSignedIn} />
           : (
-            <AccountLock key={account.dbName} account={account} hasHintedPin={hinted?.account?.userId === account.userId} onSignedIn={onSignedIn}>
+            <AccountLock key={account.dbName} account={account} hasPin={start.hasPin} onSignedIn={onSignedIn}>
               <AccountDatabase account={account} onOpened={onAccountOpened}><AccountScreens onSignedIn={onSignedIn} /></AccountDatabase>
             </AccountLock>
           )}
@@ -71,18 +67,17 @@ export function App({ onSignedIn, onAccountOpened, startHint = null }: {
 
 /**
  * The active account shows only unlocked; locked, its PIN is asked (or, with no working PIN on
- * this phone, an online login). Until its lock is read, the start hint says whether it has a PIN.
+ * this phone, an online login).
  */
-function AccountLock({ account, hasHintedPin, onSignedIn, children }: {
+function AccountLock({ account, hasPin, onSignedIn, children }: {
   account: DeviceAccount;
-  hasHintedPin: boolean;
+  /** It has a working PIN on this phone (app-lock.ts). */
+  hasPin: boolean;
   onSignedIn: (() => void) | undefined;
   children: ReactNode;
 }) {
-  const lock = useAppLock(account.userId);
   const isUnlocked = useIsUnlocked(account.dbName);
   useLockAfterBackground(account.dbName);
-  const hasPin = lock === undefined ? hasHintedPin : Boolean(lock?.pin);
   const isAskingPin = hasPin && !isUnlocked;
   const isPinScreenReady = useLoaded(PinEntryScreen, isAskingPin);
   // While the PIN is typed, what opens after it loads: the account's home and the sync code. Only
@@ -96,7 +91,7 @@ function AccountLock({ account, hasHintedPin, onSignedIn, children }: {
       void preloadSync().catch(ignore);
     });
   }, [isPinShown, account.role]);
-  if ((lock === undefined && !hasHintedPin) || (isAskingPin && !isPinScreenReady)) return splash;
+  if (isAskingPin && !isPinScreenReady) return splash;
   if (isUnlocked) return children;
   return <Screens session={null} onSignedIn={onSignedIn} lockedAccount={hasPin ? account : undefined} />;
 }

@@ -3,7 +3,6 @@
  * never synced and outlive every account: the language belongs to the phone's owner.
  */
 import type { DeviceDatabase } from './device-database.ts';
-import { useDeviceQuery } from './device-context.tsx';
 
 export const languages = ['vi', 'en'] as const;
 /** The UI language; Vietnamese by default. */
@@ -24,9 +23,4 @@ export async function getLanguage(device: DeviceDatabase): Promise<Language> {
 /** Stores the language; every screen reading it re-renders. */
 export async function setLanguage(device: DeviceDatabase, language: Language): Promise<void> {
   await device.prefs.put({ key: LANGUAGE_KEY, value: language });
-}
-
-/** The language, live; undefined while the first read runs. */
-export function useLanguagePref(): Language | undefined {
-  return useDeviceQuery((device) => getLanguage(device), []);
 }

@@ -6,8 +6,8 @@
  * database after a start (Chromium keeps an origin's databases in one LevelDB). With this hint
  * the app lock's PIN field is on screen meanwhile, and the person types while the database opens;
  * the PIN itself is checked against the device database as before (app-lock.ts), so the hint
- * decides only what is shown first. The device database stays the truth: the app mirrors it here
- * (useStartHintMirror) and, once it answers, shows what it says.
+ * decides only what is shown first. The device database stays the truth: the app reads it through
+ * useStartState, which mirrors it here, and once it answers shows what it says.
  *
  * Nothing secret is kept: the account's name and database name are what the lock screen shows
  * anyway and what the device database holds in clear. Signing out or leaving the account writes
@@ -85,10 +85,14 @@ export async function startHintOf(device: DeviceDatabase): Promise<StartHint> {
   return { language, account, hasPin: Boolean(lock?.pin) };
 }
 
-/** Keeps the hint equal to the device database while the app runs. */
-export function useStartHintMirror(): void {
-  const hint = useDeviceQuery((device) => startHintOf(device), []);
+/**
+ * What the app's first screen depends on, live from the device database (undefined while the
+ * first read runs); kept in the hint as it changes.
+ */
+export function useStartState(): StartHint | undefined {
+  const state = useDeviceQuery((device) => startHintOf(device), []);
   useEffect(() => {
-    if (hint) writeStartHint(hint);
-  }, [hint]);
+    if (state) writeStartHint(state);
+  }, [state]);
+  return state;
 }
