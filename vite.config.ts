@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHints } from './scripts/compile-hints-plugin.ts';
 import { firstScreen } from './scripts/first-screen-plugin.ts';
 import { precompress } from './scripts/precompress.ts';
 
@@ -20,6 +21,8 @@ export default defineConfig({
     react(),
     // A phone with an account starts on its PIN screen: its files are asked for beside the shell.
     firstScreen(),
+    // The files a start runs are compiled eagerly, off the main thread, and kept in V8's code cache.
+    compileHints(),
     VitePWA({
       // The app decides when to reload (never while a form holds input or the outbox is not
       // empty): see src/client/app/update-prompt.tsx.

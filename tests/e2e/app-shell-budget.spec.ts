@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureShell } from '../../bench/shell-size.ts';
+import { COMPILE_HINT } from '../../scripts/compile-hints-plugin.ts';
 
 describe('app shell size', () => {
   it('keeps the initial JavaScript within 120 KB gzipped and loads screens lazily', async () => {
@@ -29,6 +30,27 @@ describe('app shell size', () => {
     for (const file of [`/${tag![1]!}`, ...files]) {
       expect(existsSync(join(dist, file)), file).toBe(true);
       expect(precache, file).toContain(file.slice(1));
+    }
+  });
+});
+
+describe('compile hints', () => {
+  const dist = join(process.cwd(), 'dist', 'client');
+  const hinted = (file: string) => readFileSync(join(dist, file.replace(/^\//, '')), 'utf8').startsWith(`${COMPILE_HINT}\n`);
+
+  it('marks the files a start runs for eager compilation on their first line, and not the screens opened later', async () => {
+    const shell = await measureShell(); // builds the app when it is not built
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const firstScreen = /data-pin-screen="([^"]+)"/.exec(html)![1]!.split(' ');
+    const assets = readdirSync(join(dist, 'assets'));
+    const named = (prefix: string) => `/assets/${assets.find((file) => file.startsWith(`${prefix}-`) && file.endsWith('.js'))!}`;
+    const appShell = shell.files.filter((file) => !file.includes('/first-screen-'));
+    expect(appShell.length).toBeGreaterThan(1);
+    for (const file of [...appShell, ...firstScreen, named('login-screen'), named('member-home'), named('leader-home'), named('sync-runner')]) {
+      expect(hinted(file), file).toBe(true);
+    }
+    for (const later of ['logbook-screen', 'household-import-screen', 'reports-screen', 'settings-screen']) {
+      expect(hinted(named(later)), later).toBe(false);
     }
   });
 });
