@@ -2,16 +2,21 @@
  * A Vite plugin (build only) for the first screen of a start (src/client/app/first-screen.ts):
  * builds first-screen-entry.ts as an entry of its own, sharing no code with the app, and puts it
  * first in index.html's head as an async module script, its tag listing the files of the PIN
- * screen that the app shell does not already load (the screen's chunk and what it imports
- * beyond the shell). The service worker precaches it with the rest.
+ * screen and of the login that the app shell does not already load (each screen's chunk and what
+ * it imports beyond the shell). The service worker precaches it with the rest.
  */
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig, Rollup } from 'vite';
+import { LOGIN_FILES_ATTRIBUTE, PIN_FILES_ATTRIBUTE } from '../src/client/app/first-screen.ts';
 
 const ENTRY = 'src/client/app/first-screen-entry.ts';
 const NAME = 'first-screen';
-const PIN_SCREEN = 'src/client/features/auth/components/pin-entry-screen.tsx';
-/** The PIN screen's own files are small; more would mean it pulled in a heavy graph by mistake. */
+/** The screens a start opens on, by the attribute of the script's tag that lists their files. */
+const SCREENS = {
+  [PIN_FILES_ATTRIBUTE]: 'src/client/features/auth/components/pin-entry-screen.tsx',
+  [LOGIN_FILES_ATTRIBUTE]: 'src/client/features/auth/components/login-screen.tsx',
+};
+/** A first screen's own files are small; more would mean it pulled in a heavy graph by mistake. */
 const MAX_BYTES = 16 * 1024;
 
 export function firstScreen(): Plugin {
@@ -43,18 +48,20 @@ export function firstScreen(): Plugin {
         // What the page loads anyway: the HTML entry and its static imports.
         const shell = new Set<string>();
         for (const chunk of chunks) if (chunk.isEntry && chunk.facadeModuleId?.endsWith('.html')) reach(chunk.fileName, shell);
-        const pinScreen = chunks.find((chunk) => chunk.facadeModuleId === resolve(config.root, PIN_SCREEN));
-        if (!pinScreen) throw new Error(`${PIN_SCREEN} is not a chunk of its own (is it loaded with import()?)`);
-        const files = new Set<string>();
-        reach(pinScreen.fileName, files, shell);
-        const bytes = [...files].reduce((sum, fileName) => sum + (byFile.get(fileName)?.code.length ?? 0), 0);
-        if (bytes > MAX_BYTES) throw new Error(`The PIN screen's files are ${bytes} bytes (${[...files].join(', ')}); at most ${MAX_BYTES}`);
+        const attributes = Object.entries(SCREENS).map(([attribute, module]) => {
+          const screen = chunks.find((chunk) => chunk.facadeModuleId === resolve(config.root, module));
+          if (!screen) throw new Error(`${module} is not a chunk of its own (is it loaded with import()?)`);
+          const files = new Set<string>();
+          reach(screen.fileName, files, shell);
+          const bytes = [...files].reduce((sum, fileName) => sum + (byFile.get(fileName)?.code.length ?? 0), 0);
+          if (bytes > MAX_BYTES) throw new Error(`${module}'s files are ${bytes} bytes (${[...files].join(', ')}); at most ${MAX_BYTES}`);
+          return ` ${attribute}="${[...files].map((fileName) => `${config.base}${fileName}`).join(' ')}"`;
+        });
 
         // Right after the charset, which must stay first.
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('index.html has no <meta charset> to put the first-screen script after');
-        const list = [...files].map((fileName) => `${config.base}${fileName}`).join(' ');
-        return html.replace(charset, (tag) => `${tag}\n    <script type="module" async src="${config.base}${script.fileName}" data-pin-screen="${list}"></script>`);
+        return html.replace(charset, (tag) => `${tag}\n    <script type="module" async src="${config.base}${script.fileName}"${attributes.join('')}></script>`);
       },
     },
   };

@@ -17,17 +17,19 @@ describe('app shell size', () => {
     expect(lazy.length).toBeGreaterThan(0);
   });
 
-  it('starts the PIN screen\'s files from the page\'s first script, and the service worker keeps them for offline starts', async () => {
+  it('starts the PIN screen\'s or the login\'s files from the page\'s first script, and the service worker keeps them for offline starts', async () => {
     await measureShell(); // builds the app when it is not built
     const dist = join(process.cwd(), 'dist', 'client');
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    const tag = /<script type="module" async src="\/(assets\/first-screen-[^"]+\.js)" data-pin-screen="([^"]+)"><\/script>/.exec(html);
+    const tag = /<script type="module" async src="\/(assets\/first-screen-[^"]+\.js)" data-pin-screen="([^"]+)" data-login-screen="([^"]+)"><\/script>/.exec(html);
     expect(tag, 'the first-screen script in index.html').not.toBeNull();
     expect(html.indexOf(tag![0])).toBeLessThan(html.indexOf('<script type="module" crossorigin'));
-    const files = tag![2]!.split(' ');
-    expect(files.some((file) => /^\/assets\/pin-entry-screen-.+\.js$/.test(file))).toBe(true);
+    const pinFiles = tag![2]!.split(' ');
+    const loginFiles = tag![3]!.split(' ');
+    expect(pinFiles.some((file) => /^\/assets\/pin-entry-screen-.+\.js$/.test(file))).toBe(true);
+    expect(loginFiles.some((file) => /^\/assets\/login-screen-.+\.js$/.test(file))).toBe(true);
     const precache = readFileSync(join(dist, 'sw.js'), 'utf8');
-    for (const file of [`/${tag![1]!}`, ...files]) {
+    for (const file of [`/${tag![1]!}`, ...pinFiles, ...loginFiles]) {
       expect(existsSync(join(dist, file)), file).toBe(true);
       expect(precache, file).toContain(file.slice(1));
     }

@@ -1,8 +1,9 @@
 // The script index.html runs first (scripts/first-screen-plugin.ts): see first-screen.ts.
-import { preloadPinScreen } from './first-screen.ts';
+import { preloadFirstScreen } from './first-screen.ts';
 
 try {
-  preloadPinScreen(document, globalThis.localStorage ?? null);
+  preloadFirstScreen(document, globalThis.localStorage ?? null);
 } catch {
-  // Storage refused by the browser's settings: the screen loads when the app asks for it.
+  // Storage refused by the browser's settings: the app starts as for a new visitor, on the login.
+  preloadFirstScreen(document, null);
 }

@@ -1,17 +1,20 @@
 /**
  * The first script of a start (scripts/first-screen-plugin.ts puts it at the top of index.html,
- * async: nothing waits for it). When the start hint (src/client/db/start-hint.ts) says the phone
- * opens on an account's PIN screen, it asks the browser for that screen's files at once, beside
- * the app shell, instead of after the shell has run and asked for them: about 300 ms later at 4×
- * CPU slowdown. A new visitor's phone, with no hint, fetches nothing more.
+ * async: nothing waits for it). It asks the browser for the files of the screen the app will
+ * open on at once, beside the app shell, instead of after the shell has run and asked for them:
+ * about 300 ms later at 4× CPU slowdown, and one more round trip on a new visitor's slow network.
+ * When the start hint (src/client/db/start-hint.ts) says the phone opens on an account's PIN
+ * screen, that screen's files; otherwise (a new visitor, an account without a PIN on this phone)
+ * the login's.
  *
  * It imports nothing, so that it builds into one small file of its own.
  */
 
 /** START_HINT_KEY of start-hint.ts (a test checks they agree; importing it would bring the app with it). */
 export const HINT_KEY = 'so-tay-antt-start';
-/** The attribute of this script's tag listing the PIN screen's files, space-separated. */
+/** The attributes of this script's tag listing the PIN screen's and the login's files, space-separated. */
 export const PIN_FILES_ATTRIBUTE = 'data-pin-screen';
+export const LOGIN_FILES_ATTRIBUTE = 'data-login-screen';
 
 /** True when the hint's text says the phone opens on a PIN screen. */
 export function opensOnPin(hint: string | null): boolean {
@@ -24,10 +27,10 @@ export function opensOnPin(hint: string | null): boolean {
   }
 }
 
-/** Adds a modulepreload link for each of the PIN screen's files when the phone opens on it. */
-export function preloadPinScreen(doc: Document, storage: Pick<Storage, 'getItem'> | null): void {
-  const files = doc.querySelector(`script[${PIN_FILES_ATTRIBUTE}]`)?.getAttribute(PIN_FILES_ATTRIBUTE)?.split(' ').filter(Boolean) ?? [];
-  if (files.length === 0 || !opensOnPin(storage?.getItem(HINT_KEY) ?? null)) return;
+/** Adds a modulepreload link for each file of the screen the phone opens on. */
+export function preloadFirstScreen(doc: Document, storage: Pick<Storage, 'getItem'> | null): void {
+  const attribute = opensOnPin(storage?.getItem(HINT_KEY) ?? null) ? PIN_FILES_ATTRIBUTE : LOGIN_FILES_ATTRIBUTE;
+  const files = doc.querySelector(`script[${attribute}]`)?.getAttribute(attribute)?.split(' ').filter(Boolean) ?? [];
   for (const href of files) {
     const link = doc.createElement('link');
     link.rel = 'modulepreload';
