@@ -8,6 +8,7 @@
  * nothing left to adopt and the check runs beside it.
  */
 import './zod-config.ts';
+import '#src/client/db/dexie-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DeviceDatabase } from '#src/client/db/device-database.ts';
