@@ -25,9 +25,11 @@ describe.skipIf(skipReason !== null)(`Dexie in the built app${skipReason ? ` (sk
       await context.addInitScript(() => {
         const tasks: string[] = [];
         (window as unknown as { dexieTasks: string[] }).dexieTasks = tasks;
-        const createTask = console.createTask?.bind(console);
+        // Chromium's async stack tagging API, absent from TypeScript's DOM types.
+        const tagging = console as Console & { createTask?: (name: string) => unknown };
+        const createTask = tagging.createTask?.bind(console);
         if (createTask) {
-          console.createTask = (name: string) => {
+          tagging.createTask = (name: string) => {
             tasks.push(name);
             return createTask(name);
           };
@@ -39,7 +41,7 @@ describe.skipIf(skipReason !== null)(`Dexie in the built app${skipReason ? ` (sk
       // Signed in, its PIN set, its home read and its first sync done: the databases were read and written.
       await page.getByText('Đã gửi hết').waitFor();
       const tasks = await page.evaluate(() => (window as unknown as { dexieTasks: string[] }).dexieTasks);
-      expect(await page.evaluate(() => typeof console.createTask)).toBe('function');
+      expect(await page.evaluate(() => typeof (console as Console & { createTask?: unknown }).createTask)).toBe('function');
       expect(tasks.filter((name) => name.startsWith('Dexie'))).toEqual([]);
     } finally {
       await browser.close();
