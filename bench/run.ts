@@ -17,6 +17,8 @@
 //      IndexedDB bulk put of the same rows.
 //   8. opening the app at 4× CPU slowdown (bench/sync/cold-start.ts): a new visitor's paint
 //      figures, and an offline cold start to home with 10,000 logs stored.
+//   8b. only when named (`npm run bench -- start-ab`, BENCH_BUILDS=dist/before,dist/client): the
+//      offline cold start of several builds, their browser restarts alternated in one run.
 //   9. Lighthouse mobile performance of a new visitor's page, median of five (bench/lighthouse.ts).
 // The client figures (shell, save, sync, start) also go to bench/results/client.json.
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
@@ -121,6 +123,20 @@ if (wants('start')) {
     value: startValue(reloadAfterSync),
     budget: '—', ratio: NaN,
   });
+}
+
+if (only.includes('start-ab') && wants('start-ab')) {
+  // Only when named: BENCH_BUILDS names the built app folders to compare.
+  const { compareColdStarts } = await import('./sync/cold-start.ts');
+  const folders = (process.env.BENCH_BUILDS ?? '').split(',').filter(Boolean);
+  if (folders.length === 0) throw new Error('start-ab compares built apps: BENCH_BUILDS=dist/before,dist/client');
+  for (const { staticDir, start } of await compareColdStarts(folders)) {
+    report({
+      name: `offline cold start of ${staticDir}, restarts alternated with the other builds, PIN typed ${start.keyDelayMs} ms a key`,
+      value: `${start.homeMs} ms: PIN field after ${start.lockMs} ms, home ${start.unlockToHomeMs} ms after the PIN (median of ${start.runs.length}: ${start.runs.join(', ')})`,
+      budget: '1,000 ms', ratio: start.homeMs / 1000,
+    });
+  }
 }
 
 if (wants('lighthouse')) {

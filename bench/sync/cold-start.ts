@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { activeAccountDatabase, CHROMIUM_ARGS, chromiumPath, E2E_PIN, launchChromium, signIn } from '../../tests/support/browser.ts';
-import { startServer } from '../../tests/support/server-process.ts';
+import { startServer, type RunningServer } from '../../tests/support/server-process.ts';
 import { fillOutbox, waitForStore } from './page-scripts.ts';
 
 export interface StartTimes {
@@ -137,18 +137,7 @@ export async function measureColdStart(stored = 10_000): Promise<ColdStart> {
     });
     await visitor.close();
 
-    // A member's phone with its own profile folder, so that the browser can be started again on it.
-    const phone = await launchPhone(profileDir);
-    const page = phone.pages()[0] ?? await phone.newPage();
-    await signIn(page, server.url, 'tovien');
-    await page.getByText('Đã gửi hết').waitFor();
-    const dbName = await activeAccountDatabase(page);
-    await phone.setOffline(true);
-    await page.evaluate(fillOutbox, { dbName, count: stored, dayOffset: 0 });
-    await phone.setOffline(false);
-    await page.evaluate(waitForStore, { dbName, store: 'outbox', until: 'empty' as const, timeoutMs: 600_000 });
-    // Offline, the page comes from the service worker's precache: wait until it controls the page.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    const { phone, page } = await setUpPhone(server.url, profileDir, stored);
     await phone.setOffline(true);
     await slowDown(page);
     await page.evaluate(() => sessionStorage.setItem('bench-marks', '1'));
@@ -161,10 +150,7 @@ export async function measureColdStart(stored = 10_000): Promise<ColdStart> {
     const instant: Measured[] = [];
     for (let run = 0; run < PACED_RUNS + INSTANT_RUNS; run++) {
       const isPaced = run % 2 === 0 ? paced.length < PACED_RUNS : instant.length >= INSTANT_RUNS;
-      const again = await launchPhone(profileDir, { marksAlways: true });
-      await again.setOffline(true);
-      const cold = again.pages()[0] ?? await again.newPage();
-      await slowDown(cold);
+      const { again, cold } = await restartPhone(profileDir);
       const profiler = process.env.BENCH_PROFILE && run === 0 ? await cold.context().newCDPSession(cold) : null;
       if (profiler) {
         await profiler.send('Profiler.enable');
@@ -189,6 +175,66 @@ export async function measureColdStart(stored = 10_000): Promise<ColdStart> {
     await server.stop();
     rmSync(profileDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `npm run bench -- start-ab` with BENCH_BUILDS=<built app folder>,<another>: the offline cold
+ * start of each build (say, before and after a change; `npx vite build --outDir dist/before`),
+ * served side by side, one phone profile each, their browser restarts alternated round by round
+ * so that the machine's load falls on every build alike. The PIN typed at a person's pace.
+ */
+export async function compareColdStarts(staticDirs: readonly string[], rounds = 8, stored = 10_000): Promise<{ staticDir: string; start: StartTimes }[]> {
+  const builds: { staticDir: string; server: RunningServer; profileDir: string; runs: Measured[] }[] = [];
+  try {
+    for (const staticDir of staticDirs) {
+      const server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '', STATIC_DIR: staticDir });
+      const profileDir = mkdtempSync(join(tmpdir(), 'antt-cold-start-'));
+      builds.push({ staticDir, server, profileDir, runs: [] });
+      const { phone } = await setUpPhone(server.url, profileDir, stored);
+      await phone.close();
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const build of builds) {
+        const { again, cold } = await restartPhone(build.profileDir);
+        build.runs.push(await timeStart(cold, () => cold.goto(build.server.url).then(() => undefined), KEY_DELAY_MS));
+        await again.close();
+      }
+    }
+    return builds.map((build) => ({ staticDir: build.staticDir, start: medianRun(build.runs, stored, KEY_DELAY_MS) }));
+  } finally {
+    for (const build of builds) {
+      await build.server.stop();
+      rmSync(build.profileDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * A member's phone with its own profile folder (so that the browser can be started again on it):
+ * signed in, `stored` entries synced, the service worker in control for offline starts.
+ */
+async function setUpPhone(url: string, profileDir: string, stored: number): Promise<{ phone: BrowserContext; page: Page }> {
+  const phone = await launchPhone(profileDir);
+  const page = phone.pages()[0] ?? await phone.newPage();
+  await signIn(page, url, 'tovien');
+  await page.getByText('Đã gửi hết').waitFor();
+  const dbName = await activeAccountDatabase(page);
+  await phone.setOffline(true);
+  await page.evaluate(fillOutbox, { dbName, count: stored, dayOffset: 0 });
+  await phone.setOffline(false);
+  await page.evaluate(waitForStore, { dbName, store: 'outbox', until: 'empty' as const, timeoutMs: 600_000 });
+  // Offline, the page comes from the service worker's precache: wait until it controls the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+  return { phone, page };
+}
+
+/** The browser started again on the phone's profile, offline, at the slowdown. */
+async function restartPhone(profileDir: string): Promise<{ again: BrowserContext; cold: Page }> {
+  const again = await launchPhone(profileDir, { marksAlways: true });
+  await again.setOffline(true);
+  const cold = again.pages()[0] ?? await again.newPage();
+  await slowDown(cold);
+  return { again, cold };
 }
 
 interface Measured {
