@@ -17,14 +17,15 @@
  * every mapping by one line.
  */
 import { resolve } from 'node:path';
-import type { Plugin, ResolvedConfig, Rollup } from 'vite';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { chunkGraph } from './chunk-graph.ts';
+import { FIRST_SCREENS } from './first-screen-plugin.ts';
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /** The modules whose files (and what they import statically) run when the app opens. */
 export const START_MODULES = [
-  'src/client/features/auth/components/login-screen.tsx',
-  'src/client/features/auth/components/pin-entry-screen.tsx',
+  ...Object.values(FIRST_SCREENS),
   'src/client/app/homes/member-home.tsx',
   'src/client/app/homes/leader-home.tsx',
   'src/client/app/homes/commune-home.tsx',
@@ -45,20 +46,13 @@ export function compileHints(): Plugin {
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
-        const chunks = Object.values(bundle).filter((output): output is Rollup.OutputChunk => output.type === 'chunk');
-        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-        const marked = new Set<string>();
-        const reach = (fileName: string) => {
-          if (marked.has(fileName)) return;
-          marked.add(fileName);
-          for (const imported of byFile.get(fileName)?.imports ?? []) reach(imported);
-        };
-        for (const chunk of chunks) if (chunk.isEntry && chunk.facadeModuleId?.endsWith('.html')) reach(chunk.fileName);
+        const { chunks, byFile, shell, reach } = chunkGraph(bundle);
+        const marked = new Set(shell);
         for (const module of START_MODULES) {
           const id = resolve(config.root, module);
           const chunk = chunks.find((candidate) => candidate.moduleIds.includes(id));
           if (!chunk) throw new Error(`${module} is in no chunk of the build`);
-          reach(chunk.fileName);
+          reach(chunk.fileName, marked);
         }
         for (const fileName of marked) {
           const chunk = byFile.get(fileName)!;

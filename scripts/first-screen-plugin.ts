@@ -6,13 +6,14 @@
  * it imports beyond the shell). The service worker precaches it with the rest.
  */
 import { resolve } from 'node:path';
-import type { Plugin, ResolvedConfig, Rollup } from 'vite';
+import type { Plugin, ResolvedConfig } from 'vite';
 import { LOGIN_FILES_ATTRIBUTE, PIN_FILES_ATTRIBUTE } from '../src/client/app/first-screen.ts';
+import { chunkGraph } from './chunk-graph.ts';
 
 const ENTRY = 'src/client/app/first-screen-entry.ts';
 const NAME = 'first-screen';
 /** The screens a start opens on, by the attribute of the script's tag that lists their files. */
-const SCREENS = {
+export const FIRST_SCREENS = {
   [PIN_FILES_ATTRIBUTE]: 'src/client/features/auth/components/pin-entry-screen.tsx',
   [LOGIN_FILES_ATTRIBUTE]: 'src/client/features/auth/components/login-screen.tsx',
 };
@@ -33,22 +34,11 @@ export function firstScreen(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const chunks = Object.values(context.bundle ?? {}).filter((output): output is Rollup.OutputChunk => output.type === 'chunk');
-        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const { chunks, byFile, shell, reach } = chunkGraph(context.bundle ?? {});
         const script = chunks.find((chunk) => chunk.isEntry && chunk.name === NAME);
         if (!script) throw new Error(`${ENTRY} was not built`);
         if (script.imports.length > 0) throw new Error(`${ENTRY} must share no code with the app (it imports ${script.imports.join(', ')})`);
-
-        /** Adds `fileName` and what it imports statically to `into`, but not what `known` holds. */
-        const reach = (fileName: string, into: Set<string>, known: ReadonlySet<string> = new Set()) => {
-          if (into.has(fileName) || known.has(fileName)) return;
-          into.add(fileName);
-          for (const imported of byFile.get(fileName)?.imports ?? []) reach(imported, into, known);
-        };
-        // What the page loads anyway: the HTML entry and its static imports.
-        const shell = new Set<string>();
-        for (const chunk of chunks) if (chunk.isEntry && chunk.facadeModuleId?.endsWith('.html')) reach(chunk.fileName, shell);
-        const attributes = Object.entries(SCREENS).map(([attribute, module]) => {
+        const attributes = Object.entries(FIRST_SCREENS).map(([attribute, module]) => {
           const screen = chunks.find((chunk) => chunk.facadeModuleId === resolve(config.root, module));
           if (!screen) throw new Error(`${module} is not a chunk of its own (is it loaded with import()?)`);
           const files = new Set<string>();

@@ -145,11 +145,11 @@ export async function measureColdStart(stored = 10_000): Promise<ColdStart> {
     await phone.close();
 
     // The cold start: the browser started again on the phone's profile, offline, the app opened;
-    // again for each run, alternating the typing paces.
+    // again for each run, the typing paces alternated while both have runs left.
     const paced: Measured[] = [];
     const instant: Measured[] = [];
     for (let run = 0; run < PACED_RUNS + INSTANT_RUNS; run++) {
-      const isPaced = run % 2 === 0 ? paced.length < PACED_RUNS : instant.length >= INSTANT_RUNS;
+      const isPaced = run % 2 === 0 || run >= 2 * INSTANT_RUNS;
       const { again, cold } = await restartPhone(profileDir);
       const profiler = process.env.BENCH_PROFILE && run === 0 ? await cold.context().newCDPSession(cold) : null;
       if (profiler) {
