@@ -3,11 +3,16 @@
  * builds first-screen-entry.ts as an entry of its own, sharing no code with the app, and puts it
  * first in index.html's head as an async module script, its tag listing the files of the PIN
  * screen and of the login that the app shell does not already load (each screen's chunk and what
- * it imports beyond the shell). The service worker precaches it with the rest.
+ * it imports beyond the shell), and before it the first screens' templates
+ * (src/client/app/first-screen-markup.ts) for the script to show. The service worker precaches it
+ * with the rest.
  */
 import { resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { LOGIN_FILES_ATTRIBUTE, PIN_FILES_ATTRIBUTE } from '../src/client/app/first-screen.ts';
+import { firstScreenTemplates } from '../src/client/app/first-screen-markup.ts';
+import { en } from '../src/client/i18n/en.ts';
+import { vi } from '../src/client/i18n/vi.ts';
 import { chunkGraph } from './chunk-graph.ts';
 
 const ENTRY = 'src/client/app/first-screen-entry.ts';
@@ -48,10 +53,11 @@ export function firstScreen(): Plugin {
           return ` ${attribute}="${[...files].map((fileName) => `${config.base}${fileName}`).join(' ')}"`;
         });
 
-        // Right after the charset, which must stay first.
+        // Right after the charset, which must stay first; the templates before the script, so
+        // that they are parsed when it runs.
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('index.html has no <meta charset> to put the first-screen script after');
-        return html.replace(charset, (tag) => `${tag}\n    <script type="module" async src="${config.base}${script.fileName}"${attributes.join('')}></script>`);
+        return html.replace(charset, (tag) => `${tag}\n    ${firstScreenTemplates({ vi, en })}\n    <script type="module" async src="${config.base}${script.fileName}"${attributes.join('')}></script>`);
       },
     },
   };

@@ -8,6 +8,7 @@ import { Link } from 'wouter';
 import type { Profile } from '#src/shared/domain/account.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
 import { SyncStatusBar } from '#src/client/features/sync-status/components/sync-status-bar.tsx';
+import { useReleaseFirstScreen } from '#src/client/components/first-screen-handoff.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { tabOf, tabsFor, type AppRoute } from './routes.ts';
 import { AppUpdatePrompt } from './update-prompt.tsx';
@@ -20,6 +21,9 @@ export function AppShell({ session, route, mainRef, children }: {
   children: ReactNode;
 }) {
   const { t } = useT();
+  // The first screen index.html showed goes once the app's is on screen (its own screen, if it
+  // is the PIN screen or the login, took over what was typed there first: child effects run first).
+  useReleaseFirstScreen();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>

@@ -2,11 +2,15 @@
 // PIN field at once, from what the last run left in localStorage, and the PIN typed meanwhile
 // opens the account once the database answers. The device database stays the truth: the hint
 // follows it, and a hint that no longer says what the database says gives way to it.
-import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { App } from '#src/client/app/App.tsx';
+import { FIRST_SCREEN_ID, showFirstScreen, STATE_ATTRIBUTE } from '#src/client/app/first-screen.ts';
+import { firstScreenTemplates } from '#src/client/app/first-screen-markup.ts';
+import { en } from '#src/client/i18n/en.ts';
+import { vi } from '#src/client/i18n/vi.ts';
 import { leaveActiveAccount } from '#src/client/db/account-repository.ts';
 import { DeviceDatabase } from '#src/client/db/device-database.ts';
 import { lockAllDatabases } from '#src/client/db/key-ring.ts';
@@ -106,5 +110,72 @@ describe('the start hint', () => {
     }
     localStorage.setItem(START_HINT_KEY, '{"language":"vi","account":null,"hasPin":true}');
     expect(readStartHint()).toEqual({ language: 'vi', account: null, hasPin: false });
+  });
+});
+
+describe('the first screen from index.html (first-screen.ts), taken over by the app', () => {
+  function showTemplates(hint: string | null): void {
+    document.head.insertAdjacentHTML('beforeend', firstScreenTemplates({ vi, en }));
+    showFirstScreen(document, hint, true);
+  }
+
+  // A page as it loads: no first screen yet, the app not on screen (the tests above leave it there).
+  const clean = () => {
+    document.querySelectorAll('template').forEach((template) => template.remove());
+    document.getElementById(FIRST_SCREEN_ID)?.remove();
+    document.documentElement.removeAttribute(STATE_ATTRIBUTE);
+  };
+  beforeEach(clean);
+  afterEach(clean);
+
+  it('carries the PIN typed and submitted before the app loaded into the app, which opens the account', async () => {
+    const { hint, held } = await lockedPhone('Hoàng Văn Tổ');
+    writeStartHint(hint);
+    showTemplates(localStorage.getItem(START_HINT_KEY));
+    const first = document.getElementById(FIRST_SCREEN_ID)!;
+    const user = userEvent.setup();
+    await user.type(within(first).getByLabelText('Mã PIN (6 chữ số)'), TEST_PIN);
+    await user.keyboard('{Enter}');
+    expect(within(first).getByRole('button', { name: 'Đang mở khoá…' })).toBeDisabled();
+
+    held.release();
+    renderApp(held, <App startHint={readStartHint()} />, '/');
+    expect(await screen.findByRole('heading', { name: 'Nhật ký của tôi' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(document.getElementById(FIRST_SCREEN_ID)).toBeNull();
+    expect(document.documentElement.getAttribute(STATE_ATTRIBUTE)).toBe('done');
+  });
+
+  it('carries digits typed but not submitted, and the focus, into the app\'s PIN field', async () => {
+    const { hint, held } = await lockedPhone();
+    writeStartHint(hint);
+    showTemplates(localStorage.getItem(START_HINT_KEY));
+    const user = userEvent.setup();
+    await user.type(within(document.getElementById(FIRST_SCREEN_ID)!).getByLabelText('Mã PIN (6 chữ số)'), '12a3');
+
+    held.release();
+    renderApp(held, <App startHint={readStartHint()} />, '/');
+    await waitFor(() => expect(document.getElementById(FIRST_SCREEN_ID)).toBeNull());
+    const field = screen.getByLabelText('Mã PIN (6 chữ số)');
+    expect(field).toHaveValue('123');
+    expect(field).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Mở khoá' })).toBeEnabled();
+  });
+
+  it('carries what a new visitor typed into the app\'s login', async () => {
+    const device = new DeviceDatabase(`first-screen-${crypto.randomUUID()}`);
+    showTemplates(null);
+    const first = document.getElementById(FIRST_SCREEN_ID)!;
+    const user = userEvent.setup();
+    await user.type(within(first).getByLabelText('Tên đăng nhập'), 'tovien');
+    await user.type(within(first).getByLabelText('Mật khẩu', { exact: true }), 'mat-khau');
+    await user.click(within(first).getByLabelText('Hiện mật khẩu'));
+    expect(within(first).getByLabelText('Mật khẩu', { exact: true })).toHaveAttribute('type', 'text');
+
+    renderApp(device, <App />, '/');
+    await waitFor(() => expect(document.getElementById(FIRST_SCREEN_ID)).toBeNull());
+    expect(screen.getByLabelText('Tên đăng nhập')).toHaveValue('tovien');
+    expect(screen.getByLabelText('Mật khẩu', { exact: true })).toHaveValue('mat-khau');
+    expect(screen.getByLabelText('Mật khẩu', { exact: true })).toHaveAttribute('type', 'text');
+    expect(screen.getByLabelText('Hiện mật khẩu')).toBeChecked();
   });
 });

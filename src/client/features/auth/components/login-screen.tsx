@@ -14,6 +14,7 @@ import { setUpAppLock, unlockWithPassword, useAppLock } from '#src/client/db/app
 import { lockAllDatabases } from '#src/client/db/key-ring.ts';
 import type { LoginResponse } from '#src/shared/domain/account.ts';
 import { Field } from '#src/client/components/field.tsx';
+import { useFirstScreen } from '#src/client/components/first-screen-takeover.ts';
 import { useOnlineStatus } from '#src/client/components/use-online-status.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { KeptAccounts } from './kept-accounts.tsx';
@@ -54,8 +55,12 @@ export function LoginScreen({ onSignedIn }: {
     void loadRequest().catch(() => undefined);
   }, []);
 
-  async function handleSubmit(event: FormEvent): Promise<void> {
+  function handleSubmit(event: FormEvent): void {
     event.preventDefault();
+    void submit({ username, password });
+  }
+
+  async function submit({ username, password }: { username: string; password: string }): Promise<void> {
     const found = {
       username: username.trim() === '' ? t('auth.usernameRequired') : undefined,
       password: password === '' ? t('auth.passwordRequired') : undefined,
@@ -70,7 +75,7 @@ export function LoginScreen({ onSignedIn }: {
       ({ requestLogin }) => requestLogin(username.trim(), password),
       () => ({ kind: 'offline' as const }),
     );
-    if (outcome.kind === 'signed-in') return finish(outcome.answer);
+    if (outcome.kind === 'signed-in') return finish(outcome.answer, password);
     setIsBusy(false);
     if (outcome.kind === 'must-change') {
       void PasswordChangeForm.preload().catch(() => undefined);
@@ -99,6 +104,18 @@ export function LoginScreen({ onSignedIn }: {
     onSignedIn?.();
     (await loadRequest()).startFirstSync();
   }
+
+  // The login index.html showed a new visitor while the app loaded: what was typed there, and a
+  // press of its button, carry on here.
+  useFirstScreen('username', ({ values, checked, focused, action }) => {
+    const typed = { username: values.username ?? '', password: values.password ?? '' };
+    setUsername(typed.username);
+    setPassword(typed.password);
+    setIsPasswordShown(checked.show === true);
+    if (focused === 'username') usernameRef.current?.focus();
+    else if (focused === 'password') passwordRef.current?.focus();
+    if (action === 'submit') void submit(typed);
+  });
 
   if (pinSetup) return <PinSetupForm onSubmit={setPin} />;
   if (mustChange) {

@@ -9,6 +9,7 @@ import { leaveActiveAccount } from '#src/client/db/account-repository.ts';
 import { useDevice } from '#src/client/db/device-context.tsx';
 import type { DeviceAccount } from '#src/client/db/device-database.ts';
 import { Field } from '#src/client/components/field.tsx';
+import { useFirstScreen } from '#src/client/components/first-screen-takeover.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
 import { PinInput } from './pin-input.tsx';
 
@@ -21,22 +22,36 @@ export function PinEntryScreen({ account }: { account: DeviceAccount }) {
   const [isBusy, setIsBusy] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
 
-  async function handleSubmit(event: FormEvent): Promise<void> {
+  function handleSubmit(event: FormEvent): void {
     event.preventDefault();
-    if (!isValidPin(pin)) {
+    void submit(pin);
+  }
+
+  async function submit(typed: string): Promise<void> {
+    if (!isValidPin(typed)) {
       setError(t('lock.pinInvalid'));
       return pinRef.current?.focus();
     }
     setIsBusy(true);
     setError(undefined);
     // Unlocked or locked out, the app shows another screen; only a wrong PIN stays here.
-    const outcome = await unlockWithPin(device, account.userId, pin);
+    const outcome = await unlockWithPin(device, account.userId, typed);
     if (outcome.status !== 'wrong') return;
     setIsBusy(false);
     setPin('');
     setError(t('lock.wrong', { remaining: outcome.remaining }));
     pinRef.current?.focus();
   }
+
+  // The PIN screen index.html showed while the app loaded: what was typed there, and a press of
+  // its buttons, carry on here.
+  useFirstScreen('pin', ({ values, focused, action }) => {
+    const typed = (values.pin ?? '').replace(/\D/g, '').slice(0, 6);
+    setPin(typed);
+    if (focused) pinRef.current?.focus();
+    if (action === 'submit') void submit(typed);
+    else if (action === 'other-account') void leaveActiveAccount(device);
+  });
 
   return (
     <section className="stack login" aria-labelledby={`${id}-title`}>

@@ -1,0 +1,148 @@
+// The first screen from index.html (src/client/app/first-screen.ts): the built app shows a new
+// visitor's login, and a returning phone's PIN screen, before its JavaScript has loaded; what
+// the person types there, and a press of its button, carry into the app's own screen, which takes
+// its place box for box, without a layout shift. The app's script is held back by the test, as a
+// slow phone or network would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserUnavailableReason, E2E_PIN, launchChromium, signIn } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+const skipReason = browserUnavailableReason();
+
+/** Holds the app shell's script (index-*.js) until `release`; everything else loads. */
+async function holdAppScript(page: Page): Promise<{ release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
+/** The boxes of the visible screen's title, text, fields and buttons, rounded to the pixel. */
+function boxes(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('main h1, main p, main input, main button')]
+    .filter((element) => element.getClientRects().length > 0)
+    .map((element) => {
+      const box = element.getBoundingClientRect();
+      return `${element.tagName} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)}`;
+    }));
+}
+
+const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { shifted: number }).shifted);
+const appTookOver = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.firstScreen === 'done' && !document.getElementById('first-screen'));
+
+describe.skipIf(skipReason !== null)(`the first screen before the app loads${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function phone(): Promise<BrowserContext> {
+    // No service worker: the test holds the app's script back on the network.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block' });
+    await context.addInitScript(() => {
+      const page = window as unknown as { shifted: number };
+      page.shifted = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) page.shifted += (entry as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    return context;
+  }
+
+  it('shows a new visitor the login before the app loads, and signs in with what was typed there', async () => {
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      const shell = await holdAppScript(page);
+      await page.goto(server.url, { waitUntil: 'commit' }); // 'load' would wait for the held script
+      await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+      expect(await page.locator('#root').evaluate((root) => root.childElementCount)).toBe(0);
+      await page.getByLabel('Tên đăng nhập').fill('tovien');
+      await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
+      const before = await boxes(page);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('button', { name: 'Đang đăng nhập…' }).waitFor();
+
+      shell.release();
+      // The app takes over, sends the login pressed before it loaded, and asks for this phone's PIN.
+      await page.getByRole('heading', { name: 'Đặt mã PIN cho máy này' }).waitFor();
+      expect(await page.locator('#first-screen').count()).toBe(0);
+      expect(before.length).toBeGreaterThanOrEqual(6);
+      expect(await layoutShift(page)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes the login\'s place box for box, with the values typed', async () => {
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      const shell = await holdAppScript(page);
+      await page.goto(server.url, { waitUntil: 'commit' }); // 'load' would wait for the held script
+      await page.getByLabel('Tên đăng nhập').fill('totruong');
+      const before = await boxes(page);
+      shell.release();
+      await appTookOver(page);
+      expect(await boxes(page)).toEqual(before);
+      expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('totruong');
+      expect(await layoutShift(page)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a returning phone its PIN screen before the app loads, takes its place box for box, and opens with the PIN typed there', async () => {
+    const context = await phone();
+    try {
+      const page = await context.newPage();
+      await signIn(page, server.url, 'tovien');
+
+      const shell = await holdAppScript(page);
+      await page.reload({ waitUntil: 'commit' });
+      await page.getByRole('heading', { name: 'Nhập mã PIN', level: 1 }).waitFor();
+      expect(await page.getByText('Dữ liệu của Nguyễn Văn An trên máy này đang được khoá. Nhập mã PIN để mở.').count()).toBe(1);
+      expect(await page.locator('#root').evaluate((root) => root.childElementCount)).toBe(0);
+      // Its field has the focus: the person types at once.
+      await page.keyboard.type(E2E_PIN.slice(0, 3));
+      const before = await boxes(page);
+
+      shell.release();
+      await appTookOver(page);
+      expect(await boxes(page)).toEqual(before);
+      const field = page.getByLabel('Mã PIN (6 chữ số)');
+      expect(await field.inputValue()).toBe(E2E_PIN.slice(0, 3));
+      expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
+      expect(await layoutShift(page)).toBe(0);
+
+      // Typing goes on in the app's field; then the PIN typed and sent before the app loaded.
+      await page.keyboard.type(E2E_PIN.slice(3));
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
+
+      const again = await holdAppScript(page);
+      await page.reload({ waitUntil: 'commit' });
+      await page.getByRole('heading', { name: 'Nhập mã PIN', level: 1 }).waitFor();
+      await page.keyboard.type(E2E_PIN);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Đang mở khoá…' }).waitFor();
+      again.release();
+      await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
+      expect(await page.locator('#first-screen').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
