@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserUnavailableReason, E2E_PIN, launchChromium, signIn } from '../support/browser.ts';
+import { axeViolations, undersizedTargets } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -69,6 +70,8 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
       await page.goto(server.url, { waitUntil: 'commit' }); // 'load' would wait for the held script
       await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
       expect(await page.locator('#root').evaluate((root) => root.childElementCount)).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await undersizedTargets(page)).toEqual([]);
       await page.getByLabel('Tên đăng nhập').fill('tovien');
       await page.getByLabel('Mật khẩu', { exact: true }).fill('antt2026');
       const before = await boxes(page);
@@ -115,6 +118,8 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
       await page.getByRole('heading', { name: 'Nhập mã PIN', level: 1 }).waitFor();
       expect(await page.getByText('Dữ liệu của Nguyễn Văn An trên máy này đang được khoá. Nhập mã PIN để mở.').count()).toBe(1);
       expect(await page.locator('#root').evaluate((root) => root.childElementCount)).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await undersizedTargets(page)).toEqual([]);
       // Its field has the focus: the person types at once.
       await page.keyboard.type(E2E_PIN.slice(0, 3));
       const before = await boxes(page);
