@@ -20,11 +20,14 @@
 //   8b. only when named (`npm run bench -- start-ab`, BENCH_BUILDS=dist/before,dist/client): the
 //      offline cold start of several builds, their browser restarts alternated in one run.
 //   9. Lighthouse mobile performance of a new visitor's page, median of five (bench/lighthouse.ts).
+//   9b. only when named (`npm run bench -- lighthouse-ab`, BENCH_BUILDS as in 8b): the same for
+//      several builds, their runs alternated.
 // The client figures (shell, save, sync, start) also go to bench/results/client.json.
 // Prints medians, p95 and the ratio to each budget; exits non-zero when a budget is exceeded.
 // Each measurement loads its own modules, so `npm run bench -- save` needs no server code.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LighthouseResult } from './lighthouse.ts';
 import type { StartTimes } from './sync/cold-start.ts';
 
 interface Line {
@@ -143,16 +146,31 @@ if (only.includes('start-ab') && wants('start-ab')) {
   }
 }
 
+const lighthouseValue = ({ median, runs }: LighthouseResult) =>
+  `${median.score} (runs ${runs.map((r) => r.score).join(', ')}); FCP ${(median.fcpMs / 1000).toFixed(1)} s, LCP ${(median.lcpMs / 1000).toFixed(1)} s, TBT ${median.tbtMs.toFixed(0)} ms, CLS ${median.cls.toFixed(3)}`;
+
 if (wants('lighthouse')) {
   const { measureLighthouse } = await import('./lighthouse.ts');
   const lighthouse = await measureLighthouse();
   clientResults.lighthouse = lighthouse;
-  const { median } = lighthouse;
   report({
     name: `Lighthouse ${lighthouse.version} mobile performance, a new visitor's login page (median of ${lighthouse.runs.length})`,
-    value: `${median.score} (runs ${lighthouse.runs.map((r) => r.score).join(', ')}); FCP ${(median.fcpMs / 1000).toFixed(1)} s, LCP ${(median.lcpMs / 1000).toFixed(1)} s, TBT ${median.tbtMs.toFixed(0)} ms, CLS ${median.cls.toFixed(3)}`,
-    budget: '≥ 95', ratio: 95 / median.score,
+    value: lighthouseValue(lighthouse),
+    budget: '≥ 95', ratio: 95 / lighthouse.median.score,
   });
+}
+
+if (only.includes('lighthouse-ab') && wants('lighthouse-ab')) {
+  const { compareLighthouse } = await import('./lighthouse.ts');
+  const folders = (process.env.BENCH_BUILDS ?? '').split(',').filter(Boolean);
+  if (folders.length === 0) throw new Error('lighthouse-ab compares built apps: BENCH_BUILDS=dist/before,dist/client');
+  for (const { staticDir, lighthouse } of await compareLighthouse(folders)) {
+    report({
+      name: `Lighthouse ${lighthouse.version} mobile performance of ${staticDir}, runs alternated with the other builds (median of ${lighthouse.runs.length})`,
+      value: lighthouseValue(lighthouse),
+      budget: '≥ 95', ratio: 95 / lighthouse.median.score,
+    });
+  }
 }
 
 if (wants('progress')) {
