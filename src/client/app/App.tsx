@@ -20,6 +20,7 @@ import { useIsUnlocked } from '#src/client/db/key-ring.ts';
 import type { SessionRow } from '#src/client/db/database.ts';
 import { navigate, useGuardedLocation } from '#src/client/components/navigation.ts';
 import { preloadable, useLoaded } from '#src/client/components/preloadable.ts';
+import { isFirstScreenShown } from '#src/client/components/first-screen-handoff.ts';
 import { I18nProvider, useT } from '#src/client/i18n/i18n-context.tsx';
 import { vi } from '#src/client/i18n/vi.ts';
 import { findRoute, isRouteAllowed, loginPath, type RouteMatch } from './routes.ts';
@@ -81,8 +82,9 @@ function AccountLock({ account, hasPin, onSignedIn, children }: {
   const isAskingPin = hasPin && !isUnlocked;
   const isPinScreenReady = useLoaded(PinEntryScreen, isAskingPin);
   // While the PIN is typed, what opens after it loads: the account's home and the sync code. Only
-  // once the PIN field is on screen: on a slow phone their 30 files would hold it back.
-  const isPinShown = isAskingPin && isPinScreenReady;
+  // once a PIN field is on screen: on a slow phone their 30 files would hold it back. The first
+  // screen from index.html may show it already (first-screen.ts).
+  const isPinShown = isAskingPin && (isPinScreenReady || isFirstScreenShown());
   useEffect(() => {
     if (!isPinShown) return;
     // After the PIN field is painted: effects of this render can run before the browser paints.

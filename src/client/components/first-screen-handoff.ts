@@ -11,6 +11,11 @@ import { useLayoutEffect } from 'react';
 export const FIRST_SCREEN_ID = 'first-screen';
 export const STATE_ATTRIBUTE = 'data-first-screen';
 
+/** True while the first screen stands in for the app's. */
+export function isFirstScreenShown(doc: Document = document): boolean {
+  return doc.documentElement.getAttribute(STATE_ATTRIBUTE) === 'shown';
+}
+
 /** Removes the first screen, if it stands, and shows the app's; after this none will show. */
 export function releaseFirstScreen(doc: Document = document): void {
   doc.getElementById(FIRST_SCREEN_ID)?.remove();
