@@ -161,6 +161,18 @@ describe('the first screen from index.html (first-screen.ts), taken over by the 
     expect(screen.getByRole('button', { name: 'Mở khoá' })).toBeEnabled();
   });
 
+  it('does what "Dùng tài khoản khác" pressed before the app loaded asks: the login, and the account left', async () => {
+    const { hint, held } = await lockedPhone();
+    writeStartHint(hint);
+    showTemplates(localStorage.getItem(START_HINT_KEY));
+    await userEvent.setup().click(within(document.getElementById(FIRST_SCREEN_ID)!).getByRole('button', { name: 'Dùng tài khoản khác' }));
+
+    held.release();
+    renderApp(held, <App startHint={readStartHint()} />, '/');
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeInTheDocument();
+    await waitFor(() => expect(readStartHint()).toMatchObject({ account: null, hasPin: false }));
+  });
+
   it('carries what a new visitor typed into the app\'s login', async () => {
     const device = new DeviceDatabase(`first-screen-${crypto.randomUUID()}`);
     showTemplates(null);
