@@ -132,12 +132,17 @@ if (wants('start')) {
   });
 }
 
+/** The built app folders an A/B section compares, from BENCH_BUILDS. */
+function benchBuilds(section: string): string[] {
+  const folders = (process.env.BENCH_BUILDS ?? '').split(',').filter(Boolean);
+  if (folders.length === 0) throw new Error(`${section} compares built apps: BENCH_BUILDS=dist/before,dist/client`);
+  return folders;
+}
+
 if (only.includes('start-ab') && wants('start-ab')) {
   // Only when named: BENCH_BUILDS names the built app folders to compare.
   const { compareColdStarts } = await import('./sync/cold-start.ts');
-  const folders = (process.env.BENCH_BUILDS ?? '').split(',').filter(Boolean);
-  if (folders.length === 0) throw new Error('start-ab compares built apps: BENCH_BUILDS=dist/before,dist/client');
-  for (const { staticDir, start } of await compareColdStarts(folders)) {
+  for (const { staticDir, start } of await compareColdStarts(benchBuilds('start-ab'))) {
     report({
       name: `offline cold start of ${staticDir}, restarts alternated with the other builds, PIN typed ${start.keyDelayMs} ms a key`,
       value: startValue(start),
@@ -162,9 +167,7 @@ if (wants('lighthouse')) {
 
 if (only.includes('lighthouse-ab') && wants('lighthouse-ab')) {
   const { compareLighthouse } = await import('./lighthouse.ts');
-  const folders = (process.env.BENCH_BUILDS ?? '').split(',').filter(Boolean);
-  if (folders.length === 0) throw new Error('lighthouse-ab compares built apps: BENCH_BUILDS=dist/before,dist/client');
-  for (const { staticDir, lighthouse } of await compareLighthouse(folders)) {
+  for (const { staticDir, lighthouse } of await compareLighthouse(benchBuilds('lighthouse-ab'))) {
     report({
       name: `Lighthouse ${lighthouse.version} mobile performance of ${staticDir}, runs alternated with the other builds (median of ${lighthouse.runs.length})`,
       value: lighthouseValue(lighthouse),
