@@ -1,6 +1,6 @@
 // Login against a fetch that answers as the server does (the only thing mocked in UI tests).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { LoginScreen } from '#src/client/features/auth/components/login-screen.tsx';
 import { getSession } from '#src/client/db/session-repository.ts';
@@ -9,7 +9,11 @@ import { databaseNameFor, getActiveAccount } from '#src/client/db/account-reposi
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { putRecord } from '#src/client/db/record-repository.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
-import { getAppLock, setUpAppLock } from '#src/client/db/app-lock.ts';
+import { getAppLock, setUpAppLock, unlockWithPassword } from '#src/client/db/app-lock.ts';
+import { FIRST_SCREEN_ID, showFirstScreen, STATE_ATTRIBUTE } from '#src/client/app/first-screen.ts';
+import { firstScreenTemplates } from '#src/client/app/first-screen-markup.ts';
+import { en } from '#src/client/i18n/en.ts';
+import { vi as vietnamese } from '#src/client/i18n/vi.ts';
 import { keyFor, lockDatabase } from '#src/client/db/key-ring.ts';
 import { freshDb, freshDevice, memberProfile, outreachLog, renderWithDb } from '../test-kit.tsx';
 
@@ -95,6 +99,38 @@ describe('login screen', () => {
     const own = new AnttDatabase(databaseNameFor(profile.user.id));
     expect(await getSession(own)).toMatchObject({ token: 'token-1', profile: { user: { id: profile.user.id } } });
     await own.delete();
+  });
+
+  it('signs in with the login typed and sent on the first screen before the app loaded, its key wrapped by that password', async () => {
+    const profile = memberProfile();
+    const fetch = vi.fn(async () => answer(200, { token: 'token-3', expiresAt: '2026-12-31T00:00:00.000Z', profile }));
+    vi.stubGlobal('fetch', fetch);
+    document.head.insertAdjacentHTML('beforeend', firstScreenTemplates({ vi: vietnamese, en }));
+    document.documentElement.removeAttribute(STATE_ATTRIBUTE);
+    showFirstScreen(document, null, true);
+    const first = within(document.getElementById(FIRST_SCREEN_ID)!);
+    const user = userEvent.setup();
+    await user.type(first.getByLabelText('Tên đăng nhập'), 'tovien');
+    await user.type(first.getByLabelText('Mật khẩu', { exact: true }), 'antt2026');
+    await user.click(first.getByRole('button', { name: 'Đăng nhập' }));
+    expect(fetch).not.toHaveBeenCalled();
+
+    const device = freshDevice();
+    const onSignedIn = vi.fn();
+    renderWithDb(freshDb(), <LoginScreen onSignedIn={onSignedIn} />, device);
+    const pin = await screen.findByLabelText('Mã PIN (6 chữ số)');
+    expect(fetch).toHaveBeenCalledWith(apiPaths.login, expect.objectContaining({ body: JSON.stringify({ username: 'tovien', password: 'antt2026' }) }));
+    await user.type(pin, '135790');
+    await user.type(screen.getByLabelText('Nhập lại mã PIN'), '135790');
+    await user.click(screen.getByRole('button', { name: 'Lưu mã PIN' }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1), { timeout: 5000 });
+
+    // The password typed on the first screen, not an empty one, opens the account's data later.
+    const dbName = databaseNameFor(profile.user.id);
+    lockDatabase(dbName);
+    expect(await unlockWithPassword(device, profile.user.id, 'antt2026')).toBe('unlocked');
+    document.querySelectorAll('template').forEach((template) => template.remove());
+    await new AnttDatabase(dbName).delete();
   });
 
   it('unlocks with the password at a later online login, without asking the PIN again', async () => {
