@@ -109,7 +109,8 @@ async function prepare(context: BrowserContext, { marksAlways = false } = {}): P
       if (marks.unlock !== undefined && marks.home === undefined && document.querySelector('main h1')?.textContent === 'Trang chủ' && document.querySelector('main li')) reach('home');
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
-    // The PIN field takes the focus as it mounts (autoFocus), in the same commit that adds it.
+    // The PIN field takes the focus as it shows: the first screen's script focuses it, the app's
+    // own field as it mounts (autoFocus), in the same commit that adds it.
     addEventListener('focusin', check, true);
   }, marksAlways);
 }

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
+import { layoutShifts, watchLayoutShifts } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -40,24 +41,13 @@ describe.skipIf(skipReason !== null)(`every screen${skipReason ? ` (skipped: ${s
   async function phone(username: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     await context.addInitScript(() => {
-      const state = window as unknown as { cspViolations: string[]; layoutShift: number; shifted: string[] };
+      const state = window as unknown as { cspViolations: string[] };
       state.cspViolations = [];
-      state.layoutShift = 0;
-      state.shifted = [];
       document.addEventListener('securitypolicyviolation', (event) => {
         state.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
       });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Element }[] }[]) {
-          if (entry.hadRecentInput) continue;
-          state.layoutShift += entry.value;
-          for (const source of entry.sources) {
-            const node = source.node;
-            state.shifted.push(node ? `${node.nodeName.toLowerCase()}.${String(node.className ?? '')} ${entry.value.toFixed(3)}` : `? ${entry.value.toFixed(3)}`);
-          }
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
     });
+    await watchLayoutShifts(context);
     const page = await context.newPage();
     await signIn(page, server.url, username);
     await page.getByText('Đã gửi hết').waitFor();
@@ -77,11 +67,9 @@ describe.skipIf(skipReason !== null)(`every screen${skipReason ? ` (skipped: ${s
     await screenHeading.waitFor({ state: 'attached' });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(300);
-    const state = await page.evaluate(() => {
-      const { cspViolations, layoutShift, shifted } = window as unknown as { cspViolations: string[]; layoutShift: number; shifted: string[] };
-      return { cspViolations, layoutShift, shifted };
-    });
-    return { path, violations: state.cspViolations, layoutShift: state.layoutShift, shifted: state.shifted };
+    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    const { cls, shifted } = await layoutShifts(page);
+    return { path, violations, layoutShift: cls, shifted };
   }
 
   it.each(Object.keys(screensByAccount))('%s: no CSP violation and a layout shift of at most 0.05 on each screen', async (username) => {

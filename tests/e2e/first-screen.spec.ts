@@ -4,9 +4,9 @@
 // its place box for box, without a layout shift. The app's script is held back by the test, as a
 // slow phone or network would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { browserUnavailableReason, E2E_PIN, launchChromium, signIn } from '../support/browser.ts';
-import { axeViolations, undersizedTargets } from '../support/page-checks.ts';
+import { axeViolations, layoutShifts, undersizedTargets, watchLayoutShifts } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -32,7 +32,8 @@ function boxes(page: Page): Promise<string[]> {
     }));
 }
 
-const layoutShift = (page: Page) => page.evaluate(() => (window as unknown as { shifted: number }).shifted);
+// Every shift: the app takes over while the person types, when CLS would leave a shift out.
+const layoutShift = async (page: Page) => (await layoutShifts(page)).all;
 const appTookOver = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.firstScreen === 'done' && !document.getElementById('first-screen'));
 
 describe.skipIf(skipReason !== null)(`the first screen before the app loads${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -49,25 +50,27 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
     await server?.stop();
   });
 
-  async function phone(): Promise<BrowserContext> {
-    // No service worker: the test holds the app's script back on the network.
+  /** A phone of its own, with no service worker (the test holds the app's script back on the network), closed after `use`. */
+  async function onPhone(use: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block' });
-    await context.addInitScript(() => {
-      const page = window as unknown as { shifted: number };
-      page.shifted = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) page.shifted += (entry as unknown as { value: number }).value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    return context;
+    try {
+      await watchLayoutShifts(context);
+      await use(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** Opens the app with its script held back; 'load' would wait for the held script. */
+  async function openHeld(page: Page, open = () => page.goto(server.url, { waitUntil: 'commit' })): Promise<{ release: () => void }> {
+    const shell = await holdAppScript(page);
+    await open();
+    return shell;
   }
 
   it('shows a new visitor the login before the app loads, and signs in with what was typed there', async () => {
-    const context = await phone();
-    try {
-      const page = await context.newPage();
-      const shell = await holdAppScript(page);
-      await page.goto(server.url, { waitUntil: 'commit' }); // 'load' would wait for the held script
+    await onPhone(async (page) => {
+      const shell = await openHeld(page);
       await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
       expect(await page.locator('#root').evaluate((root) => root.childElementCount)).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
@@ -84,17 +87,12 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
       expect(await page.locator('#first-screen').count()).toBe(0);
       expect(before.length).toBeGreaterThanOrEqual(6);
       expect(await layoutShift(page)).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('takes the login\'s place box for box, with the values typed', async () => {
-    const context = await phone();
-    try {
-      const page = await context.newPage();
-      const shell = await holdAppScript(page);
-      await page.goto(server.url, { waitUntil: 'commit' }); // 'load' would wait for the held script
+    await onPhone(async (page) => {
+      const shell = await openHeld(page);
       await page.getByLabel('Tên đăng nhập').fill('totruong');
       const before = await boxes(page);
       shell.release();
@@ -102,19 +100,14 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
       expect(await boxes(page)).toEqual(before);
       expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('totruong');
       expect(await layoutShift(page)).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('shows a returning phone its PIN screen before the app loads, takes its place box for box, and opens with the PIN typed there', async () => {
-    const context = await phone();
-    try {
-      const page = await context.newPage();
+    await onPhone(async (page) => {
       await signIn(page, server.url, 'tovien');
 
-      const shell = await holdAppScript(page);
-      await page.reload({ waitUntil: 'commit' });
+      const shell = await openHeld(page, () => page.reload({ waitUntil: 'commit' }));
       await page.getByRole('heading', { name: 'Nhập mã PIN', level: 1 }).waitFor();
       expect(await page.getByText('Dữ liệu của Nguyễn Văn An trên máy này đang được khoá. Nhập mã PIN để mở.').count()).toBe(1);
       expect(await page.locator('#root').evaluate((root) => root.childElementCount)).toBe(0);
@@ -137,8 +130,7 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
 
-      const again = await holdAppScript(page);
-      await page.reload({ waitUntil: 'commit' });
+      const again = await openHeld(page, () => page.reload({ waitUntil: 'commit' }));
       await page.getByRole('heading', { name: 'Nhập mã PIN', level: 1 }).waitFor();
       await page.keyboard.type(E2E_PIN);
       await page.keyboard.press('Enter');
@@ -146,8 +138,6 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
       again.release();
       await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
       expect(await page.locator('#first-screen').count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

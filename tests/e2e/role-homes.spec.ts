@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import { axeViolations, isOnScreen, navTop, undersizedTargets, wrappedNavLabels } from '../support/page-checks.ts';
+import { axeViolations, isOnScreen, layoutShifts, navTop, undersizedTargets, watchLayoutShifts, wrappedNavLabels } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -46,21 +46,13 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
    * what arrives late (sync bar, progress card, the lazy home) must land in space kept for it.
    */
   async function layoutShiftOfReload(page: Page): Promise<number> {
-    await page.addInitScript(() => {
-      const state = window as unknown as { layoutShift: number };
-      state.layoutShift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-          if (!entry.hadRecentInput) state.layoutShift += entry.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShifts(page);
     await page.reload();
     await unlock(page);
     await page.getByText(/^\d+\/\d+ hộ/).waitFor();
     await page.getByText('Đã gửi hết').waitFor();
     await page.getByRole('heading', { name: 'Nhật ký của tôi' }).waitFor();
-    return page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+    return (await layoutShifts(page)).cls;
   }
 
   function tabs(page: Page) {

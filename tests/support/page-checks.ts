@@ -1,8 +1,9 @@
 // What browser tests check on any screen of the running app: axe-core violations, touch targets
-// smaller than 44 × 44 px, bottom-navigation labels that wrap, and where things sit on screen.
+// smaller than 44 × 44 px, bottom-navigation labels that wrap, where things sit on screen, and
+// how much the layout shifted.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 // Injected through the DevTools protocol, which the app's Content-Security-Policy does not block
@@ -57,4 +58,37 @@ export async function navTop(page: Page): Promise<number> {
 export async function isOnScreen(locator: Locator, bottom: number): Promise<boolean> {
   const box = await locator.boundingBox();
   return box !== null && box.y >= 0 && box.y + box.height <= bottom;
+}
+
+/** The layout shifts of a page since it loaded (watchLayoutShifts). */
+export interface LayoutShifts {
+  /** What CLS counts: the shifts not within 500 ms of the person's input. */
+  cls: number;
+  /** Every shift, those right after input too (a screen swapped while someone types must not move either). */
+  all: number;
+  /** What moved in the shifts CLS counts: element, class and the shift it took part in. */
+  shifted: string[];
+}
+
+/** Sums the layout shifts of every page loaded from now on in `target`, from its first paint. */
+export async function watchLayoutShifts(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    const shifts = { cls: 0, all: 0, shifted: [] as string[] };
+    (window as unknown as { layoutShifts: typeof shifts }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Element }[] }[]) {
+        shifts.all += entry.value;
+        if (entry.hadRecentInput) continue;
+        shifts.cls += entry.value;
+        for (const { node } of entry.sources) {
+          shifts.shifted.push(node ? `${node.nodeName.toLowerCase()}.${String(node.className ?? '')} ${entry.value.toFixed(3)}` : `? ${entry.value.toFixed(3)}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts of the page since it loaded; watchLayoutShifts must have been called first. */
+export function layoutShifts(page: Page): Promise<LayoutShifts> {
+  return page.evaluate(() => (window as unknown as { layoutShifts: LayoutShifts }).layoutShifts);
 }

@@ -11,7 +11,7 @@ import type { DeviceAccount } from '#src/client/db/device-database.ts';
 import { Field } from '#src/client/components/field.tsx';
 import { useFirstScreen } from '#src/client/components/first-screen-takeover.ts';
 import { useT } from '#src/client/i18n/i18n-context.tsx';
-import { PinInput } from './pin-input.tsx';
+import { PinInput, pinDigits } from './pin-input.tsx';
 
 export function PinEntryScreen({ account }: { account: DeviceAccount }) {
   const { t } = useT();
@@ -46,7 +46,7 @@ export function PinEntryScreen({ account }: { account: DeviceAccount }) {
   // The PIN screen index.html showed while the app loaded: what was typed there, and a press of
   // its buttons, carry on here.
   useFirstScreen('pin', ({ values, focused, action }) => {
-    const typed = (values.pin ?? '').replace(/\D/g, '').slice(0, 6);
+    const typed = pinDigits(values.pin ?? '');
     setPin(typed);
     if (focused) pinRef.current?.focus();
     if (action === 'submit') void submit(typed);
