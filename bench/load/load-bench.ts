@@ -22,6 +22,8 @@ export interface LoadOptions {
   targets: TargetName[];
   /** PostgreSQL pool size of the server (PG_POOL_SIZE). */
   poolSize?: number;
+  /** Server processes on the one port (SERVER_PROCESSES), PostgreSQL only. */
+  serverProcesses?: number;
   durable?: boolean;
   /** The server reaches PostgreSQL through its unix socket (same machine) instead of TCP. */
   unixSocket?: boolean;
@@ -147,7 +149,10 @@ async function runPostgres(options: LoadOptions, staticDir: string): Promise<Rea
     const url = cluster.url.replace(/\/postgres$/, '/antt_bench');
     await withClient(url, (c) => c.query('CREATE EXTENSION pg_stat_statements'));
     const devices = await seeded(await openDatabase({ databaseUrl: url }), options.shape);
-    const pool: Record<string, string> = options.poolSize ? { PG_POOL_SIZE: String(options.poolSize) } : {};
+    const pool: Record<string, string> = {
+      ...(options.poolSize ? { PG_POOL_SIZE: String(options.poolSize) } : {}),
+      SERVER_PROCESSES: String(options.serverProcesses ?? 1),
+    };
     const serverUrl = options.unixSocket ? cluster.socketUrl('antt_bench') : url;
     const server = await startBenchServer('src/server/server.ts', [], { DATABASE_URL: serverUrl, DEMO_DATA: 'false', STATIC_DIR: staticDir, ...pool });
     try {
@@ -164,7 +169,7 @@ async function runPglite(options: LoadOptions, staticDir: string): Promise<RealR
   const folder = mkdtempSync(join(tmpdir(), 'antt-bench-pglite-'));
   try {
     const devices = await seeded(await openDatabase({ dataDir: folder }), options.shape);
-    const server = await startBenchServer('src/server/server.ts', [], { DATA_DIR: folder, DEMO_DATA: 'false', STATIC_DIR: staticDir });
+    const server = await startBenchServer('src/server/server.ts', [], { DATA_DIR: folder, DEMO_DATA: 'false', STATIC_DIR: staticDir, SERVER_PROCESSES: '1' });
     try {
       return await runTarget('pglite', server, devices, options.plan, null, null);
     } finally {
@@ -216,7 +221,7 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
   }
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${options.resultsName ? `load-${options.resultsName}` : 'load'}.json`;
-  const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadAverageBefore: loadavg().map(round) }, shape: options.shape, plan: options.plan, poolSize: options.poolSize ?? null, durable: options.durable ?? false, postgresVia: options.unixSocket ? 'unix socket' : 'tcp 127.0.0.1', results };
+  const report = { at: new Date().toISOString(), machine: { cpus: cpus().length, loadAverageBefore: loadavg().map(round) }, shape: options.shape, plan: options.plan, poolSize: options.poolSize ?? null, serverProcesses: options.serverProcesses ?? 1, durable: options.durable ?? false, postgresVia: options.unixSocket ? 'unix socket' : 'tcp 127.0.0.1', results };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return { results, file };
 }
@@ -224,7 +229,8 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
 /**
  * The default load: 1,000 devices (10 communes × 10 teams × 10 accounts), 3 batches of 5 logs
  * each. Environment: LOAD_TARGETS (postgres,pglite,bare,empty), LOAD_PROVINCES (provinces of that
- * size), LOAD_COMMUNES (communes per province, 10), PG_POOL_SIZE, LOAD_DURABLE=true (fsync and
+ * size), LOAD_COMMUNES (communes per province, 10), PG_POOL_SIZE, SERVER_PROCESSES (of the
+ * PostgreSQL target's server, 1; pglite always runs one), LOAD_DURABLE=true (fsync and
  * synchronous commit on), LOAD_PG_SOCKET=unix (the server reaches PostgreSQL through its unix
  * socket rather than TCP 127.0.0.1), LOAD_RESULTS=name (write bench/results/load-name.json),
  * LOAD_RAMP_MS (devices start at random moments within that many ms instead of all at once).
@@ -238,6 +244,7 @@ export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOp
     plan: { batches: 3, perBatch: 5, pullLimit: 1000, rampMs: Number(env.LOAD_RAMP_MS ?? 0) },
     targets,
     ...(env.PG_POOL_SIZE ? { poolSize: Number(env.PG_POOL_SIZE) } : {}),
+    ...(env.SERVER_PROCESSES ? { serverProcesses: Number(env.SERVER_PROCESSES) } : {}),
     durable: env.LOAD_DURABLE === 'true',
     unixSocket: env.LOAD_PG_SOCKET === 'unix',
     ...(env.LOAD_RESULTS ? { resultsName: env.LOAD_RESULTS.replace(/[^a-z0-9-]/gi, '') } : {}),

@@ -7,7 +7,8 @@
  * instead of PGlite), STATIC_DIR (dist/client), TRUST_PROXY ('true' behind a reverse proxy),
  * LOG_LEVEL (warn), DEMO_DATA ('false' keeps an empty database empty: no demo accounts with a
  * published password on a real deployment), PG_POOL_SIZE (connections to PostgreSQL per server
- * process, 10).
+ * process, 10), SERVER_PROCESSES (1; 'auto' or a number: that many server processes on one
+ * port, PostgreSQL only: server-processes.ts).
  *
  * On PGlite the server vacuums and analyzes the database itself (db/maintenance.ts): at start and
  * every night at 02:00 Vietnam time.
@@ -21,11 +22,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.ts';
-import { openDatabase } from './db/database.ts';
+import { openDatabase, type Database } from './db/database.ts';
 import { DEMO_ACCOUNTS, loadDemoData } from './db/demo-data.ts';
 import { migrate } from './db/migrate.ts';
 import { runMaintenance, scheduleMaintenance } from './db/maintenance.ts';
 import { alignFeedAfterRestore } from './db/pull-repository.ts';
+import { followPrimary, isWorkerProcess, runPrimary, serverProcessesOf } from './server-processes.ts';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const DEFAULT_POOL_SIZE = 10;
@@ -43,6 +45,7 @@ const config = {
   logLevel: env.LOG_LEVEL || 'warn',
   isDemoDataWanted: env.DEMO_DATA !== 'false',
   poolSize: poolSizeOf(env.PG_POOL_SIZE),
+  processes: serverProcessesOf(env.SERVER_PROCESSES),
 };
 
 /**
@@ -80,28 +83,42 @@ function printBanner(address: string, databaseLabel: string, hasDemoAccounts: bo
   console.info(`\nSổ tay ANTT đang chạy tại ${address}\nCơ sở dữ liệu: ${databaseLabel}\n\nTài khoản dùng thử (chỉ để thử; tắt bằng DEMO_DATA=false trên cơ sở dữ liệu thật):\n${lines.join('\n')}\n`);
 }
 
-async function main(): Promise<void> {
+/** Everything done once per database before serving: build, migrate, align, demo data, vacuum. */
+async function prepare(): Promise<Database> {
   await ensureClientBuilt(config.staticDir);
   if (!config.databaseUrl && config.dataDir !== 'memory') mkdirSync(config.dataDir, { recursive: true });
-  const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, maxConnections: config.poolSize } : { dataDir: config.dataDir });
+  const database = await openConfiguredDatabase();
   await migrate(database);
   const moved = await alignFeedAfterRestore(database);
   if (moved > 0) console.warn(`Cơ sở dữ liệu được khôi phục sang cụm khác: ${moved} bản ghi được xếp lại; các thiết bị sẽ tải lại từ đầu.`);
   if (config.isDemoDataWanted && (await loadDemoData(database))) console.info('Đã nạp dữ liệu mẫu (Tỉnh Đồng Nai, Xã Tân Lập).');
   // PGlite has no autovacuum: vacuum and analyze now, before requests, then every night.
   await runMaintenance(database).catch((error: unknown) => console.warn('Bảo trì cơ sở dữ liệu (VACUUM) thất bại:', error instanceof Error ? error.message : error));
+  return database;
+}
+
+function openConfiguredDatabase(): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, maxConnections: config.poolSize } : { dataDir: config.dataDir });
+}
+
+/**
+ * Serves the app on the database until a signal (or, in a worker, the primary) stops it; resolves
+ * once listening, with the address.
+ */
+async function serve(database: Database): Promise<AddressInfo> {
   const app = await buildApp({ database, staticDir: config.staticDir, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
 
   const maintenance = scheduleMaintenance(database, (message) => app.log.warn(message));
   let isShuttingDown = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (reason: string, isRepeatForced = true) => {
     if (isShuttingDown) {
-      console.error(`Nhận ${signal} lần hai: buộc dừng.`);
+      if (!isRepeatForced) return;
+      console.error(`Nhận ${reason} lần hai: buộc dừng.`);
       process.exit(1);
     }
     isShuttingDown = true;
     maintenance.stop();
-    console.info(`Nhận ${signal}: ngừng nhận kết nối, chờ các yêu cầu đang chạy xong...`);
+    console.info(`Nhận ${reason}: ngừng nhận kết nối, chờ các yêu cầu đang chạy xong...`);
     setTimeout(() => {
       console.error(`Quá ${SHUTDOWN_TIMEOUT_MS / 1000} giây chưa dừng được: buộc dừng.`);
       process.exit(1);
@@ -120,11 +137,34 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // A worker also stops when the primary asks (it may have had the signal itself already).
+  if (isWorkerProcess()) followPrimary((reason) => shutdown(reason, false));
 
   await app.listen({ port: config.port, host: config.host });
-  const { address, port } = app.server.address() as AddressInfo;
+  return app.server.address() as AddressInfo;
+}
+
+function announce({ address, port }: { address: string; port: number }, processes: number): void {
   const host = address.includes(':') ? `[${address}]` : address;
-  printBanner(`http://${host}:${port}`, config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`, config.isDemoDataWanted);
+  const engine = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`;
+  printBanner(`http://${host}:${port}`, processes > 1 ? `${engine}, ${processes} tiến trình máy chủ` : engine, config.isDemoDataWanted);
+}
+
+async function main(): Promise<void> {
+  if (isWorkerProcess()) {
+    await serve(await openConfiguredDatabase());
+    return;
+  }
+  if (config.processes > 1 && !config.databaseUrl) {
+    throw new Error('SERVER_PROCESSES lớn hơn 1 cần DATABASE_URL: PGlite là cơ sở dữ liệu của một tiến trình.');
+  }
+  const database = await prepare();
+  if (config.processes === 1) {
+    announce(await serve(database), 1);
+    return;
+  }
+  await database.close();
+  runPrimary({ count: config.processes, onListening: (address) => announce(address, config.processes) });
 }
 
 main().catch((error: unknown) => {
