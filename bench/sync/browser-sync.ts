@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launchChromium, signIn, activeAccountDatabase } from '../../tests/support/browser.ts';
+import { launchChromium, signIn, activeAccountDatabase, PHONE } from '../../tests/support/browser.ts';
 import { startServer, type RunningServer } from '../../tests/support/server-process.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, PUSH_BATCH_BYTES, apiPaths } from '#src/shared/sync/protocol.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
@@ -51,7 +51,6 @@ export interface BrowserSyncResult {
 }
 
 const PASSWORD = 'antt2026';
-const PHONE = { viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
 
 /** A phone; tsx names functions through a `__name` helper that page.evaluate must find there too. */
 async function newPhone(browser: Browser): Promise<BrowserContext> {

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { activeAccountDatabase, CHROMIUM_ARGS, chromiumPath, E2E_PIN, launchChromium, signIn } from '../../tests/support/browser.ts';
+import { activeAccountDatabase, CHROMIUM_ARGS, chromiumPath, E2E_PIN, launchChromium, PHONE, signIn } from '../../tests/support/browser.ts';
 import { startServer, type RunningServer } from '../../tests/support/server-process.ts';
 import { fillOutbox, waitForStore } from './page-scripts.ts';
 
@@ -41,7 +41,6 @@ export interface ColdStart {
   reloadAfterSync: StartTimes;
 }
 
-const PHONE = { viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
 const SLOWDOWN = 4;
 /**
  * Between two keys of the PIN: quick thumbs on a phone's keypad (people mostly take longer, which

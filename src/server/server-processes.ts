@@ -15,7 +15,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 
-export const SHUTDOWN_MESSAGE = 'so-tay-antt:shutdown';
+const SHUTDOWN_MESSAGE = 'so-tay-antt:shutdown';
 const MAX_PROCESSES = 64;
 const PRIMARY_SHUTDOWN_TIMEOUT_MS = 15_000;
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, E2E_PIN, launchChromium, signIn, unlock } from '../support/browser.ts';
+import { E2E_PIN, PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)(`app lock in Chromium${skipReason ? ` (skip
   it('keeps a tip unreadable in IndexedDB, asks the PIN after a reload, and locks after five wrong PINs', async () => {
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context = await browser.newContext(PHONE);
       const page = await context.newPage();
       await signIn(page, server.url, 'tovien');
       await saveTip(page);
@@ -118,7 +118,7 @@ describe.skipIf(skipReason !== null)(`app lock in Chromium${skipReason ? ` (skip
   it('opens each account of a shared phone with its own PIN, and neither reads the other\'s tip', async () => {
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context = await browser.newContext(PHONE);
       const page = await context.newPage();
       await signIn(page, server.url, 'tovien2');
       await saveTip(page);

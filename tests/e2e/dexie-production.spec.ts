@@ -1,27 +1,19 @@
 // The built app served from 127.0.0.1 (as in every browser test and benchmark here, and as a
 // demo on a laptop): Dexie runs as in production, not in the debug mode it picks by itself for
 // local addresses, where every table operation creates a DevTools task (console.createTask).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
 describe.skipIf(skipReason !== null)(`Dexie in the built app${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   it('reads and writes the phone\'s databases without debug tasks on a local address', async () => {
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context = await browser.newContext(PHONE);
       await context.addInitScript(() => {
         const tasks: string[] = [];
         (window as unknown as { dexieTasks: string[] }).dexieTasks = tasks;
@@ -36,8 +28,8 @@ describe.skipIf(skipReason !== null)(`Dexie in the built app${skipReason ? ` (sk
         }
       });
       const page = await context.newPage();
-      expect(new URL(server.url).hostname).toBe('127.0.0.1');
-      await signIn(page, server.url, 'tovien');
+      expect(new URL(suite.server.url).hostname).toBe('127.0.0.1');
+      await signIn(page, suite.server.url, 'tovien');
       // Signed in, its PIN set, its home read and its first sync done: the databases were read and written.
       await page.getByText('Đã gửi hết').waitFor();
       const tasks = await page.evaluate(() => (window as unknown as { dexieTasks: string[] }).dexieTasks);

@@ -2,11 +2,11 @@
 // the real server (its CSP and all): no Content-Security-Policy violation is reported on any of
 // them, and what arrives late (lazy screens, live queries, the sync bar) lands in space kept for
 // it: the layout shift of opening each screen stays at most 0.05.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, signIn, unlock } from '../support/browser.ts';
 import { layoutShifts, watchLayoutShifts } from '../support/page-checks.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { useServerAndBrowser } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
@@ -25,21 +25,10 @@ interface ScreenReport {
 }
 
 describe.skipIf(skipReason !== null)(`every screen${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   async function phone(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await suite.browser.newContext(PHONE);
     await context.addInitScript(() => {
       const state = window as unknown as { cspViolations: string[] };
       state.cspViolations = [];
@@ -49,7 +38,7 @@ describe.skipIf(skipReason !== null)(`every screen${skipReason ? ` (skipped: ${s
     });
     await watchLayoutShifts(context);
     const page = await context.newPage();
-    await signIn(page, server.url, username);
+    await signIn(page, suite.server.url, username);
     await page.getByText('Đã gửi hết').waitFor();
     return page;
   }
@@ -59,7 +48,7 @@ describe.skipIf(skipReason !== null)(`every screen${skipReason ? ` (skipped: ${s
    * here) and reports once the screen has its heading and the network is quiet.
    */
   async function open(page: Page, path: string): Promise<ScreenReport> {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${suite.server.url}${path}`);
     const pinField = page.getByLabel('Mã PIN (6 chữ số)');
     const screenHeading = page.locator('main h1').filter({ hasNotText: 'Nhập mã PIN' }).first();
     await pinField.or(screenHeading).first().waitFor({ state: 'attached' });

@@ -3,11 +3,11 @@
 // the person types there, and a press of its button, carry into the app's own screen, which takes
 // its place box for box, without a layout shift. The app's script is held back by the test, as a
 // slow phone or network would.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserUnavailableReason, E2E_PIN, launchChromium, signIn } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { E2E_PIN, PHONE, browserUnavailableReason, signIn } from '../support/browser.ts';
 import { axeViolations, layoutShifts, undersizedTargets, watchLayoutShifts } from '../support/page-checks.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { useServerAndBrowser } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
@@ -37,22 +37,11 @@ const layoutShift = async (page: Page) => (await layoutShifts(page)).all;
 const appTookOver = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.firstScreen === 'done' && !document.getElementById('first-screen'));
 
 describe.skipIf(skipReason !== null)(`the first screen before the app loads${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   /** A phone of its own, with no service worker (the test holds the app's script back on the network), closed after `use`. */
   async function onPhone(use: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block' });
+    const context = await suite.browser.newContext({ ...PHONE, serviceWorkers: 'block' });
     try {
       await watchLayoutShifts(context);
       await use(await context.newPage());
@@ -62,7 +51,7 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
   }
 
   /** Opens the app with its script held back; 'load' would wait for the held script. */
-  async function openHeld(page: Page, open = () => page.goto(server.url, { waitUntil: 'commit' })): Promise<{ release: () => void }> {
+  async function openHeld(page: Page, open = () => page.goto(suite.server.url, { waitUntil: 'commit' })): Promise<{ release: () => void }> {
     const shell = await holdAppScript(page);
     await open();
     return shell;
@@ -105,7 +94,7 @@ describe.skipIf(skipReason !== null)(`the first screen before the app loads${ski
 
   it('shows a returning phone its PIN screen before the app loads, takes its place box for box, and opens with the PIN typed there', async () => {
     await onPhone(async (page) => {
-      await signIn(page, server.url, 'tovien');
+      await signIn(page, suite.server.url, 'tovien');
 
       const shell = await openHeld(page, () => page.reload({ waitUntil: 'commit' }));
       await page.getByRole('heading', { name: 'Nhập mã PIN', level: 1 }).waitFor();

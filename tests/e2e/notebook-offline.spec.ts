@@ -5,11 +5,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
+import { PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
-const phone = { viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
 
 /** A camera-like JPEG drawn in the page. */
 async function photoFile(page: Page): Promise<Buffer> {
@@ -85,7 +84,7 @@ describe.skipIf(skipReason !== null)(`the notebook offline${skipReason ? ` (skip
   it('a patrol and an incident with a photo, made offline, reach the leader\'s phone with the photo', async () => {
     const browser = await launchChromium();
     try {
-      const member = await browser.newContext(phone);
+      const member = await browser.newContext(PHONE);
       const page = await member.newPage();
       await signIn(page, server.url, 'tovien');
       await page.evaluate(async () => {
@@ -114,7 +113,7 @@ describe.skipIf(skipReason !== null)(`the notebook offline${skipReason ? ` (skip
       expect(await shownWidth(page, 'Ảnh 1')).toBe(1200);
       await member.close();
 
-      const leader = await browser.newContext(phone);
+      const leader = await browser.newContext(PHONE);
       const leaderPage = await leader.newPage();
       await signIn(leaderPage, server.url, 'totruong');
       await leaderPage.getByRole('link', { name: /^Tuần tra/ }).first().waitFor({ timeout: 30_000 });

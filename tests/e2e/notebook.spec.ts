@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeAccountDatabase, browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { PHONE, activeAccountDatabase, browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const skipReason = browserUnavailableReason();
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)(`notebook in Chromium${skipReason ? ` (skip
   it('shrinks a camera photo on the phone and keeps it with the entry; forms and the logbook are axe-clean', async () => {
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context = await browser.newContext(PHONE);
       const page = await context.newPage();
       await signIn(page, server.url, 'tovien');
 
@@ -106,7 +106,7 @@ describe.skipIf(skipReason !== null)(`notebook in Chromium${skipReason ? ` (skip
       expect(await axeViolations(page)).toEqual([]);
       await context.close();
 
-      const leaderContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const leaderContext = await browser.newContext(PHONE);
       const leaderPage = await leaderContext.newPage();
       await signIn(leaderPage, server.url, 'totruong');
       await leaderPage.getByRole('link', { name: 'Danh sách hộ' }).click();

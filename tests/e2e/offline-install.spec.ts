@@ -2,27 +2,19 @@
 // for offline use: its first install fails and the browser drops it. The app tries again by
 // itself once the network is back, so that later, in a hamlet without signal, it still opens.
 import type { Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
 describe.skipIf(skipReason !== null)(`installing for offline use${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   it('tries a failed first install again, and then opens offline', async () => {
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context = await browser.newContext(PHONE);
       // What the service worker fetches to cache the app fails, as with the network gone.
       let isCut = true;
       let cutRequests = 0;
@@ -34,7 +26,7 @@ describe.skipIf(skipReason !== null)(`installing for offline use${skipReason ? `
         return route.fallback();
       });
       const page = await context.newPage();
-      await signIn(page, server.url, 'tovien');
+      await signIn(page, suite.server.url, 'tovien');
       // The first install failed: the browser has dropped the registration.
       await expect.poll(() => cutRequests, { timeout: 30_000 }).toBeGreaterThan(0);
       await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), { timeout: 30_000 }).toBe(true);

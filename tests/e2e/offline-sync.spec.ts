@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
+import { PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
 import { axeViolations } from '../support/page-checks.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -82,7 +82,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
   }
 
   it('keeps working offline and delivers every log exactly once', async () => {
-    const device: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const device: BrowserContext = await browser.newContext(PHONE);
     const page = await device.newPage();
     await signIn(page, server.url, 'tovien');
     expect(await axeViolations(page)).toEqual([]);
@@ -124,7 +124,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
     await expect(page.getByText('Chờ gửi', { exact: true }).count()).resolves.toBe(0);
 
     // A second device of the same team pulls both.
-    const secondDevice = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const secondDevice = await browser.newContext(PHONE);
     const secondPage = await secondDevice.newPage();
     await signIn(secondPage, server.url, 'tovien');
     await secondPage.getByText('Phòng chống lừa đảo qua mạng (trực tuyến)').waitFor();
@@ -133,7 +133,7 @@ describe.skipIf(skipReason !== null)(`offline-first outreach logging${skipReason
 
     // The team leader's phone (same team, another account) pulls both too: its progress counts
     // the two households they reached.
-    const leaderDevice = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const leaderDevice = await browser.newContext(PHONE);
     const leaderPage = await leaderDevice.newPage();
     await signIn(leaderPage, server.url, 'totruong');
     await leaderPage.getByText(/^2\/446 hộ/).waitFor();

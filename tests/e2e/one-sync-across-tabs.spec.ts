@@ -3,9 +3,9 @@
 // data and race to settle it. Both tabs are woken at once, several times; the sync requests of
 // one tab never overlap those of the other, and each tab still gets its turn.
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
@@ -16,15 +16,7 @@ interface Span {
 }
 
 describe.skipIf(skipReason !== null)(`one sync runner across tabs${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   function recordSyncRequests(page: Page, tab: string, spans: Span[]): void {
     const started = new Map<Request, number>();
@@ -44,10 +36,10 @@ describe.skipIf(skipReason !== null)(`one sync runner across tabs${skipReason ? 
     try {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       const first = await context.newPage();
-      await signIn(first, server.url, 'tovien');
+      await signIn(first, suite.server.url, 'tovien');
       await first.getByText('Đã gửi hết').waitFor();
       const second = await context.newPage();
-      await second.goto(server.url);
+      await second.goto(suite.server.url);
       await unlock(second);
       await second.getByText('Đã gửi hết').waitFor();
 

@@ -2,11 +2,11 @@
 // server: a member's progress bar moves the moment an entry is saved offline; the leader returns
 // the entry with a reason, the member fixes it from the inbox and resubmits, the leader approves
 // it and closes the month. Every screen on the way is axe-clean with 44 px targets.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, signIn, unlock } from '../support/browser.ts';
 import { axeViolations, undersizedTargets } from '../support/page-checks.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { useServerAndBrowser } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 const TOPIC = 'Phòng chống lừa đảo qua mạng';
@@ -29,23 +29,12 @@ async function saveOutreachLog(page: Page, topic: string): Promise<void> {
 }
 
 describe.skipIf(skipReason !== null)(`progress and month review${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   async function phone(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await suite.browser.newContext(PHONE);
     const page = await context.newPage();
-    await signIn(page, server.url, username);
+    await signIn(page, suite.server.url, username);
     await page.getByText('Đã gửi hết').first().waitFor();
     return { context, page };
   }

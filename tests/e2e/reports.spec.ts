@@ -2,32 +2,21 @@
 // report opens from home, and printed (emulated print media) it shows the national name and
 // motto, the indicator table and the signature block on an A4 page, with no app navigation,
 // controls or buttons around it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, signIn } from '../support/browser.ts';
 import { axeViolations } from '../support/page-checks.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { useServerAndBrowser } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
 describe.skipIf(skipReason !== null)(`reports${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   async function leaderPhone(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await suite.browser.newContext(PHONE);
     const page = await context.newPage();
-    await signIn(page, server.url, 'totruong');
+    await signIn(page, suite.server.url, 'totruong');
     await page.getByText('Đã gửi hết').waitFor();
     return page;
   }

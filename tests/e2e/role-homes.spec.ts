@@ -3,33 +3,22 @@
 // bottom navigation's labels fit on one line, and no role is offered a screen the server would
 // refuse. The member's save keeps "Đã lưu" and the new entry on screen; the leader, commune
 // police and province then see that entry on their own homes (pulled by sync).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, signIn, unlock } from '../support/browser.ts';
 import { axeViolations, isOnScreen, layoutShifts, navTop, undersizedTargets, watchLayoutShifts, wrappedNavLabels } from '../support/page-checks.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { useServerAndBrowser } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 const TOPIC = 'Phòng chống lừa đảo qua mạng';
 
 describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   async function phone(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await suite.browser.newContext(PHONE);
     const page = await context.newPage();
-    await signIn(page, server.url, username);
+    await signIn(page, suite.server.url, username);
     await page.getByText('Đã gửi hết').waitFor();
     return page;
   }
@@ -128,7 +117,7 @@ describe.skipIf(skipReason !== null)(`role homes at 360 × 740${skipReason ? ` (
     await expect(page.getByRole('link', { name: /Ghi nhật ký/ }).count()).resolves.toBe(0);
     await expectScreenSound(page);
 
-    await page.goto(`${server.url}/nhat-ky/moi`);
+    await page.goto(`${suite.server.url}/nhat-ky/moi`);
     await unlock(page);
     await page.getByRole('heading', { name: 'Màn hình này không dành cho tài khoản Công an xã.' }).waitFor();
     await expect(page.getByRole('button', { name: 'Lưu' }).count()).resolves.toBe(0);

@@ -13,9 +13,9 @@
 // counts usage lazily (writes went on megabytes past the quota). What it does then is the
 // browser's; the app's side, the same Save once writes are accepted again, is the same code.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 /** The app, its precache and a team's households need about 1.5 MB; the ballast fills the rest. */
@@ -79,25 +79,17 @@ async function deviceCounts(page: Page): Promise<{ logs: string[]; outbox: numbe
 }
 
 describe.skipIf(skipReason !== null)(`a full phone${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   it('refuses a save with a clear message, loses nothing, and saves once the quota is raised', async () => {
     const browser = await launchChromium();
     try {
-      const context: BrowserContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+      const context: BrowserContext = await browser.newContext(PHONE);
       const page = await context.newPage();
       const cdp: CDPSession = await context.newCDPSession(page);
-      const origin = new URL(server.url).origin;
+      const origin = new URL(suite.server.url).origin;
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: QUOTA_BYTES });
-      await signIn(page, server.url, 'tovien');
+      await signIn(page, suite.server.url, 'tovien');
       await fillOutreachForm(page, 'Đã lưu trước khi đầy', 'nguyen');
       await page.getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Đã lưu trước khi đầy').first().waitFor();

@@ -5,9 +5,9 @@
 // logbook and read-only view of each entry (after sync), show each payload as literal text; no
 // element of a payload exists in the page, no payload script runs, and no CSP violation fires.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { describe, expect, it } from 'vitest';
+import { PHONE, browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
@@ -173,24 +173,15 @@ async function findInLogbook(page: Page, entry: KindCase, findings: Findings): P
 }
 
 describe.skipIf(skipReason !== null)(`stored XSS in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   it('shows markup typed into every text field as text, on the logbook and each entry, without running it', async () => {
     const browser = await launchChromium();
     const findings: Findings = { scriptRan: [], cspViolations: [], consoleErrors: [] };
-    const options = { viewport: { width: 360, height: 740 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
     try {
-      const leaderContext = await browser.newContext(options);
+      const leaderContext = await browser.newContext(PHONE);
       const leader = await phone(leaderContext, findings);
-      await signIn(leader, server.url, 'totruong');
+      await signIn(leader, suite.server.url, 'totruong');
       await leader.getByRole('link', { name: 'Danh sách hộ' }).click();
       await leader.getByRole('link', { name: 'Thêm hộ' }).click();
       await leader.getByLabel('Tên chủ hộ', { exact: true }).fill(household.headName);
@@ -207,9 +198,9 @@ describe.skipIf(skipReason !== null)(`stored XSS in Chromium${skipReason ? ` (sk
       await syncNow(leader);
       await leader.getByText('Đã gửi hết').waitFor();
 
-      const memberContext = await browser.newContext(options);
+      const memberContext = await browser.newContext(PHONE);
       const member = await phone(memberContext, findings);
-      await signIn(member, server.url, 'tovien');
+      await signIn(member, suite.server.url, 'tovien');
       await member.getByText('Đã gửi hết').waitFor();
       for (const entry of kinds) await writeEntry(member, entry);
       await member.getByText('Đã gửi hết').waitFor();
