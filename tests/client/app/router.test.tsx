@@ -7,7 +7,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AnttDatabase } from '#src/client/db/database.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
-import { openAppAs, outreachLog, profileOf } from '../features/test-kit.tsx';
+import { findPlanNameField, openAppAs, outreachLog, profileOf } from '../features/test-kit.tsx';
 
 let confirm: ReturnType<typeof vi.fn>;
 
@@ -35,7 +35,7 @@ function nav() {
 async function typePlanName(text: string) {
   const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: 'Bắt đầu soạn' }));
-  const name = await screen.findByLabelText('Tên kế hoạch');
+  const name = await findPlanNameField();
   await user.clear(name);
   await user.type(name, text);
   return user;
@@ -51,7 +51,7 @@ describe('leaving a form with unsaved input', () => {
 
     expect(confirm).toHaveBeenCalledWith(leaveQuestion);
     expect(window.location.pathname).toBe('/ke-hoach');
-    expect(screen.getByLabelText('Tên kế hoạch')).toHaveValue('Kế hoạch thử');
+    expect(await findPlanNameField()).toHaveValue('Kế hoạch thử');
 
     confirm.mockReturnValue(true);
     await user.click(nav().getByRole('link', { name: /Đồng bộ/ }));
@@ -70,7 +70,7 @@ describe('leaving a form with unsaved input', () => {
       await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
     });
     await waitFor(() => expect(window.location.pathname).toBe('/ke-hoach'));
-    expect(screen.getByLabelText('Tên kế hoạch')).toHaveValue('Kế hoạch thử');
+    expect(await findPlanNameField()).toHaveValue('Kế hoạch thử');
 
     confirm.mockReturnValue(true);
     await act(async () => {

@@ -1,7 +1,7 @@
 // Fixtures for the UI tests: a fresh device database per test (real Dexie on fake-indexeddb),
 // a member's profile with two hamlets, households with Vietnamese names, and logs.
 import type { ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { AnttDatabase } from '#src/client/db/database.ts';
 import { DatabaseProvider } from '#src/client/db/database-context.tsx';
 import { DeviceDatabase } from '#src/client/db/device-database.ts';
@@ -134,4 +134,13 @@ export async function openAppAs(profile: Profile, path: string, fill: (db: AnttD
   const { App } = await import('#src/client/app/App.tsx');
   renderApp(device, <App />, path);
   return db;
+}
+
+/**
+ * The plan editor's name field, found inside its "Thông tin chung" section. The editor holds
+ * about 1,200 elements with 170 labels; a label query over all of them takes seconds in jsdom
+ * (each element's labels are looked up by walking the whole document).
+ */
+export async function findPlanNameField(): Promise<HTMLElement> {
+  return within(await screen.findByRole('region', { name: 'Thông tin chung' })).getByLabelText('Tên kế hoạch');
 }

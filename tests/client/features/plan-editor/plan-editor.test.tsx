@@ -12,7 +12,7 @@ import { contentOf } from '#src/shared/domain/campaign-plan.ts';
 import type { Profile } from '#src/shared/domain/account.ts';
 import { uuidv7 } from '#src/shared/domain/ids.ts';
 import { usePlanEditorStore } from '#src/client/features/plan-editor/plan-editor-store.ts';
-import { freshDevice, openAppAs, renderApp } from '../test-kit.tsx';
+import { findPlanNameField, freshDevice, openAppAs, renderApp } from '../test-kit.tsx';
 
 const province = { id: uuidv7(), name: 'Tỉnh Đăk Nông', kind: 'province' as const };
 const admin: Profile = {
@@ -57,7 +57,7 @@ describe('plan editor', () => {
     expect(await screen.findByText('Chưa có kế hoạch nào trên máy.')).toBeInTheDocument();
     await startFromTemplate(user, /591\/KH-UBND/);
 
-    expect(screen.getByLabelText('Tên kế hoạch')).toHaveValue('Phát động phong trào thi đua đặc biệt trong lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở trên địa bàn tỉnh Đăk Nông');
+    expect(await findPlanNameField()).toHaveValue('Phát động phong trào thi đua đặc biệt trong lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở trên địa bàn tỉnh Đăk Nông');
     const general = screen.getByRole('region', { name: 'Thông tin chung' });
     expect(within(general).getByLabelText('Từ ngày (ngày/tháng/năm)')).toHaveValue('19/08/2024');
     expect(within(screen.getByRole('group', { name: 'Đợt 2: Đợt 2' })).getByLabelText('Đến ngày (ngày/tháng/năm)')).toHaveValue('19/08/2025');
@@ -90,7 +90,7 @@ describe('plan editor', () => {
     await user.type(within(indicator).getByLabelText('Mục tiêu'), '120');
     await user.click(screen.getByRole('button', { name: 'Lưu và phát hành' }));
 
-    const name = screen.getByLabelText('Tên kế hoạch');
+    const name = await findPlanNameField();
     await waitFor(() => expect(name).toHaveFocus());
     expect(name).toHaveAccessibleDescription('Nhập tên kế hoạch');
     expect(within(phase).getByLabelText('Từ ngày (ngày/tháng/năm)')).toHaveAccessibleDescription('Ngày không hợp lệ');
@@ -139,7 +139,7 @@ describe('plan editor', () => {
     // A long file: paste it rather than type it.
     fireEvent.change(await screen.findByLabelText('Nội dung tệp JSON'), { target: { value: json } });
     await user.click(screen.getByRole('button', { name: 'Nhập' }));
-    expect(screen.getByLabelText('Tên kế hoạch')).toHaveValue(original!.name);
+    expect(await findPlanNameField()).toHaveValue(original!.name);
     await user.click(screen.getByRole('button', { name: 'Lưu và phát hành' }));
     await waitFor(async () => expect(await db.campaignPlan.count()).toBe(2), SAVED);
 
