@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_PIN, PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { startDemoServer } from '../support/demo-data-folder.ts';
 
 const skipReason = browserUnavailableReason();
 const TIP_WORDS = 'Xe tải lạ chở gỗ lậu qua bến đò lúc nửa đêm';
@@ -65,7 +66,7 @@ describe.skipIf(skipReason !== null)(`app lock in Chromium${skipReason ? ` (skip
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '', STATIC_DIR: join(process.cwd(), 'dist', 'client') });
+    server = await startDemoServer({ STATIC_DIR: join(process.cwd(), 'dist', 'client') });
   });
 
   afterAll(async () => {

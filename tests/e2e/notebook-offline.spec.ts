@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { startDemoServer } from '../support/demo-data-folder.ts';
 
 const skipReason = browserUnavailableReason();
 
@@ -74,7 +75,7 @@ describe.skipIf(skipReason !== null)(`the notebook offline${skipReason ? ` (skip
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '', STATIC_DIR: join(process.cwd(), 'dist', 'client') });
+    server = await startDemoServer({ STATIC_DIR: join(process.cwd(), 'dist', 'client') });
   });
 
   afterAll(async () => {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import type { RunningServer } from '../support/server-process.ts';
+import { startDemoServer } from '../support/demo-data-folder.ts';
 
 const skipReason = browserUnavailableReason();
 
@@ -24,7 +25,7 @@ describe.skipIf(skipReason !== null)(`update prompt${skipReason ? ` (skipped: ${
   beforeAll(async () => {
     staticDir = mkdtempSync(join(tmpdir(), 'antt-update-'));
     cpSync(join(process.cwd(), 'dist', 'client'), staticDir, { recursive: true });
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '', STATIC_DIR: staticDir });
+    server = await startDemoServer({ STATIC_DIR: staticDir });
   });
 
   afterAll(async () => {

@@ -1,10 +1,11 @@
-// What every browser suite starts before its tests and stops after: the real server on an
-// in-memory PGlite, and (for most suites) one Chromium whose contexts are the suite's phones.
+// What every browser suite starts before its tests and stops after: the real server on its own
+// copy of the demo data folder (demo-data-folder.ts), and (for most suites) one Chromium whose contexts are the suite's phones.
 // Call inside the suite's describe; read the fields inside its tests.
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { startServer, type RunningServer } from './server-process.ts';
+import { startDemoServer } from './demo-data-folder.ts';
+import type { RunningServer } from './server-process.ts';
 
 export interface ServerSuite {
   readonly server: RunningServer;
@@ -23,7 +24,7 @@ function started<T>(value: T | undefined, what: string): T {
 export function useServer(): ServerSuite {
   let server: RunningServer | undefined;
   beforeAll(async () => {
-    server = await startServer({ DATA_DIR: 'memory', DATABASE_URL: '' });
+    server = await startDemoServer();
   });
   afterAll(async () => {
     await server?.stop();

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from './server-process.ts';
 import { createPgliteTemplate } from './server-pglite-template.ts';
+import { makeDemoDataFolder } from './demo-data-folder.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -78,23 +79,28 @@ async function startCluster(): Promise<Cluster> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
-  // Also here, not PostgreSQL but the same kind of job: the PGlite template the server and fault
-  // suites start from (e2e, which uses this setup too, needs only PostgreSQL).
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Also here, not PostgreSQL but the same kind of job, made meanwhile: the PGlite template the
+  // server and fault suites start from, and the demo server's data folder of the browser suites
+  // (demo-data-folder.ts).
   const needsTemplate = project.name === 'server' || project.name === 'faults';
   const creatingTemplate = needsTemplate ? createPgliteTemplate() : Promise.resolve(null);
+  const makingDemoFolder = project.name === 'e2e' ? makeDemoDataFolder() : Promise.resolve(null);
+  const made = Promise.allSettled([creatingTemplate, makingDemoFolder]);
   let postgres: (() => void) | undefined;
   try {
     postgres = await setupPostgres(project);
+    const [template, demoFolder] = await Promise.all([creatingTemplate, makingDemoFolder]);
+    project.provide('pgliteTemplatePath', template?.path ?? '');
+    project.provide('demoDataFolder', demoFolder?.path ?? '');
   } catch (error) {
-    (await creatingTemplate)?.remove();
+    for (const result of await made) if (result.status === 'fulfilled') result.value?.remove();
+    postgres?.();
     throw error;
   }
-  const template = await creatingTemplate;
-  project.provide('pgliteTemplatePath', template?.path ?? '');
-  return () => {
+  return async () => {
     postgres?.();
-    template?.remove();
+    for (const result of await made) if (result.status === 'fulfilled') result.value?.remove();
   };
 }
 
