@@ -233,7 +233,8 @@ export async function measureLoad(options: LoadOptions): Promise<{ results: Targ
  * PostgreSQL target's server, 1; pglite always runs one), LOAD_DURABLE=true (fsync and
  * synchronous commit on), LOAD_PG_SOCKET=unix (the server reaches PostgreSQL through its unix
  * socket rather than TCP 127.0.0.1), LOAD_RESULTS=name (write bench/results/load-name.json),
- * LOAD_RAMP_MS (devices start at random moments within that many ms instead of all at once).
+ * LOAD_RAMP_MS (devices start at random moments within that many ms instead of all at once),
+ * LOAD_BATCHES and LOAD_PER_BATCH (each device's pushes and logs per push: 3 and 5).
  */
 export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOptions {
   const provinces = Number(env.LOAD_PROVINCES ?? 1);
@@ -241,7 +242,7 @@ export function loadOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): LoadOp
   const targets = (env.LOAD_TARGETS ?? 'postgres,pglite,bare,empty').split(',').map((name) => name.trim()) as TargetName[];
   return {
     shape,
-    plan: { batches: 3, perBatch: 5, pullLimit: 1000, rampMs: Number(env.LOAD_RAMP_MS ?? 0) },
+    plan: { batches: Number(env.LOAD_BATCHES ?? 3), perBatch: Number(env.LOAD_PER_BATCH ?? 5), pullLimit: 1000, rampMs: Number(env.LOAD_RAMP_MS ?? 0) },
     targets,
     ...(env.PG_POOL_SIZE ? { poolSize: Number(env.PG_POOL_SIZE) } : {}),
     ...(env.SERVER_PROCESSES ? { serverProcesses: Number(env.SERVER_PROCESSES) } : {}),
