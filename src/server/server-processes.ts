@@ -77,19 +77,18 @@ export function runPrimary({ count, onListening }: PrimaryOptions): void {
     fork();
   });
 
+  /** Kills every worker and exits 1 (a second signal, or workers that would not stop). */
+  const forceStop = (message: string): never => {
+    console.error(message);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+    process.exit(1);
+  };
+
   const stopAll = (reason: string, exitCode = 0) => {
-    if (isShuttingDown) {
-      console.error(`Nhận ${reason} lần hai: buộc dừng.`);
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
-      process.exit(1);
-    }
+    if (isShuttingDown) forceStop(`Nhận ${reason} lần hai: buộc dừng.`);
     isShuttingDown = true;
     if (exitCode !== 0) hasFailedWorker = true;
-    setTimeout(() => {
-      console.error(`Quá ${PRIMARY_SHUTDOWN_TIMEOUT_MS / 1000} giây các tiến trình chưa dừng: buộc dừng.`);
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
-      process.exit(1);
-    }, PRIMARY_SHUTDOWN_TIMEOUT_MS).unref();
+    setTimeout(() => forceStop(`Quá ${PRIMARY_SHUTDOWN_TIMEOUT_MS / 1000} giây các tiến trình chưa dừng: buộc dừng.`), PRIMARY_SHUTDOWN_TIMEOUT_MS).unref();
     const workers = Object.values(cluster.workers ?? {});
     if (workers.length === 0) process.exit(hasFailedWorker ? 1 : 0);
     for (const worker of workers) {

@@ -3,12 +3,10 @@
 // store of every database searched for its words, strings and bytes alike); a reload asks for
 // the PIN and shows nothing before it; five wrong PINs send the phone to an online login. A
 // second account on the same phone has its own PIN and cannot open the first one's data.
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { E2E_PIN, PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import type { RunningServer } from '../support/server-process.ts';
-import { startDemoServer } from '../support/demo-data-folder.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 const TIP_WORDS = 'Xe tải lạ chở gỗ lậu qua bến đò lúc nửa đêm';
@@ -63,22 +61,14 @@ async function wrongPin(page: Page): Promise<void> {
 }
 
 describe.skipIf(skipReason !== null)(`app lock in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startDemoServer({ STATIC_DIR: join(process.cwd(), 'dist', 'client') });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   it('keeps a tip unreadable in IndexedDB, asks the PIN after a reload, and locks after five wrong PINs', async () => {
     const browser = await launchChromium();
     try {
       const context = await browser.newContext(PHONE);
       const page = await context.newPage();
-      await signIn(page, server.url, 'tovien');
+      await signIn(page, suite.server.url, 'tovien');
       await saveTip(page);
       await page.getByText(TIP_WORDS).first().waitFor();
 
@@ -108,7 +98,7 @@ describe.skipIf(skipReason !== null)(`app lock in Chromium${skipReason ? ` (skip
       await expect(page.getByRole('heading', { name: 'Nhập mã PIN' }).count()).resolves.toBe(0);
 
       // The online login opens the same data again and sets a new PIN.
-      await signIn(page, server.url, 'tovien');
+      await signIn(page, suite.server.url, 'tovien');
       await page.getByText(TIP_WORDS).first().waitFor();
       await context.close();
     } finally {
@@ -121,11 +111,11 @@ describe.skipIf(skipReason !== null)(`app lock in Chromium${skipReason ? ` (skip
     try {
       const context = await browser.newContext(PHONE);
       const page = await context.newPage();
-      await signIn(page, server.url, 'tovien2');
+      await signIn(page, suite.server.url, 'tovien2');
       await saveTip(page);
       await page.reload();
       await page.getByRole('button', { name: 'Dùng tài khoản khác' }).click();
-      await signIn(page, server.url, 'topho', '135790');
+      await signIn(page, suite.server.url, 'topho', '135790');
       await expect(page.getByText(TIP_WORDS).count()).resolves.toBe(0);
 
       await page.reload();

@@ -2,12 +2,10 @@
 // server: a member fills a patrol checklist and an incident with a photo while offline, reloads,
 // comes back online; the records go, then the photo; the team leader's phone shows both entries,
 // the photo included (fetched when the incident is opened, shown from a blob: URL the CSP allows).
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PHONE, browserUnavailableReason, launchChromium, signIn, unlock } from '../support/browser.ts';
-import type { RunningServer } from '../support/server-process.ts';
-import { startDemoServer } from '../support/demo-data-folder.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 
@@ -72,22 +70,14 @@ async function shownWidth(page: Page, name: string): Promise<number> {
 }
 
 describe.skipIf(skipReason !== null)(`the notebook offline${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startDemoServer({ STATIC_DIR: join(process.cwd(), 'dist', 'client') });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   it('a patrol and an incident with a photo, made offline, reach the leader\'s phone with the photo', async () => {
     const browser = await launchChromium();
     try {
       const member = await browser.newContext(PHONE);
       const page = await member.newPage();
-      await signIn(page, server.url, 'tovien');
+      await signIn(page, suite.server.url, 'tovien');
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
@@ -116,7 +106,7 @@ describe.skipIf(skipReason !== null)(`the notebook offline${skipReason ? ` (skip
 
       const leader = await browser.newContext(PHONE);
       const leaderPage = await leader.newPage();
-      await signIn(leaderPage, server.url, 'totruong');
+      await signIn(leaderPage, suite.server.url, 'totruong');
       await leaderPage.getByRole('link', { name: /^Tuần tra/ }).first().waitFor({ timeout: 30_000 });
       await leaderPage.getByRole('link', { name: /^Vụ việc/ }).first().click();
       // Read-only for the leader: the entry as the member wrote it.

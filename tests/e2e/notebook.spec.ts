@@ -4,12 +4,10 @@
 // are free of axe violations, and a leader's household screen too.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PHONE, activeAccountDatabase, browserUnavailableReason, launchChromium, signIn } from '../support/browser.ts';
-import type { RunningServer } from '../support/server-process.ts';
-import { startDemoServer } from '../support/demo-data-folder.ts';
+import { useServer } from '../support/e2e-suite.ts';
 
 const skipReason = browserUnavailableReason();
 const require = createRequire(import.meta.url);
@@ -63,22 +61,14 @@ async function storedPhotos(page: Page): Promise<Array<{ width: number; height: 
 }
 
 describe.skipIf(skipReason !== null)(`notebook in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startDemoServer({ STATIC_DIR: join(process.cwd(), 'dist', 'client') });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = useServer();
 
   it('shrinks a camera photo on the phone and keeps it with the entry; forms and the logbook are axe-clean', async () => {
     const browser = await launchChromium();
     try {
       const context = await browser.newContext(PHONE);
       const page = await context.newPage();
-      await signIn(page, server.url, 'tovien');
+      await signIn(page, suite.server.url, 'tovien');
 
       await page.getByRole('link', { name: 'Ghi nhật ký mới' }).click();
       await page.getByRole('link', { name: /^Tuần tra/ }).click();
@@ -109,7 +99,7 @@ describe.skipIf(skipReason !== null)(`notebook in Chromium${skipReason ? ` (skip
 
       const leaderContext = await browser.newContext(PHONE);
       const leaderPage = await leaderContext.newPage();
-      await signIn(leaderPage, server.url, 'totruong');
+      await signIn(leaderPage, suite.server.url, 'totruong');
       await leaderPage.getByRole('link', { name: 'Danh sách hộ' }).click();
       await leaderPage.getByLabel('Tìm hộ (tên chủ hộ, địa chỉ, thôn ấp)').fill('ap 2');
       await leaderPage.getByText(/^\d+ hộ$/).waitFor();

@@ -1,6 +1,7 @@
 // What every browser suite starts before its tests and stops after: the real server on its own
-// copy of the demo data folder (demo-data-folder.ts), and (for most suites) one Chromium whose contexts are the suite's phones.
-// Call inside the suite's describe; read the fields inside its tests.
+// copy of the demo data folder (demo-data-folder.ts), and (for most suites) one Chromium whose
+// contexts are the suite's phones. Call inside the suite's describe; read the fields inside its
+// tests.
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';

@@ -86,7 +86,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const needsTemplate = project.name === 'server' || project.name === 'faults';
   const creatingTemplate = needsTemplate ? createPgliteTemplate() : Promise.resolve(null);
   const makingDemoFolder = project.name === 'e2e' ? makeDemoDataFolder() : Promise.resolve(null);
-  const made = Promise.allSettled([creatingTemplate, makingDemoFolder]);
+  const removeMade = async () => {
+    for (const result of await Promise.allSettled([creatingTemplate, makingDemoFolder])) if (result.status === 'fulfilled') result.value?.remove();
+  };
   let postgres: (() => void) | undefined;
   try {
     postgres = await setupPostgres(project);
@@ -94,13 +96,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pgliteTemplatePath', template?.path ?? '');
     project.provide('demoDataFolder', demoFolder?.path ?? '');
   } catch (error) {
-    for (const result of await made) if (result.status === 'fulfilled') result.value?.remove();
     postgres?.();
+    await removeMade();
     throw error;
   }
   return async () => {
     postgres?.();
-    for (const result of await made) if (result.status === 'fulfilled') result.value?.remove();
+    await removeMade();
   };
 }
 
